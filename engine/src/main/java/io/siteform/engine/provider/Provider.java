@@ -1,0 +1,35 @@
+package io.siteform.engine.provider;
+
+import java.util.Optional;
+
+/**
+ * Everything the engine needs from one resource type. Implementations are stateless and
+ * thread-safe: the walker calls them from several threads at once. Attributes going in are fully
+ * resolved (no placeholders); attributes coming out are normalised to the same shape the
+ * expander produces, so that a diff never sees AWS's spelling of a value.
+ */
+public interface Provider {
+
+  /** The type, its attributes that force replacement and those AWS computes. */
+  ResourceSchema schema();
+
+  /** The live object, or empty if it no longer exists. */
+  Optional<LiveResource> read(ReadRequest request);
+
+  /** Creates the object; returns its id and attributes as read back. */
+  LiveResource create(CreateRequest request);
+
+  /** Brings the object to the desired attributes in place. */
+  LiveResource update(UpdateRequest request);
+
+  /** Deletes the object; a missing object is not an error. */
+  void delete(DeleteRequest request);
+
+  /**
+   * Finds an object made outside siteform by the id a user gives ({@code siteform import ADDR ID}).
+   * The default reads it as if it were in state.
+   */
+  default Optional<LiveResource> importResource(ImportRequest request) {
+    return read(new ReadRequest(request.address(), request.region(), request.id(), java.util.Map.of()));
+  }
+}

@@ -1,0 +1,23 @@
+package io.siteform.engine.provider;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the planner must know of a type without calling AWS.
+ *
+ * @param type the address type, for example {@code s3_bucket}
+ * @param forceNew attributes whose change replaces the object rather than updating it
+ * @param computed attributes AWS assigns (an ARN, a domain name): {@code (known after apply)} on
+ *     create, never diffed
+ * @param createBeforeDestroy whether a replacement creates the new object before deleting the old
+ *     (possible only where two can coexist, such as certificates; never for named buckets)
+ */
+public record ResourceSchema(
+    String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy) {
+  public ResourceSchema {
+    Objects.requireNonNull(type, "type");
+    forceNew = Set.copyOf(forceNew);
+    computed = Set.copyOf(computed);
+  }
+}

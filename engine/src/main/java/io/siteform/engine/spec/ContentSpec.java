@@ -1,0 +1,28 @@
+package io.siteform.engine.spec;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code content:} the built site to publish.
+ *
+ * @param source the folder, resolved against the spec's folder
+ * @param cacheControl glob to Cache-Control value, in the spec's order (first match wins)
+ */
+public record ContentSpec(
+    String source, boolean delete, Map<String, String> cacheControl, Invalidate invalidate) {
+  public ContentSpec {
+    Objects.requireNonNull(source, "source");
+    cacheControl = Collections.unmodifiableMap(new LinkedHashMap<>(cacheControl));
+    Objects.requireNonNull(invalidate, "invalidate");
+  }
+
+  /** {@code content.invalidate}. */
+  public enum Invalidate {
+    CHANGED,
+    ALL,
+    NONE
+  }
+}

@@ -1,0 +1,51 @@
+package io.siteform.state;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The state document. {@code serial} grows by one with every write that changes it; {@code
+ * lineage} is fixed when the state is first created, so a plan or backup from another site's state
+ * is never mistaken for this one's. Resources are kept sorted by address.
+ */
+public record State(int version, long serial, String lineage, List<ResourceState> resources) {
+  public static final int FORMAT_VERSION = 1;
+
+  public State {
+    Objects.requireNonNull(lineage, "lineage");
+    List<ResourceState> sorted = new ArrayList<>(resources);
+    sorted.sort(Comparator.comparing(ResourceState::address));
+    resources = List.copyOf(sorted);
+  }
+
+  public static State empty() {
+    return new State(FORMAT_VERSION, 0, UUID.randomUUID().toString(), List.of());
+  }
+
+  public Optional<ResourceState> find(String address) {
+    return resources.stream().filter(r -> r.address().equals(address)).findFirst();
+  }
+
+  /** A copy with {@code resource} added or replacing the one at its address; serial unchanged. */
+  public State with(ResourceState resource) {
+    List<ResourceState> next = new ArrayList<>(resources.size() + 1);
+    for (ResourceState r : resources) if (!r.address().equals(resource.address())) next.add(r);
+    next.add(resource);
+    return new State(version, serial, lineage, next);
+  }
+
+  /** A copy without the resource at {@code address}; serial unchanged. */
+  public State without(String address) {
+    List<ResourceState> next = new ArrayList<>(resources);
+    next.removeIf(r -> r.address().equals(address));
+    return new State(version, serial, lineage, next);
+  }
+
+  public State withSerial(long newSerial) {
+    return new State(version, newSerial, lineage, resources);
+  }
+}

@@ -1,0 +1,7 @@
+package io.siteform.state;
+
+/** A held state lock; closing releases it. */
+public interface StateLock extends AutoCloseable {
+  @Override
+  void close();
+}
