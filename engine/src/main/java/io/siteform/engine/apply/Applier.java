@@ -1,0 +1,163 @@
+package io.siteform.engine.apply;
+
+import io.siteform.engine.event.EngineListener;
+import io.siteform.engine.event.Operation;
+import io.siteform.engine.graph.Walker;
+import io.siteform.engine.plan.Action;
+import io.siteform.engine.plan.Plan;
+import io.siteform.engine.plan.ResourceChange;
+import io.siteform.engine.provider.CreateRequest;
+import io.siteform.engine.provider.DeleteRequest;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.provider.Progress;
+import io.siteform.engine.provider.Provider;
+import io.siteform.engine.provider.Providers;
+import io.siteform.engine.provider.UpdateRequest;
+import io.siteform.engine.resource.Ref;
+import io.siteform.engine.resource.ResourceSpec;
+import io.siteform.error.ProviderException;
+import io.siteform.error.SiteformException;
+import io.siteform.state.ResourceState;
+import io.siteform.state.State;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a plan: builds the step graph from the plan's changes, walks it with bounded
+ * parallelism, resolves each placeholder from the state its producer just recorded, and records
+ * every completed step at once.
+ */
+public final class Applier {
+  private final Providers providers;
+  private final StateRecorder recorder;
+  private final EngineListener listener;
+  private final Walker<Step> walker;
+
+  public Applier(Providers providers, StateRecorder recorder, EngineListener listener, int parallelism) {
+    this.providers = providers;
+    this.recorder = recorder;
+    this.listener = listener;
+    this.walker = new Walker<>(parallelism, Step::compareTo);
+  }
+
+  /** Stops starting new steps; running ones finish and are recorded. */
+  public void cancel() {
+    walker.cancel();
+  }
+
+  /** What an apply did. */
+  public record Result(int added, int changed, int destroyed, List<StepFailure> failures, List<Step> skipped,
+      boolean cancelled) {
+    public boolean ok() {
+      return failures.isEmpty() && skipped.isEmpty();
+    }
+  }
+
+  /** A step that failed and why. */
+  public record StepFailure(Step step, SiteformException error) {}
+
+  public Result apply(Plan plan) throws InterruptedException {
+    Walker.Result<Step> r = walker.walk(StepGraph.build(plan), this::run);
+    int added = 0;
+    int changed = 0;
+    int destroyed = 0;
+    for (Step s : r.completed()) {
+      switch (s.operation()) {
+        case CREATE -> added++;
+        case UPDATE -> changed++;
+        case DELETE -> destroyed++;
+      }
+    }
+    List<StepFailure> failures = new ArrayList<>();
+    r.failed().forEach((step, error) -> failures.add(new StepFailure(step, wrap(step, error))));
+    List<Step> skipped = r.skipped().stream().sorted().toList();
+    skipped.forEach(s -> listener.skipped(s.address(), s.operation()));
+    return new Result(added, changed, destroyed, failures, skipped, walker.isCancelled());
+  }
+
+  private void run(Step step) {
+    ResourceChange c = step.change();
+    long start = System.nanoTime();
+    listener.started(c.address(), step.operation());
+    Progress progress = message -> listener.progress(c.address(), step.operation(), message, since(start));
+    try {
+      Provider provider = providers.get(c.address().type());
+      switch (step.operation()) {
+        case CREATE -> {
+          ResourceSpec spec = c.desired().orElseThrow();
+          LiveResource live = provider.create(new CreateRequest(c.address(), spec.region(), resolved(spec), progress));
+          record(spec, live);
+          listener.completed(c.address(), step.operation(), live.id(), since(start));
+        }
+        case UPDATE -> {
+          ResourceSpec spec = c.desired().orElseThrow();
+          ResourceState prior = recorder.current().find(c.address().toString()).orElse(c.prior().orElseThrow());
+          LiveResource live = provider.update(new UpdateRequest(
+              c.address(), spec.region(), prior.id(), prior.attributes(), resolved(spec), progress));
+          record(spec, live);
+          listener.completed(c.address(), step.operation(), live.id(), since(start));
+        }
+        case DELETE -> {
+          ResourceState prior = c.prior().orElseThrow();
+          provider.delete(new DeleteRequest(c.address(), prior.region(), prior.id(), prior.attributes(), progress));
+          // After create-then-delete, state already holds the new object.
+          if (c.action() != Action.CREATE_THEN_DELETE) recorder.remove(c.address().toString());
+          listener.completed(c.address(), step.operation(), prior.id(), since(start));
+        }
+      }
+    } catch (RuntimeException e) {
+      SiteformException error = wrap(step, e);
+      listener.failed(c.address(), step.operation(), error, since(start));
+      throw error;
+    }
+  }
+
+  private void record(ResourceSpec spec, LiveResource live) {
+    recorder.put(new ResourceState(
+        spec.address().toString(), spec.type(), spec.region(), live.id(), live.attributes(),
+        spec.dependsOn().stream().map(Object::toString).sorted().toList()));
+  }
+
+  private Map<String, Object> resolved(ResourceSpec spec) {
+    State now = recorder.current();
+    Map<String, Object> out = new LinkedHashMap<>();
+    spec.attributes().forEach((k, v) -> out.put(k, resolve(spec, v, now)));
+    return out;
+  }
+
+  private static Object resolve(ResourceSpec spec, Object v, State now) {
+    if (v instanceof Ref ref) {
+      Object value = now.find(ref.address().toString()).map(s -> s.attributes().get(ref.attribute())).orElse(null);
+      if (value == null) {
+        throw new ProviderException(spec.address().toString(), "resolve",
+            ref + " is still unknown after " + ref.address() + " was applied");
+      }
+      return value;
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(String.valueOf(k), resolve(spec, x, now)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      for (Object x : l) out.add(resolve(spec, x, now));
+      return out;
+    }
+    return v;
+  }
+
+  private static SiteformException wrap(Step step, Throwable e) {
+    if (e instanceof SiteformException se) return se;
+    String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return new ProviderException(step.address().toString(), step.operation().name().toLowerCase(java.util.Locale.ROOT),
+        message, null, null, e);
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+}

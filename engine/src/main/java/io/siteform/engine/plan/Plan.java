@@ -1,0 +1,58 @@
+package io.siteform.engine.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A plan: the drift found while refreshing, then one change per resource (no-ops included, as in
+ * Terraform's JSON), and the state it was made against, so a stale plan can be refused.
+ *
+ * @param stateSerial the serial of the state the plan was made from
+ * @param lineage that state's lineage
+ * @param destroy whether this is a destroy plan
+ */
+public record Plan(
+    List<Drift> drift,
+    List<ResourceChange> changes,
+    long stateSerial,
+    String lineage,
+    boolean destroy) {
+
+  public Plan {
+    drift = drift.stream().sorted(Comparator.comparing(Drift::address)).toList();
+    changes = sorted(changes);
+    Objects.requireNonNull(lineage, "lineage");
+  }
+
+  private static List<ResourceChange> sorted(List<ResourceChange> in) {
+    List<ResourceChange> out = new ArrayList<>(in);
+    out.sort(Comparator.comparing(ResourceChange::address));
+    return List.copyOf(out);
+  }
+
+  /** The changes that do something. */
+  public List<ResourceChange> actions() {
+    return changes.stream().filter(c -> c.action() != Action.NO_OP).toList();
+  }
+
+  public boolean hasChanges() {
+    return !actions().isEmpty();
+  }
+
+  public Summary summary() {
+    int add = 0;
+    int change = 0;
+    int destroy = 0;
+    for (ResourceChange c : changes) {
+      if (c.action().creates()) add++;
+      if (c.action() == Action.UPDATE) change++;
+      if (c.action().deletes()) destroy++;
+    }
+    return new Summary(add, change, destroy);
+  }
+
+  /** The closing line's counts; a replacement counts in both add and destroy. */
+  public record Summary(int add, int change, int destroy) {}
+}

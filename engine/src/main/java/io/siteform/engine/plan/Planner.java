@@ -1,0 +1,139 @@
+package io.siteform.engine.plan;
+
+import io.siteform.engine.graph.ResourceGraph;
+import io.siteform.engine.provider.ResourceSchema;
+import io.siteform.engine.resource.Address;
+import io.siteform.engine.resource.Ref;
+import io.siteform.engine.resource.ResourceSpec;
+import io.siteform.state.ResourceState;
+import io.siteform.state.State;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Diffs desired resources against (refreshed) state. Pure: no I/O, the same inputs give the same
+ * plan. Only attributes the spec sets are compared, so values AWS adds never show as changes;
+ * computed attributes are {@code (known after apply)} on create and kept from state otherwise.
+ */
+public final class Planner {
+  private final Function<String, ResourceSchema> schemas;
+
+  public Planner(Function<String, ResourceSchema> schemas) {
+    this.schemas = schemas;
+  }
+
+  public Plan plan(List<ResourceSpec> desired, State current, List<Drift> drift) {
+    ResourceGraph graph = new ResourceGraph(desired);
+    Map<Address, ResourceChange> planned = new HashMap<>();
+    for (Address a : graph.topologicalOrder()) {
+      planned.put(a, planOne(graph.get(a), current, planned));
+    }
+    List<ResourceChange> changes = new ArrayList<>(planned.values());
+    for (ResourceState r : current.resources()) {
+      Address a = Address.parse(r.address());
+      if (!planned.containsKey(a)) changes.add(deletion(r, "it is no longer in the spec"));
+    }
+    return new Plan(drift, changes, current.serial(), current.lineage(), false);
+  }
+
+  /** Everything in state goes. */
+  public Plan planDestroy(State current, List<Drift> drift) {
+    List<ResourceChange> changes = new ArrayList<>();
+    for (ResourceState r : current.resources()) changes.add(deletion(r, null));
+    return new Plan(drift, changes, current.serial(), current.lineage(), true);
+  }
+
+  private static ResourceChange deletion(ResourceState r, String reason) {
+    return new ResourceChange(
+        Address.parse(r.address()), Action.DELETE, Optional.empty(), Optional.of(r),
+        Map.of(), Set.of(), Set.of(), Optional.ofNullable(reason));
+  }
+
+  private ResourceChange planOne(ResourceSpec spec, State current, Map<Address, ResourceChange> planned) {
+    ResourceSchema schema = schemas.apply(spec.type());
+    Map<String, Object> after = resolve(spec.attributes(), current, planned);
+    Optional<ResourceState> prior = current.find(spec.address().toString());
+    if (prior.isEmpty()) {
+      return new ResourceChange(spec.address(), Action.CREATE, Optional.of(spec), Optional.empty(),
+          after, schema.computed(), Set.of(), Optional.empty());
+    }
+    ResourceState live = prior.get();
+    Set<String> changed = new TreeSet<>();
+    for (Map.Entry<String, Object> e : after.entrySet()) {
+      if (containsRef(e.getValue()) || !Objects.equals(e.getValue(), live.attributes().get(e.getKey()))) {
+        changed.add(e.getKey());
+      }
+    }
+    Set<String> replacePaths = new TreeSet<>();
+    for (String k : changed) if (schema.forceNew().contains(k)) replacePaths.add(k);
+    if (!spec.region().equals(live.region())) replacePaths.add("region");
+    String reason = null;
+    for (Address parent : spec.replacedWith()) {
+      ResourceChange p = planned.get(parent);
+      if (p != null && p.action().isReplace()) {
+        reason = "it is part of " + parent + ", which is replaced";
+      }
+    }
+    Action action;
+    if (!replacePaths.isEmpty() || reason != null) {
+      action = schema.createBeforeDestroy() ? Action.CREATE_THEN_DELETE : Action.DELETE_THEN_CREATE;
+    } else {
+      action = changed.isEmpty() ? Action.NO_OP : Action.UPDATE;
+    }
+    Set<String> unknownComputed = action.isReplace() ? schema.computed() : Set.of();
+    return new ResourceChange(spec.address(), action, Optional.of(spec), prior, after,
+        unknownComputed, replacePaths, Optional.ofNullable(reason));
+  }
+
+  /**
+   * Fills each placeholder whose producer keeps its current object; the rest stay placeholders,
+   * shown as {@code (known after apply)} and resolved by the walker.
+   */
+  private static Map<String, Object> resolve(
+      Map<String, Object> attrs, State current, Map<Address, ResourceChange> planned) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    attrs.forEach((k, v) -> out.put(k, resolveValue(v, current, planned)));
+    return out;
+  }
+
+  private static Object resolveValue(Object v, State current, Map<Address, ResourceChange> planned) {
+    if (v instanceof Ref ref) {
+      ResourceChange producer = planned.get(ref.address());
+      if (producer == null) return ref;
+      Object desiredValue = producer.after().get(ref.attribute());
+      if (desiredValue != null) return desiredValue;
+      if (producer.action().creates()) return ref;
+      Object known = current.find(ref.address().toString())
+          .map(s -> s.attributes().get(ref.attribute()))
+          .orElse(null);
+      return known != null ? known : ref;
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(String.valueOf(k), resolveValue(x, current, planned)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      for (Object x : l) out.add(resolveValue(x, current, planned));
+      return out;
+    }
+    return v;
+  }
+
+  /** Whether {@code v} holds a value known only after apply. */
+  public static boolean containsRef(Object v) {
+    if (v instanceof Ref) return true;
+    if (v instanceof Map<?, ?> m) return m.values().stream().anyMatch(Planner::containsRef);
+    if (v instanceof List<?> l) return l.stream().anyMatch(Planner::containsRef);
+    return false;
+  }
+}

@@ -1,0 +1,102 @@
+package io.siteform.engine.plan;
+
+import io.siteform.engine.event.EngineListener;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.provider.Providers;
+import io.siteform.engine.provider.ReadRequest;
+import io.siteform.engine.resource.Address;
+import io.siteform.error.SiteformException;
+import io.siteform.state.ResourceState;
+import io.siteform.state.State;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads every resource in state from AWS, in parallel, and returns the state as it is live plus
+ * the drift between the two. The recorded state is not written: refreshing alone never changes
+ * what siteform remembers.
+ */
+public final class Refresher {
+  private final Providers providers;
+  private final int parallelism;
+  private final EngineListener listener;
+
+  public Refresher(Providers providers, int parallelism, EngineListener listener) {
+    this.providers = providers;
+    this.parallelism = parallelism;
+    this.listener = listener;
+  }
+
+  /** The state as live and what drifted. */
+  public record Refreshed(State state, List<Drift> drift) {}
+
+  public Refreshed refresh(State recorded) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {
+      Thread t = new Thread(r, "siteform-refresh");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Optional<LiveResource>>> reads = new ArrayList<>();
+      for (ResourceState r : recorded.resources()) {
+        Address address = Address.parse(r.address());
+        listener.refreshing(address, r.id());
+        reads.add(pool.submit(() -> providers.get(r.type())
+            .read(new ReadRequest(address, r.region(), r.id(), r.attributes()))));
+      }
+      State live = recorded;
+      List<Drift> drift = new ArrayList<>();
+      for (int i = 0; i < reads.size(); i++) {
+        ResourceState r = recorded.resources().get(i);
+        Optional<LiveResource> found = await(reads.get(i));
+        Address address = Address.parse(r.address());
+        if (found.isEmpty()) {
+          live = live.without(r.address());
+          drift.add(new Drift(address, Action.DELETE, r, Optional.empty(), Set.of()));
+          continue;
+        }
+        ResourceState now = new ResourceState(
+            r.address(), r.type(), r.region(), found.get().id(), found.get().attributes(), r.dependencies());
+        live = live.with(now);
+        Set<String> changed = changedKeys(r, now);
+        if (!changed.isEmpty()) drift.add(new Drift(address, Action.UPDATE, r, Optional.of(now), changed));
+      }
+      return new Refreshed(live, drift);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Set<String> changedKeys(ResourceState before, ResourceState after) {
+    Set<String> keys = new HashSet<>(before.attributes().keySet());
+    keys.addAll(after.attributes().keySet());
+    Set<String> changed = new TreeSet<>();
+    for (String k : keys) {
+      if (!Objects.equals(before.attributes().get(k), after.attributes().get(k))) changed.add(k);
+    }
+    if (!before.id().equals(after.id())) changed.add("id");
+    return changed;
+  }
+
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while refreshing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SiteformException se) throw se;
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}

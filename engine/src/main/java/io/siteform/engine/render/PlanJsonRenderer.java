@@ -1,0 +1,160 @@
+package io.siteform.engine.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.siteform.engine.plan.Action;
+import io.siteform.engine.plan.Drift;
+import io.siteform.engine.plan.Plan;
+import io.siteform.engine.plan.ResourceChange;
+import io.siteform.engine.resource.Address;
+import io.siteform.engine.resource.Ref;
+import io.siteform.state.ResourceState;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The JSON plan, in the shape of Terraform's ({@code terraform show -json}) so scripts written for
+ * it keep working: {@code format_version}, {@code resource_drift[]}, {@code resource_changes[]}
+ * (each with {@code change {actions, before, after, after_unknown, replace_paths}}), {@code
+ * output_changes}, and siteform's {@code summary}. A value known only after apply is absent from
+ * {@code after} and {@code true} at its path in {@code after_unknown}.
+ */
+public final class PlanJsonRenderer {
+  public static final String FORMAT_VERSION = "1.2";
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public String render(Plan plan) {
+    try {
+      return MAPPER.writeValueAsString(toJson(plan)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public ObjectNode toJson(Plan plan) {
+    ObjectNode root = F.objectNode();
+    root.put("format_version", FORMAT_VERSION);
+    root.put("siteform_version", Versions.SITEFORM);
+    ArrayNode drift = root.putArray("resource_drift");
+    for (Drift d : plan.drift()) {
+      ObjectNode change = entry(drift.addObject(), d.address());
+      change.set("actions", actions(d.action()));
+      change.set("before", attributes(d.recorded()));
+      change.set("after", d.live().<JsonNode>map(PlanJsonRenderer::attributes).orElse(F.nullNode()));
+      change.set("after_unknown", F.objectNode());
+      change.set("replace_paths", F.arrayNode());
+    }
+    ArrayNode changes = root.putArray("resource_changes");
+    for (ResourceChange c : plan.changes()) {
+      ObjectNode change = entry(changes.addObject(), c.address());
+      change.set("actions", actions(c.action()));
+      change.set("before", c.prior().<JsonNode>map(PlanJsonRenderer::attributes).orElse(F.nullNode()));
+      if (c.action() == Action.DELETE) {
+        change.set("after", F.nullNode());
+        change.set("after_unknown", F.objectNode());
+      } else {
+        Map<String, Object> after = new TreeMap<>(c.after());
+        after.put("region", c.region());
+        if (c.action() == Action.UPDATE || c.action() == Action.NO_OP) {
+          ResourceState prior = c.prior().orElseThrow();
+          after.put("id", prior.id());
+          prior.attributes().forEach(after::putIfAbsent);
+        }
+        ObjectNode unknown = F.objectNode();
+        after.forEach((k, v) -> {
+          JsonNode u = unknownMirror(v);
+          if (u != null) unknown.set(k, u);
+        });
+        if (c.action().creates()) {
+          unknown.put("id", true);
+          c.unknownComputed().forEach(k -> unknown.put(k, true));
+        }
+        change.set("after", known(after));
+        change.set("after_unknown", unknown);
+      }
+      ArrayNode paths = F.arrayNode();
+      c.replacePaths().forEach(p -> paths.addArray().add(p));
+      change.set("replace_paths", paths);
+      c.reason().ifPresent(r -> change.put("reason", r));
+    }
+    root.putObject("output_changes");
+    Plan.Summary s = plan.summary();
+    ObjectNode summary = root.putObject("summary");
+    summary.put("add", s.add());
+    summary.put("change", s.change());
+    summary.put("destroy", s.destroy());
+    return root;
+  }
+
+  private static ObjectNode entry(ObjectNode e, Address a) {
+    e.put("address", a.toString());
+    e.put("type", a.type());
+    e.put("name", a.name());
+    return e.putObject("change");
+  }
+
+  private static ArrayNode actions(Action a) {
+    ArrayNode n = F.arrayNode();
+    a.jsonActions().forEach(n::add);
+    return n;
+  }
+
+  private static JsonNode attributes(ResourceState s) {
+    Map<String, Object> m = new TreeMap<>(s.attributes());
+    m.put("id", s.id());
+    m.put("region", s.region());
+    return known(m);
+  }
+
+  /** The value with every placeholder left out (objects) or null (lists). */
+  static JsonNode known(Object v) {
+    if (v == null || v instanceof Ref) return F.nullNode();
+    if (v instanceof Map<?, ?> m) {
+      ObjectNode o = F.objectNode();
+      new TreeMap<>(m).forEach((k, x) -> {
+        if (!(x instanceof Ref)) o.set(String.valueOf(k), known(x));
+      });
+      return o;
+    }
+    if (v instanceof List<?> l) {
+      ArrayNode a = F.arrayNode();
+      l.forEach(x -> a.add(known(x)));
+      return a;
+    }
+    return MAPPER.valueToTree(v);
+  }
+
+  /** {@code true} where {@code v} is unknown, a mirror where it holds unknowns, else null. */
+  static JsonNode unknownMirror(Object v) {
+    if (v instanceof Ref) return F.booleanNode(true);
+    if (v instanceof Map<?, ?> m) {
+      ObjectNode o = F.objectNode();
+      new TreeMap<>(m).forEach((k, x) -> {
+        JsonNode u = unknownMirror(x);
+        if (u != null) o.set(String.valueOf(k), u);
+      });
+      return o.isEmpty() ? null : o;
+    }
+    if (v instanceof List<?> l) {
+      ArrayNode a = F.arrayNode();
+      boolean any = false;
+      for (Object x : l) {
+        JsonNode u = unknownMirror(x);
+        any |= u != null;
+        a.add(Objects.requireNonNullElse(u, F.booleanNode(false)));
+      }
+      return any ? a : null;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,306 @@
+package io.siteform.engine.render;
+
+import io.siteform.engine.plan.Action;
+import io.siteform.engine.plan.Drift;
+import io.siteform.engine.plan.Plan;
+import io.siteform.engine.plan.ResourceChange;
+import io.siteform.engine.resource.Ref;
+import io.siteform.state.ResourceState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Renders a plan in Terraform's idiom: drift first, then one block per change with {@code +},
+ * {@code ~}, {@code -}, {@code -/+} or {@code +/-}, {@code (known after apply)} for values AWS
+ * assigns, {@code # forces replacement} on the attributes that force it, and the closing
+ * {@code Plan: N to add, N to change, N to destroy.} line.
+ */
+public final class PlanTextRenderer {
+  private static final Object UNKNOWN = new Object();
+  private final Style style;
+
+  public PlanTextRenderer(Style style) {
+    this.style = style;
+  }
+
+  public String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    if (!plan.drift().isEmpty()) {
+      out.append(renderDrift(plan.drift())).append('\n');
+    }
+    if (!plan.hasChanges()) {
+      out.append(style.green(style.bold("No changes."))).append(' ')
+          .append(plan.destroy()
+              ? "No objects need to be destroyed."
+              : "The site matches the spec: siteform has nothing to do.")
+          .append('\n');
+      return out.toString();
+    }
+    out.append("siteform will perform the following actions:\n");
+    for (ResourceChange c : plan.actions()) {
+      out.append('\n');
+      renderChange(out, c);
+    }
+    Plan.Summary s = plan.summary();
+    out.append('\n').append(style.bold("Plan:")).append(' ')
+        .append(s.add()).append(" to add, ")
+        .append(s.change()).append(" to change, ")
+        .append(s.destroy()).append(" to destroy.\n");
+    return out.toString();
+  }
+
+  /** The "Objects have changed outside of siteform" section. */
+  public String renderDrift(List<Drift> drift) {
+    StringBuilder out = new StringBuilder();
+    out.append(style.bold("Objects have changed outside of siteform")).append("\n\n");
+    out.append("siteform detected the following changes made outside of siteform since the last apply:\n");
+    for (Drift d : drift) {
+      out.append('\n');
+      String addr = d.address().toString();
+      if (d.action() == Action.DELETE) {
+        out.append("  # ").append(style.bold(addr)).append(" has been deleted\n");
+        block(out, Action.DELETE, d.address().type(), d.address().name(), withMeta(d.recorded()), null,
+            Set.of());
+      } else {
+        out.append("  # ").append(style.bold(addr)).append(" has changed\n");
+        block(out, Action.UPDATE, d.address().type(), d.address().name(), withMeta(d.recorded()),
+            withMeta(d.live().orElseThrow()), Set.of());
+      }
+    }
+    return out.toString();
+  }
+
+  private static Map<String, Object> withMeta(ResourceState s) {
+    Map<String, Object> m = new TreeMap<>(s.attributes());
+    m.put("id", s.id());
+    m.put("region", s.region());
+    return m;
+  }
+
+  private void renderChange(StringBuilder out, ResourceChange c) {
+    String addr = style.bold(c.address().toString());
+    String what = switch (c.action()) {
+      case CREATE -> "will be created";
+      case UPDATE -> "will be updated in-place";
+      case DELETE -> "will be destroyed";
+      case DELETE_THEN_CREATE, CREATE_THEN_DELETE -> "must be replaced";
+      case READ -> "will be read during apply";
+      case NO_OP -> "is unchanged";
+    };
+    out.append("  # ").append(addr).append(' ').append(what).append('\n');
+    c.reason().ifPresent(r -> out.append("  # (because ").append(r).append(")\n"));
+    Map<String, Object> before = c.prior().map(PlanTextRenderer::withMeta).orElse(null);
+    Map<String, Object> after = null;
+    if (c.action() != Action.DELETE) {
+      after = new TreeMap<>(c.after());
+      after.put("region", c.region());
+      for (String k : c.unknownComputed()) after.put(k, UNKNOWN);
+      after.put("id", c.action() == Action.UPDATE ? c.prior().orElseThrow().id() : UNKNOWN);
+      if (before != null && !c.action().isReplace()) {
+        // Computed attributes keep their recorded values on an in-place update.
+        for (Map.Entry<String, Object> e : before.entrySet()) after.putIfAbsent(e.getKey(), e.getValue());
+      }
+      if (before != null && c.action().isReplace()) {
+        // The replacement's own computed values are unknown; attributes the spec no longer sets go.
+        for (String k : before.keySet()) after.putIfAbsent(k, UNKNOWN);
+      }
+    }
+    Set<String> replace = new TreeSet<>(c.replacePaths());
+    block(out, c.action(), c.address().type(), c.address().name(), before, after, replace);
+  }
+
+  private void block(StringBuilder out, Action action, String type, String name,
+      Map<String, Object> before, Map<String, Object> after, Set<String> replace) {
+    out.append("  ").append(sym(action)).append(" resource \"").append(type).append("\" \"")
+        .append(name).append("\" {\n");
+    int hidden = body(out, 6, action, before, after, replace);
+    if (hidden > 0) {
+      out.append(" ".repeat(8)).append(style.dim("# (" + hidden + " unchanged attribute"
+          + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
+    }
+    out.append("    }\n");
+  }
+
+  /** Renders the attributes of one level; returns how many unchanged ones it hid. */
+  private int body(StringBuilder out, int indent, Action action,
+      Map<String, Object> before, Map<String, Object> after, Set<String> replace) {
+    Set<String> keys = new TreeSet<>();
+    if (before != null) keys.addAll(before.keySet());
+    if (after != null) keys.addAll(after.keySet());
+    List<String> shown = new ArrayList<>();
+    int hidden = 0;
+    for (String k : keys) {
+      Object b = before == null ? null : before.get(k);
+      Object a = after == null ? null : after.get(k);
+      boolean changing = before != null && after != null;
+      if (changing && Objects.equals(a, b) && !k.equals("id")) {
+        hidden++;
+      } else {
+        shown.add(k);
+      }
+    }
+    int width = shown.stream().mapToInt(k -> key(k, indent).length()).max().orElse(0);
+    for (String k : shown) {
+      Object b = before == null ? null : before.get(k);
+      Object a = after == null ? null : after.get(k);
+      attribute(out, indent, width, k, b, a, before == null, after == null, replace.contains(k));
+    }
+    return hidden;
+  }
+
+  private void attribute(StringBuilder out, int indent, int width, String k, Object b, Object a,
+      boolean creating, boolean deleting, boolean forces) {
+    String pad = " ".repeat(indent);
+    String name = String.format("%-" + width + "s", key(k, indent));
+    String note = forces ? style.red(" # forces replacement") : "";
+    if (creating || (b == null && a != null)) {
+      out.append(pad).append(style.green("+")).append(' ').append(name).append(" = ");
+      value(out, indent, "+", a);
+      out.append(note).append('\n');
+    } else if (deleting || a == null) {
+      out.append(pad).append(style.red("-")).append(' ').append(name).append(" = ");
+      value(out, indent, "-", b);
+      out.append(" -> null").append(note).append('\n');
+    } else if (Objects.equals(a, b)) {
+      out.append(pad).append("  ").append(name).append(" = ");
+      value(out, indent, " ", a);
+      out.append('\n');
+    } else if (a instanceof Map<?, ?> am && b instanceof Map<?, ?> bm) {
+      out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = {").append(note).append('\n');
+      int hidden = body(out, indent + 4, Action.UPDATE, strings(bm), strings(am), Set.of());
+      if (hidden > 0) {
+        out.append(" ".repeat(indent + 6)).append(style.dim("# (" + hidden + " unchanged element"
+            + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
+      }
+      out.append(pad).append("  }\n");
+    } else if (a instanceof List<?> al && b instanceof List<?> bl) {
+      out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = [").append(note).append('\n');
+      String inner = " ".repeat(indent + 4);
+      for (int i = 0; i < Math.max(al.size(), bl.size()); i++) {
+        Object bi = i < bl.size() ? bl.get(i) : null;
+        Object ai = i < al.size() ? al.get(i) : null;
+        if (Objects.equals(ai, bi)) continue;
+        if (ai instanceof Map<?, ?> am2 && bi instanceof Map<?, ?> bm2) {
+          out.append(inner).append(style.yellow("~")).append(" {\n");
+          int hidden = body(out, indent + 8, Action.UPDATE, strings(bm2), strings(am2), Set.of());
+          if (hidden > 0) {
+            out.append(" ".repeat(indent + 10)).append(style.dim("# (" + hidden + " unchanged element"
+                + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
+          }
+          out.append(inner).append("  },\n");
+          continue;
+        }
+        if (bi != null) {
+          out.append(inner).append(style.red("-")).append(' ');
+          value(out, indent + 4, "-", bi);
+          out.append(",\n");
+        }
+        if (ai != null) {
+          out.append(inner).append(style.green("+")).append(' ');
+          value(out, indent + 4, "+", ai);
+          out.append(",\n");
+        }
+      }
+      out.append(pad).append("  ]\n");
+    } else {
+      out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = ");
+      value(out, indent, "~", b);
+      out.append(" -> ");
+      value(out, indent, "~", a);
+      out.append(note).append('\n');
+    }
+  }
+
+  private static Map<String, Object> strings(Map<?, ?> m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
+  }
+
+  /** A value; maps and lists span lines, each entry marked with {@code sym}. */
+  private void value(StringBuilder out, int indent, String sym, Object v) {
+    if (v == UNKNOWN || v instanceof Ref) {
+      out.append(style.dim("(known after apply)"));
+    } else if (v instanceof Map<?, ?> m) {
+      if (m.isEmpty()) {
+        out.append("{}");
+        return;
+      }
+      out.append("{\n");
+      Map<String, Object> sorted = new TreeMap<>(strings(m));
+      int width = sorted.keySet().stream().mapToInt(k -> key(k, indent + 4).length()).max().orElse(0);
+      for (Map.Entry<String, Object> e : sorted.entrySet()) {
+        out.append(" ".repeat(indent + 4)).append(colour(sym)).append(' ')
+            .append(String.format("%-" + width + "s", key(e.getKey(), indent + 4))).append(" = ");
+        value(out, indent + 4, sym, e.getValue());
+        out.append('\n');
+      }
+      out.append(" ".repeat(indent + 2)).append('}');
+    } else if (v instanceof List<?> l) {
+      if (l.isEmpty()) {
+        out.append("[]");
+        return;
+      }
+      out.append("[\n");
+      for (Object x : l) {
+        out.append(" ".repeat(indent + 4)).append(colour(sym)).append(' ');
+        value(out, indent + 4, sym, x);
+        out.append(",\n");
+      }
+      out.append(" ".repeat(indent + 2)).append(']');
+    } else if (v instanceof String s) {
+      out.append(quote(s));
+    } else {
+      out.append(v);
+    }
+  }
+
+  private String colour(String sym) {
+    return switch (sym) {
+      case "+" -> style.green(sym);
+      case "-" -> style.red(sym);
+      case "~" -> style.yellow(sym);
+      default -> sym;
+    };
+  }
+
+  private String sym(Action a) {
+    return switch (a) {
+      case CREATE -> style.green("+");
+      case DELETE -> style.red("-");
+      case UPDATE -> style.yellow("~");
+      case DELETE_THEN_CREATE -> style.red("-") + "/" + style.green("+");
+      case CREATE_THEN_DELETE -> style.green("+") + "/" + style.red("-");
+      case READ -> " <=";
+      case NO_OP -> " ";
+    };
+  }
+
+  /** Top-level attribute names are bare; nested keys are quoted unless plain identifiers. */
+  private static String key(String k, int indent) {
+    return indent <= 6 || k.matches("[A-Za-z_][A-Za-z0-9_]*") ? k : quote(k);
+  }
+
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
+          else b.append(ch);
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+}

@@ -1,0 +1,141 @@
+package io.siteform.engine.resource;
+
+import io.siteform.engine.spec.BucketSpec;
+import io.siteform.engine.spec.Spec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Expands a spec into the addressed resources of the seed's procedure, each with the attributes a
+ * provider needs and the dependencies that order them. Replica addresses are named after their
+ * region, so reordering {@code replicas:} never replaces a bucket.
+ */
+public final class Expander {
+  public static final Address PRIMARY_BUCKET = new Address("s3_bucket", "primary");
+  public static final Address REPLICATION_ROLE = new Address("iam_role", "replication");
+  public static final Address REPLICATION = new Address("s3_replication", "primary");
+  /** IAM is global; its API lives in us-east-1. */
+  public static final String GLOBAL_REGION = "us-east-1";
+  /** The tag every taggable resource carries, naming the site that owns it. */
+  public static final String SITE_TAG = "siteform:site";
+
+  public List<ResourceSpec> expand(Spec spec) {
+    List<ResourceSpec> out = new ArrayList<>();
+    Map<String, String> tags = new TreeMap<>(spec.site().tags());
+    tags.put(SITE_TAG, spec.site().name());
+
+    out.add(bucket(PRIMARY_BUCKET, spec.primary(), tags));
+    List<Address> replicaAddresses = new ArrayList<>();
+    for (BucketSpec replica : spec.replicas()) {
+      Address a = replicaAddress(replica);
+      replicaAddresses.add(a);
+      out.add(bucket(a, replica, tags));
+    }
+    out.add(replicationRole(spec, tags));
+    out.add(replication(spec, replicaAddresses));
+    return List.copyOf(out);
+  }
+
+  /** {@code s3_bucket.replica_ap_southeast_1} for a replica in ap-southeast-1. */
+  public static Address replicaAddress(BucketSpec replica) {
+    return new Address("s3_bucket", "replica_" + replica.region().replace('-', '_'));
+  }
+
+  public static String roleName(Spec spec) {
+    return "siteform-" + spec.site().name() + "-replication";
+  }
+
+  private static ResourceSpec bucket(Address address, BucketSpec b, Map<String, String> tags) {
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put("bucket", b.bucket());
+    attrs.put("versioning", "Enabled");
+    attrs.put(
+        "public_access_block",
+        Map.of(
+            "block_public_acls", true,
+            "block_public_policy", true,
+            "ignore_public_acls", true,
+            "restrict_public_buckets", true));
+    attrs.put("encryption", "AES256");
+    attrs.put("tags", tags);
+    return new ResourceSpec(address, b.region(), attrs, Set.of());
+  }
+
+  private static ResourceSpec replicationRole(Spec spec, Map<String, String> tags) {
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put("name", roleName(spec));
+    attrs.put(
+        "assume_role_policy",
+        policy(
+            List.of(
+                Map.of(
+                    "Effect", "Allow",
+                    "Principal", Map.of("Service", "s3.amazonaws.com"),
+                    "Action", "sts:AssumeRole"))));
+    attrs.put("policy_name", "crrRolePolicy");
+    attrs.put("policy", replicationPolicy(spec));
+    attrs.put("tags", tags);
+    return new ResourceSpec(REPLICATION_ROLE, GLOBAL_REGION, attrs, Set.of());
+  }
+
+  /**
+   * The seed's {@code crrRolePolicy}, scoped to exactly these buckets. Unlike the seed, the
+   * tagging read is granted on the source, where S3 performs it.
+   */
+  static Map<String, Object> replicationPolicy(Spec spec) {
+    String source = bucketArn(spec.primary().bucket());
+    List<String> destinations = new ArrayList<>();
+    for (BucketSpec r : spec.replicas()) destinations.add(bucketArn(r.bucket()) + "/*");
+    return policy(
+        List.of(
+            statement(
+                List.of(
+                    "s3:GetObjectVersionForReplication",
+                    "s3:GetObjectVersionAcl",
+                    "s3:GetObjectVersionTagging"),
+                List.of(source + "/*")),
+            statement(List.of("s3:ListBucket", "s3:GetReplicationConfiguration"), List.of(source)),
+            statement(
+                List.of("s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"),
+                destinations)));
+  }
+
+  private static ResourceSpec replication(Spec spec, List<Address> replicas) {
+    List<Object> rules = new ArrayList<>();
+    long priority = 1;
+    for (BucketSpec r : spec.replicas()) {
+      Map<String, Object> rule = new LinkedHashMap<>();
+      rule.put("id", "replica-" + r.region());
+      rule.put("priority", priority++);
+      rule.put("prefix", spec.replication().prefix());
+      rule.put("destination_bucket", bucketArn(r.bucket()));
+      rule.put("delete_marker_replication", spec.replication().deleteMarkers());
+      rules.add(rule);
+    }
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put("bucket", spec.primary().bucket());
+    attrs.put("role_arn", new Ref(REPLICATION_ROLE, "arn"));
+    attrs.put("rules", rules);
+    Set<Address> deps = new java.util.HashSet<>(replicas);
+    deps.add(PRIMARY_BUCKET);
+    deps.add(REPLICATION_ROLE);
+    // The configuration is part of the primary bucket: a new primary bucket needs it put again.
+    return new ResourceSpec(REPLICATION, spec.primary().region(), attrs, deps, Set.of(PRIMARY_BUCKET));
+  }
+
+  static String bucketArn(String bucket) {
+    return "arn:aws:s3:::" + bucket;
+  }
+
+  private static Map<String, Object> policy(List<Object> statements) {
+    return Map.of("Version", "2012-10-17", "Statement", statements);
+  }
+
+  private static Map<String, Object> statement(List<String> actions, List<String> resources) {
+    return Map.of("Effect", "Allow", "Action", actions, "Resource", resources);
+  }
+}

@@ -1,0 +1,66 @@
+package io.siteform.engine.render;
+
+import io.siteform.engine.plan.Plan;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.spec.BucketSpec;
+import io.siteform.engine.spec.Site;
+import io.siteform.engine.spec.Spec;
+import io.siteform.engine.testing.Fixtures;
+import io.siteform.engine.testing.Golden;
+import io.siteform.engine.testing.Harness;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Golden files for the text and JSON renderings of every kind of plan. */
+class PlanRenderingTest {
+  private final Harness h = new Harness();
+
+  private void check(String name, Plan plan) {
+    Golden.assertMatches(Golden.root().resolve("plan/" + name + "/plan.txt"),
+        new PlanTextRenderer(Style.PLAIN).render(plan));
+    Golden.assertMatches(Golden.root().resolve("plan/" + name + "/plan.json"),
+        new PlanJsonRenderer().render(plan));
+  }
+
+  @Test
+  void createEverything() {
+    check("create", h.plan(Fixtures.workshop()));
+  }
+
+  @Test
+  void noChanges() throws Exception {
+    h.apply(Fixtures.workshop());
+    check("no-changes", h.plan(Fixtures.workshop()));
+  }
+
+  @Test
+  void driftThenUpdate() throws Exception {
+    h.apply(Fixtures.workshop());
+    String key = h.cloud.objects.keySet().stream().filter(k -> k.startsWith("s3_bucket.primary")).findFirst().orElseThrow();
+    LiveResource live = h.cloud.objects.get(key);
+    Map<String, Object> attrs = new TreeMap<>(live.attributes());
+    attrs.put("versioning", "Suspended");
+    attrs.put("tags", Map.of("project", "ticket-service", "siteform:site", "ticket-service-ui", "owner", "someone"));
+    h.cloud.objects.put(key, new LiveResource(live.id(), attrs));
+    Spec s = Fixtures.workshop();
+    Spec retagged = new Spec(s.file(), 1, new Site("ticket-service-ui", Map.of("project", "tickets")), s.primary(),
+        s.replicas(), s.replication(), s.content(), s.cdn(), s.domain(), s.backend(), s.locations());
+    check("drift-update", h.plan(retagged));
+  }
+
+  @Test
+  void replaceAndDelete() throws Exception {
+    h.apply(Fixtures.spec("ticket-service-ui-jane-doe", List.of(
+        new BucketSpec("ap-southeast-1", "ticket-service-ui-singapore-jane-doe"),
+        new BucketSpec("us-west-2", "ticket-service-ui-oregon-jane-doe"))));
+    check("replace-delete", h.plan(Fixtures.spec("ticket-service-ui-renamed", Fixtures.workshop().replicas())));
+  }
+
+  @Test
+  void destroy() throws Exception {
+    h.apply(Fixtures.workshop());
+    check("destroy", h.planDestroy());
+  }
+}

@@ -1,0 +1,35 @@
+package io.siteform.engine.testing;
+
+import io.siteform.engine.spec.BackendSpec;
+import io.siteform.engine.spec.BucketSpec;
+import io.siteform.engine.spec.CdnSpec;
+import io.siteform.engine.spec.Locations;
+import io.siteform.engine.spec.ReplicationSpec;
+import io.siteform.engine.spec.Site;
+import io.siteform.engine.spec.Spec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Specs built directly, for engine tests that need no YAML. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  public static Spec workshop() {
+    return spec("ticket-service-ui-jane-doe", List.of(new BucketSpec("ap-southeast-1", "ticket-service-ui-singapore-jane-doe")));
+  }
+
+  public static Spec spec(String primaryBucket, List<BucketSpec> replicas) {
+    return new Spec(
+        "siteform.yaml", 1,
+        new Site("ticket-service-ui", Map.of("project", "ticket-service")),
+        new BucketSpec("eu-west-1", primaryBucket),
+        replicas,
+        ReplicationSpec.defaults(),
+        Optional.empty(),
+        CdnSpec.defaults(),
+        Optional.empty(),
+        BackendSpec.localDefault(),
+        new Locations("siteform.yaml", Map.of()));
+  }
+}

@@ -1,0 +1,47 @@
+package io.siteform.engine.testing;
+
+import io.siteform.engine.apply.Applier;
+import io.siteform.engine.apply.StateRecorder;
+import io.siteform.engine.event.EngineListener;
+import io.siteform.engine.plan.Plan;
+import io.siteform.engine.plan.Planner;
+import io.siteform.engine.plan.Refresher;
+import io.siteform.engine.provider.Providers;
+import io.siteform.engine.resource.Expander;
+import io.siteform.engine.spec.Spec;
+import io.siteform.state.State;
+
+/** Plan and apply specs against a {@link FakeCloud}, as the CLI does against AWS. */
+public final class Harness {
+  public final FakeCloud cloud = new FakeCloud();
+  public final MemoryBackend backend = new MemoryBackend();
+  public final Providers providers = new Providers(cloud.skeletonProviders());
+  public int parallelism = 4;
+
+  public State state() {
+    return backend.read().orElseGet(State::empty);
+  }
+
+  public Refresher.Refreshed refresh() {
+    return new Refresher(providers, 4, EngineListener.NONE).refresh(state());
+  }
+
+  public Plan plan(Spec spec) {
+    Refresher.Refreshed r = refresh();
+    return new Planner(providers::schema).plan(new Expander().expand(spec), r.state(), r.drift());
+  }
+
+  public Plan planDestroy() {
+    Refresher.Refreshed r = refresh();
+    return new Planner(providers::schema).planDestroy(r.state(), r.drift());
+  }
+
+  public Applier.Result apply(Plan plan) throws InterruptedException {
+    return new Applier(providers, new StateRecorder(backend, refresh().state()), EngineListener.NONE, parallelism)
+        .apply(plan);
+  }
+
+  public Applier.Result apply(Spec spec) throws InterruptedException {
+    return apply(plan(spec));
+  }
+}

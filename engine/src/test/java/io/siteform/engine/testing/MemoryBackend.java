@@ -1,0 +1,36 @@
+package io.siteform.engine.testing;
+
+import io.siteform.state.State;
+import io.siteform.state.StateBackend;
+import io.siteform.state.StateLock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** A state backend in memory that keeps every write, to check what was recorded when. */
+public final class MemoryBackend implements StateBackend {
+  public final List<State> writes = Collections.synchronizedList(new ArrayList<>());
+
+  @Override
+  public String location() {
+    return "memory";
+  }
+
+  @Override
+  public Optional<State> read() {
+    synchronized (writes) {
+      return writes.isEmpty() ? Optional.empty() : Optional.of(writes.get(writes.size() - 1));
+    }
+  }
+
+  @Override
+  public StateLock lock(String operation) {
+    return () -> {};
+  }
+
+  @Override
+  public void write(State state) {
+    writes.add(state);
+  }
+}
