@@ -1,0 +1,152 @@
+package io.siteform.state;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.siteform.error.StateException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state document's JSON form.
+ *
+ * <p>Writing is deterministic: fixed field order, attribute maps sorted by key, two-space indent,
+ * {@code \n} line ends on every platform and a trailing newline. The same {@link State} therefore
+ * always gives the same bytes, which lets a backend skip rewriting an unchanged document and keeps
+ * diffs of a state under version control readable.
+ *
+ * <p>Reading is strict where a misread would hurt: every resource field is required and an unknown
+ * resource field is an error, because silently dropping part of a resource could make the next
+ * plan replace or forget something real. Unknown <em>top-level</em> fields are ignored when the
+ * version matches, so a later release may add optional metadata without breaking this one; such
+ * fields are dropped on the next write, so anything whose loss matters must bump {@link
+ * State#FORMAT_VERSION} instead. A newer version is always refused: an old siteform must not
+ * rewrite a document it does not understand.
+ */
+public final class StateCodec {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          // Exact decimals: a double would turn 0.1 into 0.1000000000000000055511151231257827.
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          // Values strips trailing zeros, which makes 1000000000000000000000 into 1E+21: keep
+          // the document readable by people and by jq.
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .build();
+
+  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+
+  /** The document for {@code state}; byte-identical for equal states. */
+  public String toJson(State state) {
+    if (state.version() != State.FORMAT_VERSION) {
+      throw new IllegalArgumentException(
+          "cannot write state format version " + state.version() + "; this codec writes "
+              + State.FORMAT_VERSION);
+    }
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("version", State.FORMAT_VERSION);
+    root.put("serial", state.serial());
+    root.put("lineage", state.lineage());
+    var resources = root.putArray("resources");
+    for (ResourceState r : state.resources()) {
+      ObjectNode node = resources.addObject();
+      node.put("address", r.address());
+      node.put("type", r.type());
+      node.put("region", r.region());
+      node.put("id", r.id());
+      node.set("attributes", toNode(r.attributes(), r.address() + ".attributes"));
+      var deps = node.putArray("dependencies");
+      r.dependencies().forEach(deps::add);
+    }
+    return write(root) + "\n";
+  }
+
+  /**
+   * Parses a state document read from {@code location} (used in messages only). Throws a {@link
+   * StateException} naming the location and the problem for anything that is not a valid state of
+   * a format this siteform understands.
+   */
+  public State fromJson(String json, String location) {
+    JsonNode root;
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      root = MAPPER.readTree(parser);
+    } catch (JsonProcessingException e) {
+      throw new StateException(location, "not valid JSON: " + describe(e), e);
+    } catch (IOException e) {
+      throw new StateException(location, "could not parse: " + e.getMessage(), e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new StateException(location, "the file is empty; expected a state document");
+    }
+    return new StateDocumentReader(location).read(root);
+  }
+
+  private static JsonNode toNode(Object value, String path) {
+    if (value == null) return MAPPER.nullNode();
+    if (value instanceof String s) return MAPPER.getNodeFactory().textNode(s);
+    if (value instanceof Boolean b) return MAPPER.getNodeFactory().booleanNode(b);
+    if (value instanceof Long l) return MAPPER.getNodeFactory().numberNode(l);
+    if (value instanceof BigDecimal d) return MAPPER.getNodeFactory().numberNode(d);
+    if (value instanceof Map<?, ?> m) {
+      ObjectNode node = MAPPER.createObjectNode();
+      // Values.copyMap sorts keys, but attributes may arrive through another path: sort here too.
+      Values.copyMap(m).forEach((k, v) -> node.set(k, toNode(v, path + "." + k)));
+      return node;
+    }
+    if (value instanceof List<?> l) {
+      var node = MAPPER.createArrayNode();
+      for (int i = 0; i < l.size(); i++) node.add(toNode(l.get(i), path + "[" + i + "]"));
+      return node;
+    }
+    // A placeholder reaching state is an engine bug: no unresolved value may be persisted.
+    throw new IllegalArgumentException(
+        "cannot store " + value.getClass().getSimpleName() + " at " + path + " in state");
+  }
+
+  private static String write(JsonNode root) {
+    try {
+      return WRITER.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      // Only a number beyond plain notation's limits (an exponent past 9999) gets here.
+      throw new IllegalArgumentException("cannot write state: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static DefaultPrettyPrinter prettyPrinter() {
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter p = new DefaultPrettyPrinter(separators);
+    p.indentObjectsWith(indenter);
+    p.indentArraysWith(indenter);
+    return p;
+  }
+
+  /** Jackson's message without its source excerpt, plus a 1-based line and column. */
+  private static String describe(JsonProcessingException e) {
+    String what = e.getOriginalMessage();
+    int cut = what.indexOf('\n');
+    if (cut >= 0) what = what.substring(0, cut);
+    var at = e.getLocation();
+    return at == null ? what : what + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+  }
+}

@@ -1,0 +1,130 @@
+package io.siteform.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.siteform.error.StateException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a parsed JSON tree into a {@link State}, checking every field by hand so a damaged
+ * document yields one plain sentence naming the field ({@code resources[2].id}) rather than a
+ * Jackson mapping error. The policy on unknown fields is documented on {@link StateCodec}.
+ */
+final class StateDocumentReader {
+  private static final Set<String> RESOURCE_FIELDS =
+      Set.of("address", "type", "region", "id", "attributes", "dependencies");
+
+  private final String location;
+
+  StateDocumentReader(String location) {
+    this.location = location;
+  }
+
+  State read(JsonNode root) {
+    if (!root.isObject()) fail("expected a JSON object at the top, found " + kind(root));
+    long version = integer(root, "version", "version");
+    if (version > State.FORMAT_VERSION) {
+      fail("written by a newer siteform (state format version " + version
+          + ", this siteform reads up to " + State.FORMAT_VERSION
+          + "); upgrade siteform to use this state");
+    }
+    if (version < 1) fail("unknown state format version " + version);
+    long serial = integer(root, "serial", "serial");
+    if (serial < 0) fail("serial must not be negative, found " + serial);
+    String lineage = text(root, "lineage", "lineage", false);
+    JsonNode list = required(root, "resources", "resources");
+    if (!list.isArray()) fail("resources must be a list, found " + kind(list));
+    List<ResourceState> resources = new ArrayList<>(list.size());
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      ResourceState r = resource(list.get(i), "resources[" + i + "]");
+      if (!seen.add(r.address())) fail("resource " + r.address() + " appears more than once");
+      resources.add(r);
+    }
+    return new State((int) version, serial, lineage, resources);
+  }
+
+  private ResourceState resource(JsonNode node, String path) {
+    if (!node.isObject()) fail(path + " must be an object, found " + kind(node));
+    String address = text(node, "address", path + ".address", false);
+    String named = path + " (" + address + ")";
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      if (!RESOURCE_FIELDS.contains(field.getKey())) {
+        fail(named + ": unknown field '" + field.getKey() + "'");
+      }
+    }
+    String type = text(node, "type", named + ".type", false);
+    String region = text(node, "region", named + ".region", true);
+    String id = text(node, "id", named + ".id", false);
+    JsonNode attributes = required(node, "attributes", named + ".attributes");
+    if (!attributes.isObject()) fail(named + ".attributes must be an object, found " + kind(attributes));
+    JsonNode deps = required(node, "dependencies", named + ".dependencies");
+    if (!deps.isArray()) fail(named + ".dependencies must be a list, found " + kind(deps));
+    List<String> dependencies = new ArrayList<>(deps.size());
+    for (int i = 0; i < deps.size(); i++) {
+      JsonNode d = deps.get(i);
+      if (!d.isTextual()) fail(named + ".dependencies[" + i + "] must be an address, found " + kind(d));
+      dependencies.add(d.textValue());
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> attrs = (Map<String, Object>) value(attributes);
+    return new ResourceState(address, type, region, id, attrs, dependencies);
+  }
+
+  /** JSON to the value kinds {@link Values} knows; numbers stay exact. */
+  private static Object value(JsonNode node) {
+    if (node.isNull()) return null;
+    if (node.isTextual()) return node.textValue();
+    if (node.isBoolean()) return node.booleanValue();
+    if (node.isIntegralNumber()) return node.canConvertToLong() ? (Object) node.longValue() : node.decimalValue();
+    if (node.isNumber()) return Values.copy(node.decimalValue());
+    if (node.isArray()) {
+      List<Object> out = new ArrayList<>(node.size());
+      node.forEach(e -> out.add(value(e)));
+      return out;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    node.properties().forEach(e -> out.put(e.getKey(), value(e.getValue())));
+    return out;
+  }
+
+  private JsonNode required(JsonNode parent, String field, String path) {
+    JsonNode node = parent.get(field);
+    if (node == null) fail("missing field " + path);
+    return node;
+  }
+
+  private long integer(JsonNode parent, String field, String path) {
+    JsonNode node = required(parent, field, path);
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      fail(path + " must be a whole number, found " + kind(node));
+    }
+    return node.longValue();
+  }
+
+  private String text(JsonNode parent, String field, String path, boolean nullable) {
+    JsonNode node = required(parent, field, path);
+    if (nullable && node.isNull()) return null;
+    if (!node.isTextual() || node.textValue().isEmpty()) {
+      fail(path + " must be a non-empty string, found " + kind(node));
+    }
+    return node.textValue();
+  }
+
+  private static String kind(JsonNode node) {
+    if (node.isTextual()) return node.textValue().isEmpty() ? "an empty string" : "a string";
+    if (node.isIntegralNumber()) return "the number " + node.asText();
+    if (node.isNumber()) return "the number " + node.decimalValue().toPlainString();
+    if (node.isBoolean()) return node.asText();
+    if (node.isNull()) return "null";
+    return node.isArray() ? "a list" : "an object";
+  }
+
+  private void fail(String message) {
+    throw new StateException(location, message);
+  }
+}

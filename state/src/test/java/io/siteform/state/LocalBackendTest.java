@@ -1,0 +1,191 @@
+package io.siteform.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.siteform.error.StateException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalBackendTest {
+  @TempDir Path dir;
+
+  private Path stateFile() {
+    return dir.resolve("siteform.state.json");
+  }
+
+  @Test
+  void readsNothingBeforeTheFirstWrite() {
+    assertThat(new LocalBackend(stateFile()).read()).isEmpty();
+  }
+
+  @Test
+  void readsBackWhatItWrote() {
+    LocalBackend backend = new LocalBackend(stateFile());
+    State state = Fixtures.site();
+
+    backend.write(state);
+
+    assertThat(backend.read()).contains(state);
+    assertThat(backend.backupFile()).doesNotExist();
+  }
+
+  @Test
+  void keepsThePreviousDocumentAsBackup() throws Exception {
+    LocalBackend backend = new LocalBackend(stateFile());
+    State first = Fixtures.site();
+    backend.write(first);
+    String firstJson = Files.readString(stateFile());
+
+    State second = Fixtures.withBucketTag(first, "changed");
+    backend.write(second);
+
+    assertThat(Files.readString(backend.backupFile())).isEqualTo(firstJson);
+    assertThat(backend.read()).contains(second);
+  }
+
+  @Test
+  void fileAndBackupAreOwnerOnly() throws Exception {
+    assumeTrue(AtomicFiles.isPosix(dir), "POSIX permissions");
+    LocalBackend backend = new LocalBackend(stateFile());
+    backend.write(Fixtures.site());
+    backend.write(Fixtures.withBucketTag(Fixtures.site(), "changed"));
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile())))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backend.backupFile())))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void identicalWriteTouchesNeitherFileNorBackup() throws Exception {
+    LocalBackend backend = new LocalBackend(stateFile());
+    State first = Fixtures.site();
+    backend.write(first);
+    State second = Fixtures.withBucketTag(first, "changed");
+    backend.write(second);
+    FileTime past = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+    Files.setLastModifiedTime(stateFile(), past);
+    Files.setLastModifiedTime(backend.backupFile(), past);
+    String backup = Files.readString(backend.backupFile());
+
+    backend.write(second);
+
+    assertThat(Files.getLastModifiedTime(stateFile())).isEqualTo(past);
+    assertThat(Files.getLastModifiedTime(backend.backupFile())).isEqualTo(past);
+    assertThat(Files.readString(backend.backupFile())).isEqualTo(backup);
+  }
+
+  @Test
+  void leftoverTempFileFromACrashIsIgnored() throws Exception {
+    LocalBackend backend = new LocalBackend(stateFile());
+    State state = Fixtures.site();
+    backend.write(state);
+    // What a kill between writing the temp file and renaming it leaves behind.
+    Files.writeString(dir.resolve(".siteform.state.json.123456.tmp"), "{\"version\": 1, \"ser");
+
+    assertThat(backend.read()).contains(state);
+    State next = Fixtures.withBucketTag(state, "after-crash");
+    backend.write(next);
+    assertThat(backend.read()).contains(next);
+  }
+
+  @Test
+  void leavesNoTempFilesBehind() throws Exception {
+    LocalBackend backend = new LocalBackend(stateFile());
+    backend.write(Fixtures.site());
+    backend.write(Fixtures.withBucketTag(Fixtures.site(), "changed"));
+
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("siteform.state.json", "siteform.state.json.backup");
+    }
+  }
+
+  @Test
+  void writeIntoMissingDirectoryFailsNamingIt() {
+    Path missing = dir.resolve("nope").resolve("siteform.state.json");
+
+    assertThatThrownBy(() -> new LocalBackend(missing).write(Fixtures.site()))
+        .isInstanceOf(StateException.class)
+        .hasMessageStartingWith(missing + ": ")
+        .hasMessageContaining("directory " + dir.resolve("nope") + " does not exist");
+  }
+
+  @Test
+  void writeIntoReadOnlyDirectoryFailsWithPermissionDenied() throws Exception {
+    assumeTrue(AtomicFiles.isPosix(dir), "POSIX permissions");
+    assumeTrue(!"root".equals(System.getProperty("user.name")), "root ignores file modes");
+    Path readOnly = Files.createDirectory(dir.resolve("ro"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
+    try {
+      assertThatThrownBy(() -> new LocalBackend(readOnly.resolve("s.json")).write(Fixtures.site()))
+          .isInstanceOf(StateException.class)
+          .hasMessageContaining("permission denied")
+          .hasMessageContaining("the state file on disk is unchanged");
+    } finally {
+      Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void directoryWhereTheFileShouldBeIsAPlainError() throws Exception {
+    Files.createDirectory(stateFile());
+    LocalBackend backend = new LocalBackend(stateFile());
+
+    assertThatThrownBy(backend::read)
+        .isInstanceOf(StateException.class)
+        .hasMessage(stateFile() + ": is a directory; the state path must name a file");
+    assertThatThrownBy(() -> backend.write(Fixtures.site())).isInstanceOf(StateException.class);
+  }
+
+  @Test
+  void failedBackupLeavesTheStateUnchanged() throws Exception {
+    LocalBackend backend = new LocalBackend(stateFile());
+    backend.write(Fixtures.site());
+    String before = Files.readString(stateFile());
+    Files.createDirectories(backend.backupFile().resolve("in-the-way"));
+
+    assertThatThrownBy(() -> backend.write(Fixtures.withBucketTag(Fixtures.site(), "changed")))
+        .isInstanceOf(StateException.class)
+        .hasMessageStartingWith(stateFile() + ": cannot write the backup to " + backend.backupFile())
+        .hasMessageEndingWith("; the state file on disk is unchanged");
+    assertThat(Files.readString(stateFile())).isEqualTo(before);
+  }
+
+  @Test
+  void damagedFilePointsAtTheBackup() throws Exception {
+    LocalBackend backend = new LocalBackend(stateFile());
+    backend.write(Fixtures.site());
+    backend.write(Fixtures.withBucketTag(Fixtures.site(), "changed"));
+    Files.writeString(stateFile(), "{ oops");
+
+    assertThatThrownBy(backend::read)
+        .isInstanceOf(StateException.class)
+        .hasMessageStartingWith(stateFile() + ": not valid JSON")
+        .hasMessageEndingWith("; the previous state is kept in " + backend.backupFile());
+  }
+
+  @Test
+  void nonUtf8FileIsRejected() throws Exception {
+    Files.write(stateFile(), new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+
+    assertThatThrownBy(new LocalBackend(stateFile())::read)
+        .isInstanceOf(StateException.class)
+        .hasMessageContaining("not UTF-8");
+  }
+
+  @Test
+  void writesUtf8() throws Exception {
+    new LocalBackend(stateFile()).write(Fixtures.site());
+
+    assertThat(new String(Files.readAllBytes(stateFile()), StandardCharsets.UTF_8)).contains("café");
+  }
+}
