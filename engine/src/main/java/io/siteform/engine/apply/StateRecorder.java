@@ -30,6 +30,8 @@ public final class StateRecorder {
   }
 
   private void commit(State next) {
+    // The serial counts real changes only: re-recording an identical object writes nothing.
+    if (next.resources().equals(state.resources())) return;
     State numbered = next.withSerial(state.serial() + 1);
     backend.write(numbered);
     state = numbered;
