@@ -2,6 +2,7 @@ package io.siteform.engine.plan;
 
 import io.siteform.engine.resource.Address;
 import io.siteform.state.ResourceState;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,6 @@ public record Drift(
     if (live.isEmpty() != (action == Action.DELETE)) {
       throw new IllegalArgumentException(address + ": a deleted object has no live side");
     }
-    changedPaths = Set.copyOf(new TreeSet<>(changedPaths));
+    changedPaths = Collections.unmodifiableSortedSet(new TreeSet<>(changedPaths));
   }
 }

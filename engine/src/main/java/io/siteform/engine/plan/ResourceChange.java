@@ -5,6 +5,7 @@ import io.siteform.engine.resource.ResourceSpec;
 import io.siteform.state.ResourceState;
 import io.siteform.state.Values;
 import java.util.Map;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,8 +43,8 @@ public record ResourceChange(
       throw new IllegalArgumentException(address + ": " + action + " needs a prior resource");
     }
     after = Values.copyMap(after);
-    unknownComputed = Set.copyOf(new TreeSet<>(unknownComputed));
-    replacePaths = Set.copyOf(new TreeSet<>(replacePaths));
+    unknownComputed = Collections.unmodifiableSortedSet(new TreeSet<>(unknownComputed));
+    replacePaths = Collections.unmodifiableSortedSet(new TreeSet<>(replacePaths));
     Objects.requireNonNull(reason, "reason");
   }
 

@@ -1,7 +1,9 @@
 package io.siteform.engine.provider;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the planner must know of a type without calling AWS.
@@ -17,7 +19,7 @@ public record ResourceSchema(
     String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy) {
   public ResourceSchema {
     Objects.requireNonNull(type, "type");
-    forceNew = Set.copyOf(forceNew);
-    computed = Set.copyOf(computed);
+    forceNew = Collections.unmodifiableSortedSet(new TreeSet<>(forceNew));
+    computed = Collections.unmodifiableSortedSet(new TreeSet<>(computed));
   }
 }

@@ -2,6 +2,7 @@ package io.siteform.engine.resource;
 
 import io.siteform.state.Values;
 import java.util.Map;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,8 +28,8 @@ public record ResourceSpec(
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(region, "region");
     attributes = Values.copyMap(attributes);
-    dependsOn = Set.copyOf(new TreeSet<>(dependsOn));
-    replacedWith = Set.copyOf(replacedWith);
+    dependsOn = Collections.unmodifiableSortedSet(new TreeSet<>(dependsOn));
+    replacedWith = Collections.unmodifiableSortedSet(new TreeSet<>(replacedWith));
     if (!dependsOn.containsAll(replacedWith)) {
       throw new IllegalArgumentException(address + ": replacedWith must be among dependsOn");
     }
