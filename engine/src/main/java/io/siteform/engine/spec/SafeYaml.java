@@ -9,6 +9,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -43,11 +44,12 @@ final class SafeYaml {
       if (root != null) rejectCustomTags(root, problems);
       return root;
     } catch (MarkedYAMLException e) {
-      problems.at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), syntax(e));
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      problems.at(mark, syntax(e) + quotingHint(text, mark));
     } catch (ReaderException e) {
       int[] lc = lineColumn(text, e.getPosition());
       problems.at(
-          new org.yaml.snakeyaml.error.Mark("", 0, lc[0], lc[1], new int[0], 0),
+          new Mark("", 0, lc[0], lc[1], new int[0], 0),
           String.format(
               "character U+%04X is not allowed in YAML; is this a text file?", e.getCodePoint()));
     } catch (YAMLException e) {
@@ -105,6 +107,14 @@ final class SafeYaml {
     return context.startsWith("while ")
         ? "YAML syntax error: " + problem + " (" + context + ")"
         : "YAML syntax error: " + context + ", " + problem;
+  }
+
+  /** "{" of ${var.x} ends a plain scalar inside flow collections, a surprise worth naming. */
+  private static String quotingHint(String text, Mark mark) {
+    if (mark == null) return "";
+    String[] lines = text.split("\n", -1);
+    boolean hasReference = mark.getLine() < lines.length && lines[mark.getLine()].contains("${");
+    return hasReference ? "; inside { } or [ ], quote a value that contains ${...}" : "";
   }
 
   private static String firstLine(String s) {
