@@ -76,6 +76,7 @@ final class MapReader {
     boolean ok = true;
     for (NodeTuple t : map.getValue()) {
       String k = keyOf(t.getKeyNode());
+      if (k != null) k = cx.variables().interpolate(k, t.getKeyNode(), child(key), cx.problems());
       if (k == null) {
         ok = false;
         continue;
