@@ -1,7 +1,9 @@
 package io.siteform.providers.aws;
 
 import io.siteform.engine.provider.Provider;
+import io.siteform.providers.aws.iam.IamRoleProvider;
 import io.siteform.providers.aws.s3.S3BucketProvider;
+import io.siteform.providers.aws.s3.S3ReplicationProvider;
 import java.util.List;
 
 /** Every resource type siteform manages on AWS. */
@@ -9,6 +11,9 @@ public final class AwsProviders {
   private AwsProviders() {}
 
   public static List<Provider> all(AwsClients clients) {
-    return List.of(new S3BucketProvider(clients));
+    return List.of(
+        new S3BucketProvider(clients),
+        new IamRoleProvider(clients),
+        new S3ReplicationProvider(clients));
   }
 }
