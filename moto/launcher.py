@@ -97,4 +97,9 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Skip interpreter shutdown: the stdin watcher may still hold stdin's lock, which makes
+    # CPython abort at finalisation.
+    os._exit(code)
