@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Start moto's server on loopback with siteform's patches applied.
+
+Usage: python3 moto/launcher.py --port PORT [--host 127.0.0.1] [--without NAME]... [--list]
+
+Prints exactly one line, ``READY http://HOST:PORT``, on stdout once the server accepts
+connections (port 0 picks a free one), then serves until SIGTERM, SIGINT or EOF on stdin.
+Each patch in ``moto/patches/`` closes one gap between moto and the AWS API reference;
+``--without NAME`` leaves one out, so a test can show the gap is real.
+"""
+
+import argparse
+import importlib
+import logging
+import os
+import pkgutil
+import signal
+import sys
+import threading
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+INSTALL_HINT = "pip install 'moto[server]>=5.2,<5.3'"
+
+
+def patch_names():
+    """Every patch module under moto/patches, sorted (private helpers start with '_')."""
+    return sorted(
+        m.name
+        for m in pkgutil.iter_modules([os.path.join(HERE, "patches")])
+        if not m.name.startswith("_")
+    )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, required=True, help="0 picks a free port")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--without", action="append", default=[], metavar="NAME",
+                        help="do not apply patch NAME (repeatable)")
+    parser.add_argument("--list", action="store_true", help="list the patches and exit")
+    parser.add_argument("--verbose", action="store_true", help="log every request on stderr")
+    args = parser.parse_args(argv)
+
+    names = patch_names()
+    if args.list:
+        print("\n".join(names))
+        return 0
+    unknown = [n for n in args.without if n not in names]
+    if unknown:
+        print(f"launcher: unknown patch {', '.join(unknown)}; known: {', '.join(names)}",
+              file=sys.stderr)
+        return 2
+
+    # Read by moto at import time; later resources (ACM) need a short wait.
+    os.environ.setdefault("MOTO_ACM_VALIDATION_WAIT", "2")
+    try:
+        import moto  # noqa: F401
+        from moto.server import ThreadedMotoServer
+    except ImportError as e:
+        print(f"launcher: moto is not importable ({e}); install it with: {INSTALL_HINT}",
+              file=sys.stderr)
+        return 3
+
+    sys.path.insert(0, HERE)
+    for name in names:
+        if name in args.without:
+            continue
+        importlib.import_module(f"patches.{name}").apply()
+
+    if not args.verbose:
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+    server = ThreadedMotoServer(ip_address=args.host, port=args.port, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+
+    def watch_stdin():
+        # The parent closing our stdin (or dying) means nobody needs us any more.
+        try:
+            while sys.stdin.buffer.read(4096):
+                pass
+        except (OSError, ValueError):
+            pass
+        stop.set()
+
+    threading.Thread(target=watch_stdin, daemon=True).start()
+
+    print(f"READY http://{host}:{port}", flush=True)
+    while not stop.wait(0.5):
+        pass
+    server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Skip interpreter shutdown: the stdin watcher may still hold stdin's lock, which makes
+    # CPython abort at finalisation.
+    os._exit(code)

@@ -1,0 +1,127 @@
+package io.siteform.providers.aws;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The SDK clients siteform talks to AWS with: built lazily, one per service and region, shared by
+ * every provider and thread, closed together. With an endpoint (a local emulator) every client
+ * goes there and S3 uses path-style addressing, since virtual-hosted names do not resolve on
+ * loopback.
+ *
+ * <p>Global services (IAM, STS, CloudFront, Route53) are signed for us-east-1: the SDK resolves
+ * that to their global endpoints on AWS, and an emulator picks the service from the signature's
+ * credential scope. ACM is used in us-east-1 only, the one region CloudFront takes certificates
+ * from.
+ */
+public final class AwsClients implements AutoCloseable {
+  /** The region global services are signed for. */
+  public static final String GLOBAL_REGION = "us-east-1";
+
+  private final Optional<URI> endpoint;
+  private final AwsCredentialsProvider credentials;
+  private final SdkHttpClient http;
+  private final ConcurrentMap<String, SdkClient> clients = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  /**
+   * @param endpoint where to send every request instead of AWS (for example a local moto)
+   * @param profile the shared-config profile the SDK's default credential chain should use
+   */
+  public AwsClients(Optional<URI> endpoint, Optional<String> profile) {
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(profile, "profile");
+    DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
+    profile.ifPresent(chain::profileName);
+    this.credentials = chain.build();
+    this.http = ApacheHttpClient.builder().build();
+  }
+
+  /** The endpoint every client is pointed at, if not AWS itself. */
+  public Optional<URI> endpoint() {
+    return endpoint;
+  }
+
+  public S3Client s3(String region) {
+    return client(
+        "s3", region, () -> configure(S3Client.builder(), region).forcePathStyle(endpoint.isPresent()).build());
+  }
+
+  public IamClient iam() {
+    return client("iam", GLOBAL_REGION, () -> configure(IamClient.builder(), GLOBAL_REGION).build());
+  }
+
+  public StsClient sts() {
+    return client("sts", GLOBAL_REGION, () -> configure(StsClient.builder(), GLOBAL_REGION).build());
+  }
+
+  public CloudFrontClient cloudFront() {
+    return client(
+        "cloudfront", GLOBAL_REGION, () -> configure(CloudFrontClient.builder(), GLOBAL_REGION).build());
+  }
+
+  /** ACM in us-east-1, where CloudFront's viewer certificates must live. */
+  public AcmClient acm() {
+    return client("acm", GLOBAL_REGION, () -> configure(AcmClient.builder(), GLOBAL_REGION).build());
+  }
+
+  public Route53Client route53() {
+    return client(
+        "route53", GLOBAL_REGION, () -> configure(Route53Client.builder(), GLOBAL_REGION).build());
+  }
+
+  private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
+      B builder, String region) {
+    builder.region(Region.of(region)).credentialsProvider(credentials);
+    endpoint.ifPresent(builder::endpointOverride);
+    // One connection pool for all clients; a client given an HTTP client does not close it.
+    return builder.httpClient(http);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <C extends SdkClient> C client(String service, String region, Supplier<C> factory) {
+    Objects.requireNonNull(region, "region");
+    if (closed) throw new IllegalStateException("AwsClients is closed");
+    return (C) clients.computeIfAbsent(service + "/" + region, k -> factory.get());
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    List<RuntimeException> failures = new ArrayList<>();
+    for (SdkClient c : clients.values()) {
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    clients.clear();
+    http.close();
+    if (!failures.isEmpty()) {
+      RuntimeException first = failures.get(0);
+      failures.subList(1, failures.size()).forEach(first::addSuppressed);
+      throw first;
+    }
+  }
+}

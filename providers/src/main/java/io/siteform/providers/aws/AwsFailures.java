@@ -1,0 +1,74 @@
+package io.siteform.providers.aws;
+
+import io.siteform.engine.resource.Address;
+import io.siteform.error.ProviderException;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns SDK failures into {@link ProviderException}s that name the resource and operation and
+ * keep AWS's error code and request id. Only AWS's own error message goes into the text: never a
+ * request, header or credential.
+ */
+public final class AwsFailures {
+  private AwsFailures() {}
+
+  /** Wraps {@code e}, raised while doing {@code operation} ("create", "read", ...) on {@code address}. */
+  public static ProviderException wrap(Address address, String operation, SdkException e) {
+    if (e instanceof AwsServiceException s) {
+      AwsErrorDetails d = s.awsErrorDetails();
+      String code = d == null ? null : d.errorCode();
+      String message = d == null ? null : d.errorMessage();
+      if (message == null || message.isBlank()) {
+        message = "AWS answered HTTP " + s.statusCode();
+      }
+      return new ProviderException(
+          address.toString(), operation, message, blankToNull(code), blankToNull(s.requestId()), e);
+    }
+    if (e instanceof SdkClientException) {
+      return new ProviderException(
+          address.toString(), operation, "could not reach AWS: " + e.getMessage(), null, null, e);
+    }
+    return new ProviderException(address.toString(), operation, e.getMessage(), null, null, e);
+  }
+
+  /** Runs {@code call}, wrapping any SDK failure as {@link #wrap} does. */
+  public static <T> T call(Address address, String operation, SdkCall<T> call) {
+    try {
+      return call.run();
+    } catch (SdkException e) {
+      throw wrap(address, operation, e);
+    }
+  }
+
+  /** AWS's error code of {@code e}, if it is a service error carrying one. */
+  public static Optional<String> errorCode(SdkException e) {
+    if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
+      return Optional.ofNullable(s.awsErrorDetails().errorCode());
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code e} is a service error with one of {@code codes} (or, for "404", that status). */
+  public static boolean is(SdkException e, String... codes) {
+    String code = errorCode(e).orElse(null);
+    int status = e instanceof AwsServiceException s ? s.statusCode() : -1;
+    for (String c : codes) {
+      if (c.equals(code) || c.equals(String.valueOf(status))) return true;
+    }
+    return false;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  /** An SDK call that may throw {@link SdkException}. */
+  @FunctionalInterface
+  public interface SdkCall<T> {
+    T run();
+  }
+}

@@ -1,0 +1,19 @@
+package io.siteform.providers.aws;
+
+import io.siteform.engine.provider.Provider;
+import io.siteform.providers.aws.iam.IamRoleProvider;
+import io.siteform.providers.aws.s3.S3BucketProvider;
+import io.siteform.providers.aws.s3.S3ReplicationProvider;
+import java.util.List;
+
+/** Every resource type siteform manages on AWS. */
+public final class AwsProviders {
+  private AwsProviders() {}
+
+  public static List<Provider> all(AwsClients clients) {
+    return List.of(
+        new S3BucketProvider(clients),
+        new IamRoleProvider(clients),
+        new S3ReplicationProvider(clients));
+  }
+}

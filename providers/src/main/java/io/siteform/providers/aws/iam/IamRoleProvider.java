@@ -1,0 +1,207 @@
+package io.siteform.providers.aws.iam;
+
+import static io.siteform.providers.aws.AwsFailures.call;
+import static io.siteform.providers.aws.AwsFailures.is;
+
+import io.siteform.engine.provider.CreateRequest;
+import io.siteform.engine.provider.DeleteRequest;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.provider.Provider;
+import io.siteform.engine.provider.ReadRequest;
+import io.siteform.engine.provider.ResourceSchema;
+import io.siteform.engine.provider.UpdateRequest;
+import io.siteform.engine.resource.Address;
+import io.siteform.error.ProviderException;
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.AwsFailures;
+import io.siteform.providers.aws.Json;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+/**
+ * {@code iam_role}: a role with one inline policy, like the seed's replication role. The id is
+ * the role name; IAM is global, so the request's region is ignored.
+ *
+ * <p>Attributes: {@code name}, {@code assume_role_policy} (Map: the trust policy document),
+ * {@code policy_name} (String, "" if the role has no inline policy), {@code policy} (Map: the
+ * inline policy document, empty if none), {@code tags} (Map of String). Computed: {@code arn},
+ * {@code unique_id}.
+ */
+public final class IamRoleProvider implements Provider {
+  public static final String TYPE = "iam_role";
+
+  private static final ResourceSchema SCHEMA =
+      new ResourceSchema(TYPE, Set.of("name"), Set.of("arn", "unique_id"), false);
+
+  private final AwsClients clients;
+
+  public IamRoleProvider(AwsClients clients) {
+    this.clients = Objects.requireNonNull(clients, "clients");
+  }
+
+  @Override
+  public ResourceSchema schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public Optional<LiveResource> read(ReadRequest request) {
+    Object policyName = request.prior().get("policy_name");
+    return read(request.address(), request.id(), policyName instanceof String s ? s : null, "read");
+  }
+
+  /**
+   * @param policyName the inline policy siteform manages; when absent or gone, the role's first
+   *     inline policy stands for it, so that drift shows as a changed name
+   */
+  private Optional<LiveResource> read(Address address, String name, String policyName, String op) {
+    IamClient iam = clients.iam();
+    Role role;
+    try {
+      role = iam.getRole(b -> b.roleName(name)).role();
+    } catch (SdkException e) {
+      if (is(e, "NoSuchEntity")) return Optional.empty();
+      throw AwsFailures.wrap(address, op, e);
+    }
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("name", role.roleName());
+    a.put("arn", role.arn());
+    a.put("unique_id", role.roleId());
+    a.put("assume_role_policy", document(address, op, role.assumeRolePolicyDocument()));
+    List<String> inline = new ArrayList<>(
+        call(address, op, () -> iam.listRolePoliciesPaginator(b -> b.roleName(name)).policyNames().stream().toList()));
+    inline.sort(null);
+    String current = policyName != null && inline.contains(policyName) ? policyName
+        : inline.isEmpty() ? "" : inline.get(0);
+    a.put("policy_name", current);
+    a.put("policy", current.isEmpty() ? Map.of()
+        : document(address, op, call(address, op,
+            () -> iam.getRolePolicy(b -> b.roleName(name).policyName(current)).policyDocument())));
+    Map<String, Object> tags = new TreeMap<>();
+    call(address, op, () -> iam.listRoleTagsPaginator(b -> b.roleName(name)).tags().stream().toList())
+        .forEach(t -> tags.put(t.key(), t.value()));
+    a.put("tags", tags);
+    return Optional.of(new LiveResource(role.roleName(), a));
+  }
+
+  /** IAM returns policy documents URL-encoded (RFC 3986); the SDK does not decode them. */
+  private static Map<String, Object> document(Address address, String op, String encoded) {
+    if (encoded == null || encoded.isEmpty()) return Map.of();
+    String json = encoded.trim().startsWith("{") ? encoded : URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+    try {
+      return Json.readObject(json);
+    } catch (IllegalArgumentException e) {
+      throw new ProviderException(address.toString(), op, "AWS returned a policy document that is not JSON: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public LiveResource create(CreateRequest request) {
+    Address address = request.address();
+    Map<String, Object> d = request.desired();
+    String name = (String) d.get("name");
+    IamClient iam = clients.iam();
+    try {
+      iam.createRole(b -> b.roleName(name)
+          .assumeRolePolicyDocument(Json.write(d.get("assume_role_policy")))
+          .tags(tags(d.get("tags"))));
+    } catch (SdkException e) {
+      if (is(e, "EntityAlreadyExists")) {
+        throw new ProviderException(address.toString(), "create",
+            "role " + name + " already exists: adopt it with `siteform import " + address + " " + name
+                + "` or choose another site name", "EntityAlreadyExists", null, e);
+      }
+      throw AwsFailures.wrap(address, "create", e);
+    }
+    String policyName = (String) d.getOrDefault("policy_name", "");
+    if (!policyName.isEmpty()) putPolicy(iam, address, "create", name, policyName, d.get("policy"));
+    return readBack(address, name, policyName, "create");
+  }
+
+  @Override
+  public LiveResource update(UpdateRequest request) {
+    Address address = request.address();
+    Map<String, Object> prior = request.prior();
+    Map<String, Object> d = request.desired();
+    String name = request.id();
+    IamClient iam = clients.iam();
+    if (changed("assume_role_policy", prior, d)) {
+      call(address, "update", () -> iam.updateAssumeRolePolicy(b -> b.roleName(name)
+          .policyDocument(Json.write(d.get("assume_role_policy")))));
+    }
+    String oldName = (String) prior.getOrDefault("policy_name", "");
+    String newName = (String) d.getOrDefault("policy_name", oldName);
+    if (!newName.isEmpty() && (changed("policy", prior, d) || !newName.equals(oldName))) {
+      putPolicy(iam, address, "update", name, newName, d.getOrDefault("policy", prior.get("policy")));
+    }
+    if (!oldName.isEmpty() && !oldName.equals(newName)) {
+      try {
+        iam.deleteRolePolicy(b -> b.roleName(name).policyName(oldName));
+      } catch (SdkException e) {
+        if (!is(e, "NoSuchEntity")) throw AwsFailures.wrap(address, "update", e);
+      }
+    }
+    if (changed("tags", prior, d)) {
+      Map<?, ?> oldTags = (Map<?, ?>) prior.getOrDefault("tags", Map.of());
+      Map<?, ?> newTags = (Map<?, ?>) d.get("tags");
+      List<String> gone = oldTags.keySet().stream().map(String::valueOf)
+          .filter(k -> !newTags.containsKey(k)).toList();
+      if (!gone.isEmpty()) call(address, "update", () -> iam.untagRole(b -> b.roleName(name).tagKeys(gone)));
+      if (!newTags.isEmpty()) call(address, "update", () -> iam.tagRole(b -> b.roleName(name).tags(tags(newTags))));
+    }
+    return readBack(address, name, newName, "update");
+  }
+
+  private static void putPolicy(IamClient iam, Address address, String op, String role, String policyName, Object doc) {
+    call(address, op, () -> iam.putRolePolicy(b -> b.roleName(role).policyName(policyName).policyDocument(Json.write(doc))));
+  }
+
+  private LiveResource readBack(Address address, String name, String policyName, String op) {
+    return read(address, name, policyName, op)
+        .orElseThrow(() -> new ProviderException(address.toString(), op, "role " + name + " vanished right after " + op));
+  }
+
+  private static boolean changed(String key, Map<String, Object> prior, Map<String, Object> desired) {
+    return desired.containsKey(key) && !Objects.equals(prior.get(key), desired.get(key));
+  }
+
+  private static List<Tag> tags(Object map) {
+    if (!(map instanceof Map<?, ?> m)) return List.of();
+    return m.entrySet().stream()
+        .map(e -> Tag.builder().key(String.valueOf(e.getKey())).value(String.valueOf(e.getValue())).build())
+        .toList();
+  }
+
+  /** Deletes inline policies, detaches managed ones and leaves instance profiles, as IAM requires first. */
+  @Override
+  public void delete(DeleteRequest request) {
+    Address address = request.address();
+    String name = request.id();
+    IamClient iam = clients.iam();
+    try {
+      for (String p : iam.listRolePoliciesPaginator(b -> b.roleName(name)).policyNames()) {
+        iam.deleteRolePolicy(b -> b.roleName(name).policyName(p));
+      }
+      iam.listAttachedRolePoliciesPaginator(b -> b.roleName(name)).attachedPolicies()
+          .forEach(p -> iam.detachRolePolicy(b -> b.roleName(name).policyArn(p.policyArn())));
+      iam.listInstanceProfilesForRolePaginator(b -> b.roleName(name)).instanceProfiles()
+          .forEach(ip -> iam.removeRoleFromInstanceProfile(b -> b.roleName(name).instanceProfileName(ip.instanceProfileName())));
+      iam.deleteRole(b -> b.roleName(name));
+    } catch (SdkException e) {
+      if (is(e, "NoSuchEntity")) return;
+      throw AwsFailures.wrap(address, "delete", e);
+    }
+  }
+}

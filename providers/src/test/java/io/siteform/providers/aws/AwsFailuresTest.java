@@ -1,0 +1,37 @@
+package io.siteform.providers.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siteform.engine.resource.Address;
+import io.siteform.error.ProviderException;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+class AwsFailuresTest {
+  private static final Address ADDRESS = new Address("s3_bucket", "primary");
+
+  @Test
+  void serviceErrorKeepsCodeAndRequestId() {
+    AwsServiceException e = AwsServiceException.builder().statusCode(403).requestId("REQ1")
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").errorMessage("Access Denied").build())
+        .build();
+
+    ProviderException p = AwsFailures.wrap(ADDRESS, "create", e);
+
+    assertThat(p.getMessage()).isEqualTo("s3_bucket.primary: create: Access Denied (AccessDenied, request id REQ1)");
+    assertThat(p.errorCode()).contains("AccessDenied");
+    assertThat(p.requestId()).contains("REQ1");
+  }
+
+  @Test
+  void clientErrorSaysAwsWasNotReached() {
+    ProviderException p = AwsFailures.wrap(ADDRESS, "read",
+        SdkClientException.create("Unable to execute HTTP request: Connection refused"));
+
+    assertThat(p.getMessage()).isEqualTo(
+        "s3_bucket.primary: read: could not reach AWS: Unable to execute HTTP request: Connection refused");
+    assertThat(p.errorCode()).isEmpty();
+  }
+}

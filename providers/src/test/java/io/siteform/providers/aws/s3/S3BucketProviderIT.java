@@ -1,0 +1,147 @@
+package io.siteform.providers.aws.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siteform.engine.provider.CreateRequest;
+import io.siteform.engine.provider.DeleteRequest;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.provider.Progress;
+import io.siteform.engine.provider.ReadRequest;
+import io.siteform.engine.provider.UpdateRequest;
+import io.siteform.engine.resource.Address;
+import io.siteform.error.ProviderException;
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.testing.MotoExtension;
+import io.siteform.providers.testing.MotoServer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+@ExtendWith(MotoExtension.class)
+class S3BucketProviderIT {
+  private static final Address ADDRESS = new Address("s3_bucket", "primary");
+
+  private final AwsClients clients;
+  private final S3BucketProvider provider;
+
+  S3BucketProviderIT(MotoServer moto) {
+    this.clients = moto.newClients();
+    this.provider = new S3BucketProvider(clients);
+  }
+
+  @AfterEach
+  void closeClients() {
+    clients.close();
+  }
+
+  static Map<String, Object> desired(String bucket) {
+    return Map.of(
+        "bucket", bucket,
+        "versioning", "Enabled",
+        "public_access_block", Map.of(
+            "block_public_acls", true, "block_public_policy", true,
+            "ignore_public_acls", true, "restrict_public_buckets", true),
+        "encryption", "AES256",
+        "tags", Map.of("project", "ticket-service", "site", "ticket-service-ui"));
+  }
+
+  private Optional<LiveResource> read(String region, String bucket) {
+    return provider.read(new ReadRequest(ADDRESS, region, bucket, Map.of()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu-west-1", "us-east-1", "ap-southeast-1"})
+  void lifecycle(String region) {
+    String bucket = "site-" + region;
+    Map<String, Object> desired = desired(bucket);
+
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, region, desired, Progress.NONE));
+
+    assertThat(created.id()).isEqualTo(bucket);
+    assertThat(created.attributes())
+        .containsEntry("arn", "arn:aws:s3:::" + bucket)
+        .containsEntry("regional_domain_name", bucket + ".s3." + region + ".amazonaws.com");
+    LiveResource read = read(region, bucket).orElseThrow();
+    assertThat(read).isEqualTo(created);
+    desired.forEach((k, v) -> assertThat(read.attributes()).as(k).containsEntry(k, v)); // no-op plan
+
+    Map<String, Object> changed = new HashMap<>(desired);
+    changed.put("tags", Map.of("project", "ticket-service", "owner", "jane"));
+    changed.put("public_access_block", Map.of(
+        "block_public_acls", true, "block_public_policy", false,
+        "ignore_public_acls", true, "restrict_public_buckets", false));
+    LiveResource updated = provider.update(
+        new UpdateRequest(ADDRESS, region, bucket, read.attributes(), changed, Progress.NONE));
+    changed.forEach((k, v) -> assertThat(updated.attributes()).as(k).containsEntry(k, v));
+    assertThat(read(region, bucket)).contains(updated);
+
+    // drift behind siteform's back
+    clients.s3(region).deleteBucketTagging(b -> b.bucket(bucket));
+    clients.s3(region).putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status("Suspended")));
+    LiveResource drifted = read(region, bucket).orElseThrow();
+    assertThat(drifted.attributes()).containsEntry("tags", Map.of()).containsEntry("versioning", "Suspended");
+
+    provider.delete(new DeleteRequest(ADDRESS, region, bucket, drifted.attributes(), Progress.NONE));
+    assertThat(read(region, bucket)).isEmpty();
+    provider.delete(new DeleteRequest(ADDRESS, region, bucket, drifted.attributes(), Progress.NONE));
+  }
+
+  @Test
+  void bareBucketReadsAsDefaults() {
+    clients.s3("eu-west-1").createBucket(b -> b.bucket("bare").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+
+    Map<String, Object> a = read("eu-west-1", "bare").orElseThrow().attributes();
+
+    assertThat(a).containsEntry("versioning", "Disabled")
+        .containsEntry("tags", Map.of())
+        .containsEntry("encryption", "AES256") // AWS's default since 2023 (patched into moto)
+        .containsEntry("public_access_block", Map.of(
+            "block_public_acls", false, "block_public_policy", false,
+            "ignore_public_acls", false, "restrict_public_buckets", false));
+  }
+
+  @Test
+  void createAdoptsABucketAlreadyOwned() {
+    clients.s3("eu-west-1").createBucket(b -> b.bucket("mine").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, "eu-west-1", desired("mine"), Progress.NONE));
+
+    desired("mine").forEach((k, v) -> assertThat(created.attributes()).as(k).containsEntry(k, v));
+  }
+
+  @Test
+  void missingBucketReadsEmptyAndDeletesQuietly() {
+    assertThat(read("eu-west-1", "nothing-here")).isEmpty();
+    provider.delete(new DeleteRequest(ADDRESS, "eu-west-1", "nothing-here", Map.of(), Progress.NONE));
+  }
+
+  @Test
+  void bucketInAnotherRegionIsReported() {
+    provider.create(new CreateRequest(ADDRESS, "ap-southeast-1", desired("moved"), Progress.NONE));
+
+    assertThatThrownBy(() -> read("eu-west-1", "moved"))
+        .isInstanceOf(ProviderException.class)
+        .hasMessageContaining("is in ap-southeast-1, not in eu-west-1");
+  }
+
+  @Test
+  void refusesToDeleteABucketWithContent() {
+    provider.create(new CreateRequest(ADDRESS, "eu-west-1", desired("full"), Progress.NONE));
+    clients.s3("eu-west-1").putObject(b -> b.bucket("full").key("index.html"), RequestBody.fromString("<html/>"));
+    clients.s3("eu-west-1").putObject(b -> b.bucket("full").key("index.html"), RequestBody.fromString("<html>2</html>"));
+
+    assertThatThrownBy(() -> provider.delete(new DeleteRequest(ADDRESS, "eu-west-1", "full", Map.of(), Progress.NONE)))
+        .isInstanceOf(ProviderException.class)
+        .hasMessageContaining("s3_bucket.primary: delete: bucket full is not empty: it holds 2 object version(s)")
+        .hasMessageContaining("--force-delete-content")
+        .satisfies(e -> assertThat(((ProviderException) e).errorCode()).contains("BucketNotEmpty"));
+    assertThat(read("eu-west-1", "full")).isPresent();
+  }
+}
