@@ -1,0 +1,25 @@
+package io.siteform.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code siteform apply}: plan, confirm, apply. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+    description = "Plan, ask for confirmation, and bring AWS to the spec.")
+final class ApplyCommand implements Callable<Integer> {
+  @ParentCommand SiteformCommand root;
+
+  @Option(names = "--auto-approve", description = "Do not ask; needed when there is no terminal.")
+  boolean autoApprove;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "10",
+      description = "Resources worked on at once (default: ${DEFAULT-VALUE}); 1 runs serially.")
+  int parallelism;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    return new ApplyRunner(root, autoApprove, parallelism, false).run();
+  }
+}

@@ -1,0 +1,13 @@
+package io.siteform.cli;
+
+/** The exit codes of DESIGN.md, in one place. */
+public final class ExitCode {
+  /** Success; with {@code --detailed-exitcode} or {@code drift}: nothing to change. */
+  public static final int OK = 0;
+  /** Any error: bad spec, bad flags, AWS failure, refused confirmation. */
+  public static final int ERROR = 1;
+  /** Success, and there are changes (plan --detailed-exitcode) or drift (drift). */
+  public static final int CHANGES = 2;
+
+  private ExitCode() {}
+}

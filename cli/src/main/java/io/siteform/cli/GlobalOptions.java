@@ -1,0 +1,44 @@
+package io.siteform.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** Options every command takes, before or after the command name. */
+public final class GlobalOptions {
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "The spec (default: ${DEFAULT-VALUE}).", defaultValue = "siteform.yaml")
+  Path file;
+
+  @Option(names = "--var", paramLabel = "NAME=VALUE", scope = ScopeType.INHERIT,
+      description = "Set a variable of the spec; repeatable. Also SITEFORM_VAR_NAME.")
+  Map<String, String> vars = new LinkedHashMap<>();
+
+  @Option(names = "--endpoint-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+      description = "Send every AWS call to this endpoint (a local emulator). Also AWS_ENDPOINT_URL.")
+  String endpointUrl;
+
+  @Option(names = "--profile", paramLabel = "PROFILE", scope = ScopeType.INHERIT,
+      description = "The AWS profile to take credentials from (default: the SDK's default chain).")
+  String profile;
+
+  @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours. Also NO_COLOR.")
+  boolean noColor;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+  boolean debug;
+
+  Optional<URI> endpoint(Map<String, String> env) {
+    String url = endpointUrl != null ? endpointUrl : env.get("AWS_ENDPOINT_URL");
+    if (url == null || url.isBlank()) return Optional.empty();
+    URI uri = URI.create(url.trim());
+    if (uri.getScheme() == null || uri.getHost() == null) {
+      throw new IllegalArgumentException("--endpoint-url must be a URL such as http://127.0.0.1:5000, not '" + url + "'");
+    }
+    return Optional.of(uri);
+  }
+}

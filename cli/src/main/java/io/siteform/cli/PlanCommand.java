@@ -1,0 +1,69 @@
+package io.siteform.cli;
+
+import io.siteform.engine.event.EngineListener;
+import io.siteform.engine.plan.Plan;
+import io.siteform.engine.render.PlanJsonRenderer;
+import io.siteform.engine.render.PlanTextRenderer;
+import io.siteform.engine.render.Style;
+import io.siteform.state.StateBackend;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code siteform plan}: refresh, diff, print. Never changes AWS or state. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "Refresh from AWS, compare with the spec and print what apply would do.")
+final class PlanCommand implements Callable<Integer> {
+  @ParentCommand SiteformCommand root;
+
+  @Option(names = "--json", description = "Print the plan as JSON (Terraform's plan shape).")
+  boolean json;
+
+  @Option(names = "--detailed-exitcode", description = "Exit 0 no changes, 1 error, 2 changes.")
+  boolean detailedExitcode;
+
+  @Option(names = "--refresh-only", description = "Only report what changed outside siteform.")
+  boolean refreshOnly;
+
+  @Option(names = "--offline", description = "Plan without any AWS request, taking state as live.")
+  boolean offline;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "10",
+      description = "AWS reads at once (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Override
+  public Integer call() {
+    Terminal t = root.terminal;
+    Style style = t.style(root.global.noColor);
+    PrintWriter out = t.out();
+    try (Session session = root.session()) {
+      session.desired();
+      StateBackend backend = session.backend();
+      EngineListener listener = json ? EngineListener.NONE : new ProgressPrinter(out, style);
+      Planning.Planned planned = Planning.plan(session, session.readState(backend), offline, false,
+          Math.max(1, parallelism), listener);
+      Plan plan = planned.plan();
+      if (refreshOnly) {
+        plan = new Plan(plan.drift(), java.util.List.of(), plan.stateSerial(), plan.lineage(), false);
+      }
+      if (json) {
+        out.print(new PlanJsonRenderer().render(plan));
+      } else {
+        if (!plan.drift().isEmpty() || plan.hasChanges() || !refreshOnly) out.println();
+        if (refreshOnly && plan.drift().isEmpty()) {
+          out.println(style.green(style.bold("No changes.")) + " Nothing has changed outside of siteform.");
+        } else if (refreshOnly) {
+          out.print(new PlanTextRenderer(style).renderDrift(plan.drift()));
+        } else {
+          out.print(new PlanTextRenderer(style).render(plan));
+        }
+      }
+      out.flush();
+      boolean changes = refreshOnly ? !plan.drift().isEmpty() : plan.hasChanges();
+      return detailedExitcode && changes ? ExitCode.CHANGES : ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.siteform.cli;
+
+import io.siteform.engine.plan.Planner;
+import io.siteform.engine.plan.Refresher;
+import io.siteform.engine.provider.Providers;
+import io.siteform.engine.resource.Expander;
+import io.siteform.engine.resource.ResourceSpec;
+import io.siteform.engine.spec.BackendSpec;
+import io.siteform.engine.spec.Spec;
+import io.siteform.engine.spec.SpecLoader;
+import io.siteform.error.StateException;
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.AwsProviders;
+import io.siteform.providers.aws.AwsRegions;
+import io.siteform.state.LocalBackend;
+import io.siteform.state.State;
+import io.siteform.state.StateBackend;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What one command run works with, built on first use: the spec, the state backend, the AWS
+ * clients and providers. Nothing touches the network or the disk until a command asks for it,
+ * so {@code validate} and a bad spec never reach AWS or write state.
+ */
+final class Session implements AutoCloseable {
+  private final GlobalOptions options;
+  private final Terminal terminal;
+  private Spec spec;
+  private AwsClients clients;
+  private Providers providers;
+
+  Session(GlobalOptions options, Terminal terminal) {
+    this.options = options;
+    this.terminal = terminal;
+  }
+
+  Spec spec() {
+    if (spec == null) {
+      spec = new SpecLoader(AwsRegions.known()).load(options.file, options.vars, terminal.env());
+    }
+    return spec;
+  }
+
+  List<ResourceSpec> desired() {
+    return new Expander().expand(spec());
+  }
+
+  StateBackend backend() {
+    BackendSpec b = spec().backend();
+    return switch (b.type()) {
+      case LOCAL -> new LocalBackend(specDirectory().resolve(b.path()));
+      case S3 -> throw new StateException("s3://" + b.bucket().orElse("") + "/" + b.key().orElse(""),
+          "the s3 state backend is not available in this version yet; use `backend: {type: local}`");
+    };
+  }
+
+  State readState(StateBackend backend) {
+    return backend.read().orElseGet(State::empty);
+  }
+
+  Path specDirectory() {
+    Path parent = options.file.toAbsolutePath().getParent();
+    return parent != null ? parent : Path.of(".").toAbsolutePath();
+  }
+
+  Providers providers() {
+    if (providers == null) {
+      clients = new AwsClients(options.endpoint(terminal.env()), java.util.Optional.ofNullable(options.profile));
+      providers = new Providers(AwsProviders.all(clients));
+    }
+    return providers;
+  }
+
+  Planner planner() {
+    return new Planner(type -> providers().schema(type));
+  }
+
+  Refresher refresher(int parallelism, io.siteform.engine.event.EngineListener listener) {
+    return new Refresher(providers(), parallelism, listener);
+  }
+
+  @Override
+  public void close() {
+    if (clients != null) clients.close();
+  }
+}

@@ -1,0 +1,26 @@
+package io.siteform.cli;
+
+import io.siteform.engine.render.Versions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code siteform}: the top command, holding the options every command shares. */
+@Command(
+    name = "siteform",
+    mixinStandardHelpOptions = true,
+    version = "siteform " + Versions.SITEFORM,
+    description = "Builds and keeps a multi-region static website on AWS from one siteform.yaml.",
+    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class},
+    commandListHeading = "%nCommands:%n")
+final class SiteformCommand {
+  @Mixin GlobalOptions global;
+  final Terminal terminal;
+
+  SiteformCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  Session session() {
+    return new Session(global, terminal);
+  }
+}

@@ -1,0 +1,40 @@
+package io.siteform.cli;
+
+import io.siteform.engine.render.Style;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The process's streams and surroundings, injected so tests drive the CLI in-process: results go
+ * to {@code out}, diagnostics and progress to {@code err}.
+ *
+ * @param interactive whether a person is at a terminal (confirmation prompts, colours)
+ * @param in where a confirmation is read from
+ * @param env the environment (SITEFORM_VAR_*, AWS_ENDPOINT_URL, NO_COLOR)
+ */
+public record Terminal(
+    PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive, Map<String, String> env) {
+
+  public Terminal {
+    env = Map.copyOf(env);
+  }
+
+  public Style style(boolean noColorFlag) {
+    boolean noColor = noColorFlag || env.containsKey("NO_COLOR") || !interactive;
+    return noColor ? Style.PLAIN : Style.ANSI;
+  }
+
+  /** Asks a question on the terminal; empty if input is closed. */
+  public Optional<String> ask(String prompt) {
+    out.print(prompt);
+    out.flush();
+    try {
+      return Optional.ofNullable(in.readLine()).map(String::trim);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.siteform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.testing.MotoExtension;
+import io.siteform.providers.testing.MotoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+
+/**
+ * The walking skeleton end to end against moto: the seed's steps 1-3 planned, applied,
+ * re-planned as "No changes.", drifted by hand, repaired, and destroyed, all through the CLI.
+ */
+@ExtendWith(MotoExtension.class)
+class WorkshopIT {
+  @TempDir Path dir;
+  final CliRunner cli = new CliRunner();
+  MotoServer moto;
+  Path spec;
+
+  @BeforeEach
+  void setUp(MotoServer moto) throws Exception {
+    this.moto = moto;
+    spec = dir.resolve("siteform.yaml");
+    Files.writeString(spec, CliTest.SPEC + """
+        replication:
+          delete_markers: true
+        """);
+  }
+
+  CliRunner.Run sf(String... args) {
+    String[] all = new String[args.length + 5];
+    all[0] = "-f";
+    all[1] = spec.toString();
+    all[2] = "--endpoint-url";
+    all[3] = moto.endpoint().toString();
+    all[4] = "--no-color";
+    System.arraycopy(args, 0, all, 5, args.length);
+    return cli.run(all);
+  }
+
+  @Test
+  void applyReplanDriftRepairDestroy() throws Exception {
+    var apply = sf("apply", "--auto-approve");
+    assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
+    assertThat(apply.out()).contains("Plan: 4 to add, 0 to change, 0 to destroy.",
+        "s3_replication.primary: Creation complete", "Apply complete! Resources: 4 added, 0 changed, 0 destroyed.");
+    Path state = dir.resolve("siteform.state.json");
+    assertThat(Files.getPosixFilePermissions(state)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.readString(state)).contains("\"s3_replication.primary\"", "arn:aws:iam::")
+        .doesNotContain("testing");
+
+    var again = sf("plan", "--detailed-exitcode");
+    assertThat(again.exit()).as(again.out() + again.err()).isEqualTo(0);
+    assertThat(again.out()).contains("No changes.");
+
+    try (AwsClients aws = moto.newClients()) {
+      aws.s3("ap-southeast-1").putBucketVersioning(b -> b.bucket("ticket-service-ui-singapore-jane-doe")
+          .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+    }
+    var drift = sf("plan", "--detailed-exitcode");
+    assertThat(drift.exit()).isEqualTo(2);
+    assertThat(drift.out()).contains("Objects have changed outside of siteform",
+        "~ versioning = \"Enabled\" -> \"Suspended\"", "~ versioning = \"Suspended\" -> \"Enabled\"",
+        "Plan: 0 to add, 1 to change, 0 to destroy.");
+
+    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
+    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+
+    var json = sf("plan", "--json");
+    assertThat(json.out()).contains("\"actions\" : [ \"no-op\" ]").doesNotContain("\"create\"");
+
+    var destroy = sf("destroy", "--auto-approve");
+    assertThat(destroy.exit()).as(destroy.err()).isEqualTo(0);
+    assertThat(destroy.out()).contains("Destroy complete! Resources: 4 destroyed.");
+    try (AwsClients aws = moto.newClients()) {
+      assertThat(aws.s3("eu-west-1").listBuckets().buckets()).isEmpty();
+      assertThat(aws.iam().listRoles().roles()).isEmpty();
+    }
+    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aSecondApplyWhileTheLockIsHeldIsRefused() throws Exception {
+    Files.writeString(dir.resolve("siteform.state.json.lock"), "{\"who\":\"someone@elsewhere\"}");
+    var r = sf("apply", "--auto-approve");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("lock");
+    try (AwsClients aws = moto.newClients()) {
+      assertThat(aws.s3("eu-west-1").listBuckets().buckets()).isEmpty();
+    }
+  }
+}
