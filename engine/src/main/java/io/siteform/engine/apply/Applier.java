@@ -88,7 +88,9 @@ public final class Applier {
       switch (step.operation()) {
         case CREATE -> {
           ResourceSpec spec = c.desired().orElseThrow();
-          LiveResource live = provider.create(new CreateRequest(c.address(), spec.region(), resolved(spec), progress));
+          Map<String, Object> desired = resolved(spec);
+          provider.schema().idempotencyToken().ifPresent(token -> desired.put(token, intent(spec, token)));
+          LiveResource live = provider.create(new CreateRequest(c.address(), spec.region(), desired, progress));
           record(spec, live);
           listener.completed(c.address(), step.operation(), live.id(), since(start));
         }
@@ -102,7 +104,7 @@ public final class Applier {
         }
         case DELETE -> {
           ResourceState prior = c.prior().orElseThrow();
-          provider.delete(new DeleteRequest(c.address(), prior.region(), prior.id(), prior.attributes(), progress));
+          if (!prior.id().isEmpty()) provider.delete(new DeleteRequest(c.address(), prior.region(), prior.id(), prior.attributes(), progress));
           // After create-then-delete, state already holds the new object.
           if (c.action() != Action.CREATE_THEN_DELETE) recorder.remove(c.address().toString());
           listener.completed(c.address(), step.operation(), prior.id(), since(start));
@@ -113,6 +115,24 @@ public final class Applier {
       listener.failed(c.address(), step.operation(), error, since(start));
       throw error;
     }
+  }
+
+  /**
+   * The idempotency token for creating {@code spec}: the one a previous, unfinished apply
+   * recorded, or a new one, recorded (as a pending entry with no id) before AWS is called.
+   */
+  private String intent(ResourceSpec spec, String tokenAttribute) {
+    String address = spec.address().toString();
+    return recorder.current().find(address)
+        .filter(r -> r.id().isEmpty())
+        .map(r -> r.attributes().get(tokenAttribute))
+        .map(String::valueOf)
+        .orElseGet(() -> {
+          String token = "siteform-" + java.util.UUID.randomUUID();
+          recorder.put(new ResourceState(address, spec.type(), spec.region(), "",
+              Map.of(tokenAttribute, token), List.of()));
+          return token;
+        });
   }
 
   private void record(ResourceSpec spec, LiveResource live) {

@@ -60,7 +60,9 @@ public final class Planner {
   private ResourceChange planOne(ResourceSpec spec, State current, Map<Address, ResourceChange> planned) {
     ResourceSchema schema = schemas.apply(spec.type());
     Map<String, Object> after = resolve(spec.attributes(), current, planned);
-    Optional<ResourceState> prior = current.find(spec.address().toString());
+    // A pending entry (a create that never confirmed) is created again, with its recorded token.
+    Optional<ResourceState> prior =
+        current.find(spec.address().toString()).filter(r -> !r.id().isEmpty());
     if (prior.isEmpty()) {
       return new ResourceChange(spec.address(), Action.CREATE, Optional.of(spec), Optional.empty(),
           after, schema.computed(), Set.of(), Optional.empty());

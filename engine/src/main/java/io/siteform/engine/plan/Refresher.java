@@ -49,6 +49,12 @@ public final class Refresher {
       List<Future<Optional<LiveResource>>> reads = new ArrayList<>();
       for (ResourceState r : recorded.resources()) {
         Address address = Address.parse(r.address());
+        if (r.id().isEmpty()) {
+          // A create that started but never confirmed: nothing to read; the next apply retries
+          // it with the recorded idempotency token.
+          reads.add(null);
+          continue;
+        }
         listener.refreshing(address, r.id());
         reads.add(pool.submit(() -> providers.get(r.type())
             .read(new ReadRequest(address, r.region(), r.id(), r.attributes()))));
@@ -57,6 +63,7 @@ public final class Refresher {
       List<Drift> drift = new ArrayList<>();
       for (int i = 0; i < reads.size(); i++) {
         ResourceState r = recorded.resources().get(i);
+        if (reads.get(i) == null) continue;
         Optional<LiveResource> found = await(reads.get(i));
         Address address = Address.parse(r.address());
         if (found.isEmpty()) {

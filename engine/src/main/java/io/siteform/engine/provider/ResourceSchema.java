@@ -2,6 +2,7 @@ package io.siteform.engine.provider;
 
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,12 +15,25 @@ import java.util.TreeSet;
  *     create, never diffed
  * @param createBeforeDestroy whether a replacement creates the new object before deleting the old
  *     (possible only where two can coexist, such as certificates; never for named buckets)
+ * @param idempotencyToken the create attribute AWS de-duplicates creates by (CloudFront's
+ *     CallerReference, ACM's IdempotencyToken), if the type has one. The walker makes the token
+ *     and records it in state <em>before</em> the create call, and reuses it when an apply that
+ *     died mid-call is run again, so AWS returns the object it already made instead of a second.
  */
 public record ResourceSchema(
-    String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy) {
+    String type,
+    Set<String> forceNew,
+    Set<String> computed,
+    boolean createBeforeDestroy,
+    Optional<String> idempotencyToken) {
   public ResourceSchema {
     Objects.requireNonNull(type, "type");
     forceNew = Collections.unmodifiableSortedSet(new TreeSet<>(forceNew));
     computed = Collections.unmodifiableSortedSet(new TreeSet<>(computed));
+    Objects.requireNonNull(idempotencyToken, "idempotencyToken");
+  }
+
+  public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy) {
+    this(type, forceNew, computed, createBeforeDestroy, Optional.empty());
   }
 }
