@@ -120,19 +120,14 @@ class LocalBackendTest {
   }
 
   @Test
-  void writeIntoReadOnlyDirectoryFailsWithPermissionDenied() throws Exception {
-    assumeTrue(AtomicFiles.isPosix(dir), "POSIX permissions");
-    assumeTrue(!"root".equals(System.getProperty("user.name")), "root ignores file modes");
-    Path readOnly = Files.createDirectory(dir.resolve("ro"));
-    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-x------"));
-    try {
-      assertThatThrownBy(() -> new LocalBackend(readOnly.resolve("s.json")).write(Fixtures.site()))
-          .isInstanceOf(StateException.class)
-          .hasMessageContaining("permission denied")
-          .hasMessageContaining("the state file on disk is unchanged");
-    } finally {
-      Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwx------"));
-    }
+  void writeBelowAPlainFileFailsAndLeavesNothing() throws Exception {
+    // Root ignores directory modes, so a read-only directory cannot fail here; a parent that is
+    // a plain file fails for every user.
+    Path plain = Files.writeString(dir.resolve("plain"), "x");
+    assertThatThrownBy(() -> new LocalBackend(plain.resolve("s.json")).write(Fixtures.site()))
+        .isInstanceOf(StateException.class)
+        .hasMessageStartingWith(plain.resolve("s.json") + ": ");
+    assertThat(Files.readString(plain)).isEqualTo("x");
   }
 
   @Test
