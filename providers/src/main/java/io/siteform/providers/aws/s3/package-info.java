@@ -1,2 +1,2 @@
-/** S3 resource types: buckets (with their versioning, public access block, encryption, tags) and replication. */
+/** S3 resource types: buckets (with their versioning, public access block, encryption, tags), replication and bucket policies. */
 package io.siteform.providers.aws.s3;

@@ -1,0 +1,5 @@
+/**
+ * CloudFront resource types: the origin access control (or legacy origin access identity) a
+ * distribution's S3 origins sign their requests with.
+ */
+package io.siteform.providers.aws.cloudfront;

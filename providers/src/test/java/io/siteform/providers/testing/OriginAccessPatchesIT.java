@@ -1,0 +1,145 @@
+package io.siteform.providers.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siteform.providers.aws.AwsClients;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.CloudFrontException;
+import software.amazon.awssdk.services.cloudfront.model.CreateOriginAccessControlResponse;
+import software.amazon.awssdk.services.cloudfront.model.OriginAccessControlConfig;
+
+/**
+ * The launcher's CloudFront origin-access patches are needed and work: the patched server
+ * behaves as the CloudFront API reference says; a launcher started {@code --without} the patch
+ * does not. (Kept apart from {@link MotoPatchesIT}, which covers the S3 patches.)
+ */
+@ExtendWith(MotoExtension.class)
+class OriginAccessPatchesIT {
+  private static final OriginAccessControlConfig OAC = OriginAccessControlConfig.builder()
+      .name("siteform-site").description("d").originAccessControlOriginType("s3")
+      .signingBehavior("always").signingProtocol("sigv4").build();
+
+  private final MotoServer patched;
+
+  OriginAccessPatchesIT(MotoServer patched) {
+    this.patched = patched;
+  }
+
+  private void onBoth(String patch, Consumer<CloudFrontClient> holds, Consumer<CloudFrontClient> fails) {
+    try (AwsClients clients = patched.newClients()) {
+      holds.accept(clients.cloudFront());
+    }
+    try (MotoServer unpatched = MotoServer.start("--without", patch);
+        AwsClients clients = unpatched.newClients()) {
+      fails.accept(clients.cloudFront());
+    }
+  }
+
+  private static Consumer<Throwable> awsError(int status, String code) {
+    return e -> {
+      assertThat(e).isInstanceOf(CloudFrontException.class);
+      CloudFrontException c = (CloudFrontException) e;
+      assertThat(c.statusCode()).isEqualTo(status);
+      if (code != null) assertThat(c.awsErrorDetails().errorCode()).isEqualTo(code);
+    };
+  }
+
+  private static CreateOriginAccessControlResponse createOac(CloudFrontClient cf) {
+    return cf.createOriginAccessControl(b -> b.originAccessControlConfig(OAC));
+  }
+
+  /** https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateCloudFrontOriginAccessIdentity.html and the Get, GetConfig, Update, Delete, List pages. */
+  @Test
+  void originAccessIdentityApi() {
+    onBoth("cloudfront_origin_access_identity",
+        cf -> {
+          var created = cf.createCloudFrontOriginAccessIdentity(b -> b.cloudFrontOriginAccessIdentityConfig(c -> c
+              .callerReference("ref-1").comment("site")));
+          String id = created.cloudFrontOriginAccessIdentity().id();
+          assertThat(created.eTag()).isNotBlank();
+          assertThat(created.cloudFrontOriginAccessIdentity().s3CanonicalUserId()).isNotBlank();
+          // the same CallerReference and config: the same identity; another config: AlreadyExists
+          assertThat(cf.createCloudFrontOriginAccessIdentity(b -> b.cloudFrontOriginAccessIdentityConfig(c -> c
+              .callerReference("ref-1").comment("site"))).cloudFrontOriginAccessIdentity().id()).isEqualTo(id);
+          assertThatThrownBy(() -> cf.createCloudFrontOriginAccessIdentity(b -> b.cloudFrontOriginAccessIdentityConfig(c -> c
+              .callerReference("ref-1").comment("other"))))
+              .satisfies(awsError(409, "CloudFrontOriginAccessIdentityAlreadyExists"));
+          var config = cf.getCloudFrontOriginAccessIdentityConfig(b -> b.id(id));
+          assertThat(config.eTag()).isEqualTo(created.eTag());
+          assertThatThrownBy(() -> cf.updateCloudFrontOriginAccessIdentity(b -> b.id(id).ifMatch("stale")
+              .cloudFrontOriginAccessIdentityConfig(c -> c.callerReference("ref-1").comment("new"))))
+              .satisfies(awsError(412, "PreconditionFailed"));
+          var updated = cf.updateCloudFrontOriginAccessIdentity(b -> b.id(id).ifMatch(config.eTag())
+              .cloudFrontOriginAccessIdentityConfig(c -> c.callerReference("ref-1").comment("new")));
+          assertThat(updated.eTag()).isNotEqualTo(config.eTag());
+          assertThat(cf.listCloudFrontOriginAccessIdentities(b -> {}).cloudFrontOriginAccessIdentityList().items())
+              .singleElement().satisfies(s -> assertThat(s.comment()).isEqualTo("new"));
+          assertThatThrownBy(() -> cf.deleteCloudFrontOriginAccessIdentity(b -> b.id(id).ifMatch(config.eTag())))
+              .satisfies(awsError(412, "PreconditionFailed"));
+          cf.deleteCloudFrontOriginAccessIdentity(b -> b.id(id).ifMatch(updated.eTag()));
+          assertThatThrownBy(() -> cf.getCloudFrontOriginAccessIdentity(b -> b.id(id)))
+              .satisfies(awsError(404, "NoSuchCloudFrontOriginAccessIdentity"));
+        },
+        cf -> assertThatThrownBy(() -> cf.createCloudFrontOriginAccessIdentity(b -> b.cloudFrontOriginAccessIdentityConfig(c -> c
+            .callerReference("ref-1").comment("site"))))
+            .satisfies(awsError(404, null)));
+  }
+
+  /** https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_GetOriginAccessControlConfig.html */
+  @Test
+  void getOriginAccessControlConfig() {
+    onBoth("cloudfront_oac_config",
+        cf -> {
+          var created = createOac(cf);
+          var config = cf.getOriginAccessControlConfig(b -> b.id(created.originAccessControl().id()));
+          assertThat(config.originAccessControlConfig()).isEqualTo(OAC);
+          assertThat(config.eTag()).isEqualTo(created.eTag());
+        },
+        cf -> {
+          String id = createOac(cf).originAccessControl().id();
+          assertThatThrownBy(() -> cf.getOriginAccessControlConfig(b -> b.id(id))).satisfies(awsError(500, null));
+        });
+  }
+
+  /** https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_UpdateOriginAccessControl.html, API_DeleteOriginAccessControl.html */
+  @Test
+  void originAccessControlIfMatch() {
+    onBoth("cloudfront_oac_if_match",
+        cf -> {
+          var created = createOac(cf);
+          String id = created.originAccessControl().id();
+          assertThatThrownBy(() -> cf.updateOriginAccessControl(b -> b.id(id).ifMatch("stale").originAccessControlConfig(OAC)))
+              .satisfies(awsError(412, "PreconditionFailed"));
+          var updated = cf.updateOriginAccessControl(b -> b.id(id).ifMatch(created.eTag()).originAccessControlConfig(OAC));
+          assertThat(updated.eTag()).isNotEqualTo(created.eTag());
+          assertThatThrownBy(() -> cf.deleteOriginAccessControl(b -> b.id(id).ifMatch(created.eTag())))
+              .satisfies(awsError(412, "PreconditionFailed"));
+          cf.deleteOriginAccessControl(b -> b.id(id).ifMatch(updated.eTag()));
+          assertThatThrownBy(() -> cf.deleteOriginAccessControl(b -> b.id(id).ifMatch(updated.eTag())))
+              .satisfies(awsError(404, "NoSuchOriginAccessControl"));
+        },
+        cf -> {
+          String id = createOac(cf).originAccessControl().id();
+          var updated = cf.updateOriginAccessControl(b -> b.id(id).ifMatch("stale").originAccessControlConfig(OAC));
+          assertThat(updated.originAccessControl().id()).isEqualTo(id);
+        });
+  }
+
+  /** https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateOriginAccessControl.html (OriginAccessControlAlreadyExists) */
+  @Test
+  void originAccessControlNameIsUnique() {
+    onBoth("cloudfront_oac_unique_name",
+        cf -> {
+          createOac(cf);
+          assertThatThrownBy(() -> createOac(cf)).satisfies(awsError(409, "OriginAccessControlAlreadyExists"));
+        },
+        cf -> {
+          createOac(cf);
+          assertThat(createOac(cf).originAccessControl().id()).isNotBlank();
+        });
+  }
+}
