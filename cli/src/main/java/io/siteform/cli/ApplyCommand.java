@@ -18,8 +18,14 @@ final class ApplyCommand implements Callable<Integer> {
       description = "Resources worked on at once (default: ${DEFAULT-VALUE}); 1 runs serially.")
   int parallelism;
 
+  @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "30m",
+      converter = DurationConverter.class,
+      description = "How long to wait for CloudFront to deploy or a certificate to be issued"
+          + " (default: ${DEFAULT-VALUE}); running apply again continues the wait.")
+  java.time.Duration waitTimeout;
+
   @Override
   public Integer call() throws InterruptedException {
-    return new ApplyRunner(root, autoApprove, parallelism, false).run();
+    return new ApplyRunner(root, autoApprove, parallelism, false, waitTimeout).run();
   }
 }

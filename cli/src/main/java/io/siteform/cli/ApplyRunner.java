@@ -20,8 +20,11 @@ final class ApplyRunner {
   private final boolean autoApprove;
   private final int parallelism;
   private final boolean destroy;
+  private final java.time.Duration waitTimeout;
 
-  ApplyRunner(SiteformCommand root, boolean autoApprove, int parallelism, boolean destroy) {
+  ApplyRunner(SiteformCommand root, boolean autoApprove, int parallelism, boolean destroy,
+      java.time.Duration waitTimeout) {
+    this.waitTimeout = waitTimeout;
     if (parallelism < 1) throw new PlanException("--parallelism must be at least 1");
     this.root = root;
     this.autoApprove = autoApprove;
@@ -34,6 +37,7 @@ final class ApplyRunner {
     Style style = t.style(root.global.noColor);
     PrintWriter out = t.out();
     try (Session session = root.session()) {
+      session.waitTimeout(waitTimeout);
       if (!destroy) session.desired();
       StateBackend backend = session.backend();
       try (StateLock lock = backend.lock(destroy ? "destroy" : "apply")) {

@@ -12,6 +12,7 @@ import io.siteform.error.StateException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsProviders;
 import io.siteform.providers.aws.AwsRegions;
+import io.siteform.providers.aws.Waits;
 import io.siteform.state.LocalBackend;
 import io.siteform.state.State;
 import io.siteform.state.StateBackend;
@@ -29,6 +30,7 @@ final class Session implements AutoCloseable {
   private Spec spec;
   private AwsClients clients;
   private Providers providers;
+  private Waits waits = Waits.DEFAULTS;
 
   Session(GlobalOptions options, Terminal terminal) {
     this.options = options;
@@ -67,9 +69,14 @@ final class Session implements AutoCloseable {
   Providers providers() {
     if (providers == null) {
       clients = new AwsClients(options.endpoint(terminal.env()), java.util.Optional.ofNullable(options.profile));
-      providers = new Providers(AwsProviders.all(clients));
+      providers = new Providers(AwsProviders.all(clients, waits));
     }
     return providers;
+  }
+
+  /** How long providers wait for AWS (distribution deployed, certificate issued). */
+  void waitTimeout(java.time.Duration timeout) {
+    waits = new Waits(timeout, Waits.DEFAULTS.pollInterval());
   }
 
   Planner planner() {

@@ -38,7 +38,7 @@ class CliTest {
   void validateAcceptsTheSpec() throws IOException {
     var r = cli.run("-f", spec(SPEC).toString(), "validate");
     assertThat(r.exit()).isEqualTo(0);
-    assertThat(r.out()).contains("is valid: 4 resources for site ticket-service-ui");
+    assertThat(r.out()).contains("is valid: 8 resources for site ticket-service-ui");
   }
 
   @Test
@@ -66,7 +66,7 @@ class CliTest {
     var r = cli.run("-f", spec(SPEC).toString(), "--var", "owner=joe", "plan", "--offline", "--no-color");
     assertThat(r.exit()).isEqualTo(0);
     assertThat(r.out()).contains("# s3_bucket.primary will be created", "\"ticket-service-ui-joe\"",
-        "role_arn = (known after apply)", "Plan: 4 to add, 0 to change, 0 to destroy.");
+        "role_arn = (known after apply)", "Plan: 8 to add, 0 to change, 0 to destroy.");
     var detailed = cli.run("-f", dir.resolve("siteform.yaml").toString(), "plan", "--offline", "--detailed-exitcode");
     assertThat(detailed.exit()).isEqualTo(2);
   }
@@ -92,7 +92,7 @@ class CliTest {
     // printed, then apply stops at the confirmation before touching AWS.
     var r = cli.run("-f", spec(SPEC).toString(), "--endpoint-url", "http://127.0.0.1:9", "apply");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("Plan: 4 to add");
+    assertThat(r.out()).contains("Plan: 8 to add");
     assertThat(r.err()).contains("--auto-approve");
     assertThat(dir.resolve("siteform.state.json")).doesNotExist();
   }

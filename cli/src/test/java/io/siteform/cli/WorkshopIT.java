@@ -48,10 +48,11 @@ class WorkshopIT {
 
   @Test
   void applyReplanDriftRepairDestroy() throws Exception {
+    // The seed's whole CloudFront half: OAC, distribution with an origin group, bucket policies.
     var apply = sf("apply", "--auto-approve");
     assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
-    assertThat(apply.out()).contains("Plan: 4 to add, 0 to change, 0 to destroy.",
-        "s3_replication.primary: Creation complete", "Apply complete! Resources: 4 added, 0 changed, 0 destroyed.");
+    assertThat(apply.out()).contains("Plan: 8 to add, 0 to change, 0 to destroy.",
+        "s3_replication.primary: Creation complete", "cloudfront_distribution.site: Creation complete", "Apply complete! Resources: 8 added, 0 changed, 0 destroyed.");
     Path state = dir.resolve("siteform.state.json");
     assertThat(Files.getPosixFilePermissions(state)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(Files.readString(state)).contains("\"s3_replication.primary\"", "arn:aws:iam::")
@@ -79,10 +80,12 @@ class WorkshopIT {
 
     var destroy = sf("destroy", "--auto-approve");
     assertThat(destroy.exit()).as(destroy.err()).isEqualTo(0);
-    assertThat(destroy.out()).contains("Destroy complete! Resources: 4 destroyed.");
+    assertThat(destroy.out()).contains("Destroy complete! Resources: 8 destroyed.");
     try (AwsClients aws = moto.newClients()) {
       assertThat(aws.s3("eu-west-1").listBuckets().buckets()).isEmpty();
       assertThat(aws.iam().listRoles().roles()).isEmpty();
+      assertThat(aws.cloudFront().listDistributions(b -> {}).distributionList().quantity()).isZero();
+      assertThat(aws.cloudFront().listOriginAccessControls(b -> {}).originAccessControlList().quantity()).isZero();
     }
     assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(2);
   }

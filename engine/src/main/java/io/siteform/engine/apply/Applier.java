@@ -35,8 +35,16 @@ public final class Applier {
   private final StateRecorder recorder;
   private final EngineListener listener;
   private final Walker<Step> walker;
+  private final java.util.function.Supplier<String> tokens;
 
   public Applier(Providers providers, StateRecorder recorder, EngineListener listener, int parallelism) {
+    this(providers, recorder, listener, parallelism, () -> "siteform-" + java.util.UUID.randomUUID());
+  }
+
+  /** With {@code tokens} making idempotency tokens (tests make them predictable). */
+  public Applier(Providers providers, StateRecorder recorder, EngineListener listener, int parallelism,
+      java.util.function.Supplier<String> tokens) {
+    this.tokens = tokens;
     this.providers = providers;
     this.recorder = recorder;
     this.listener = listener;
@@ -128,7 +136,7 @@ public final class Applier {
         .map(r -> r.attributes().get(tokenAttribute))
         .map(String::valueOf)
         .orElseGet(() -> {
-          String token = "siteform-" + java.util.UUID.randomUUID();
+          String token = tokens.get();
           recorder.put(new ResourceState(address, spec.type(), spec.region(), "",
               Map.of(tokenAttribute, token), List.of()));
           return token;
@@ -150,12 +158,12 @@ public final class Applier {
 
   private static Object resolve(ResourceSpec spec, Object v, State now) {
     if (v instanceof Ref ref) {
-      Object value = now.find(ref.address().toString()).map(s -> s.attributes().get(ref.attribute())).orElse(null);
+      Object value = now.find(ref.address().toString()).map(ref::valueIn).orElse(null);
       if (value == null) {
         throw new ProviderException(spec.address().toString(), "resolve",
             ref + " is still unknown after " + ref.address() + " was applied");
       }
-      return value;
+      return ref.render(value);
     }
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();

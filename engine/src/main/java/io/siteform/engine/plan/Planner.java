@@ -111,12 +111,12 @@ public final class Planner {
       ResourceChange producer = planned.get(ref.address());
       if (producer == null) return ref;
       Object desiredValue = producer.after().get(ref.attribute());
-      if (desiredValue != null) return desiredValue;
+      if (desiredValue != null && !containsRef(desiredValue)) return ref.render(desiredValue);
       if (producer.action().creates()) return ref;
       Object known = current.find(ref.address().toString())
-          .map(s -> s.attributes().get(ref.attribute()))
+          .map(ref::valueIn)
           .orElse(null);
-      return known != null ? known : ref;
+      return known != null ? ref.render(known) : ref;
     }
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Expands a spec into the addressed resources of the seed's procedure, each with the attributes a
- * provider needs and the dependencies that order them. Replica addresses are named after their
+ * provider needs and the dependencies that order them: the buckets and their replication here,
+ * the CloudFront side in {@link CdnResources}. Replica addresses are named after their
  * region, so reordering {@code replicas:} never replaces a bucket.
  */
 public final class Expander {
@@ -37,6 +38,7 @@ public final class Expander {
     }
     out.add(replicationRole(spec, tags));
     out.add(replication(spec, replicaAddresses));
+    out.addAll(CdnResources.expand(spec, tags));
     return List.copyOf(out);
   }
 

@@ -16,20 +16,37 @@ class ApplierTest {
 
   @Test
   void createsReplicationOnlyAfterBothBucketsAndTheRoleAndResolvesTheRoleArn() throws Exception {
+    h.parallelism = 1;
     Applier.Result r = h.apply(Fixtures.workshop());
     assertThat(r.ok()).isTrue();
-    assertThat(r.added()).isEqualTo(4);
-    assertThat(h.cloud.calls.indexOf("create s3_replication.primary")).isEqualTo(3);
+    assertThat(r.added()).isEqualTo(8);
+    assertThat(h.cloud.calls).containsSubsequence("create s3_bucket.primary", "create s3_replication.primary");
+    assertThat(h.cloud.calls).containsSubsequence("create s3_bucket.replica_ap_southeast_1", "create s3_replication.primary");
+    assertThat(h.cloud.calls).containsSubsequence("create iam_role.replication", "create s3_replication.primary");
     assertThat(h.state().find("s3_replication.primary").orElseThrow().attributes())
         .containsEntry("role_arn", "computed:iam_role.replication:arn");
   }
 
   @Test
+  void bucketPoliciesAdmitTheDistributionOnceItExists() throws Exception {
+    h.parallelism = 1;
+    h.apply(Fixtures.workshop());
+    assertThat(h.cloud.calls).containsSubsequence("create cloudfront_origin_access.site",
+        "create cloudfront_distribution.site", "create s3_bucket_policy.primary");
+    assertThat(h.cloud.calls).containsSubsequence("create cloudfront_distribution.site",
+        "create s3_bucket_policy.replica_ap_southeast_1");
+    assertThat(h.state().find("s3_bucket_policy.replica_ap_southeast_1").orElseThrow().attributes().toString())
+        .contains("AWS:SourceArn=computed:cloudfront_distribution.site:arn");
+    assertThat(h.state().find("cloudfront_distribution.site").orElseThrow().attributes().toString())
+        .contains("origin_access_control_id=" + h.state().find("cloudfront_origin_access.site").orElseThrow().id());
+  }
+
+  @Test
   void writesStateAfterEveryCompletedResourceWithAGrowingSerial() throws Exception {
     h.apply(Fixtures.workshop());
-    assertThat(h.backend.writes).hasSize(4);
-    assertThat(h.backend.writes).extracting(State::serial).containsExactly(1L, 2L, 3L, 4L);
-    assertThat(h.backend.writes).extracting(s -> s.resources().size()).containsExactly(1, 2, 3, 4);
+    // Eight resources, and the distribution's idempotency token recorded before its create.
+    assertThat(h.backend.writes).extracting(State::serial).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    assertThat(h.state().resources()).hasSize(8).allSatisfy(x -> assertThat(x.id()).isNotEmpty());
     assertThat(h.state().find("s3_replication.primary").orElseThrow().dependencies())
         .containsExactly("iam_role.replication", "s3_bucket.primary", "s3_bucket.replica_ap_southeast_1");
   }
@@ -44,8 +61,8 @@ class ApplierTest {
       assertThat(f.error()).isInstanceOf(ProviderException.class).hasMessageContaining("iam_role.replication");
     });
     assertThat(r.skipped()).extracting(Step::toString).containsExactly("create s3_replication.primary");
-    assertThat(h.state().resources()).extracting(x -> x.address())
-        .containsExactly("s3_bucket.primary", "s3_bucket.replica_ap_southeast_1");
+    assertThat(h.state().resources()).hasSize(6).extracting(x -> x.address())
+        .doesNotContain("iam_role.replication", "s3_replication.primary");
     // Running again finishes the job.
     h.cloud.failOn = null;
     Plan rest = h.plan(Fixtures.workshop());
@@ -59,8 +76,12 @@ class ApplierTest {
     h.cloud.calls.clear();
     h.parallelism = 1;
     Applier.Result r = h.apply(h.planDestroy());
-    assertThat(r.destroyed()).isEqualTo(4);
-    assertThat(h.cloud.calls.get(0)).isEqualTo("delete s3_replication.primary");
+    assertThat(r.destroyed()).isEqualTo(8);
+    assertThat(h.cloud.calls).containsSubsequence("delete s3_replication.primary", "delete s3_bucket.primary");
+    assertThat(h.cloud.calls).containsSubsequence("delete s3_bucket_policy.primary", "delete cloudfront_distribution.site",
+        "delete cloudfront_origin_access.site");
+    assertThat(h.cloud.calls).containsSubsequence("delete s3_bucket_policy.replica_ap_southeast_1",
+        "delete s3_bucket.replica_ap_southeast_1");
     assertThat(h.state().resources()).isEmpty();
     assertThat(h.cloud.objects).isEmpty();
   }

@@ -24,14 +24,13 @@ class PlannerTest {
   @Test
   void emptyStatePlansEveryResourceAsCreateWithTheRoleArnUnknown() {
     Plan p = h.plan(Fixtures.workshop());
-    assertThat(actions(p)).containsOnly(
-        Map.entry("iam_role.replication", Action.CREATE),
-        Map.entry("s3_bucket.primary", Action.CREATE),
-        Map.entry("s3_bucket.replica_ap_southeast_1", Action.CREATE),
-        Map.entry("s3_replication.primary", Action.CREATE));
-    assertThat(p.summary()).isEqualTo(new Plan.Summary(4, 0, 0));
-    ResourceChange replication = p.changes().get(3);
-    assertThat(replication.after().get("role_arn")).isInstanceOf(Ref.class);
+    assertThat(actions(p)).hasSize(8).allSatisfy((a, action) -> assertThat(action).isEqualTo(Action.CREATE));
+    assertThat(p.summary()).isEqualTo(new Plan.Summary(8, 0, 0));
+    assertThat(change(p, "s3_replication.primary").after().get("role_arn")).isInstanceOf(Ref.class);
+  }
+
+  private static ResourceChange change(Plan p, String address) {
+    return p.changes().stream().filter(c -> c.address().toString().equals(address)).findFirst().orElseThrow();
   }
 
   @Test
@@ -61,15 +60,19 @@ class PlannerTest {
   }
 
   @Test
-  void renamingThePrimaryBucketReplacesItAndTheReplicationThatLivesInIt() throws Exception {
+  void renamingThePrimaryBucketReplacesOnlyWhatLivesInIt() throws Exception {
     h.apply(Fixtures.workshop());
     Plan p = h.plan(Fixtures.spec("ticket-service-ui-new", Fixtures.workshop().replicas()));
     assertThat(actions(p)).containsEntry("s3_bucket.primary", Action.DELETE_THEN_CREATE)
         .containsEntry("s3_replication.primary", Action.DELETE_THEN_CREATE)
+        .containsEntry("s3_bucket_policy.primary", Action.DELETE_THEN_CREATE)
         .containsEntry("s3_bucket.replica_ap_southeast_1", Action.NO_OP)
+        .containsEntry("s3_bucket_policy.replica_ap_southeast_1", Action.NO_OP)
+        .containsEntry("cloudfront_distribution.site", Action.UPDATE)
+        .containsEntry("cloudfront_origin_access.site", Action.NO_OP)
         .containsEntry("iam_role.replication", Action.UPDATE);
-    assertThat(p.changes().get(1).replacePaths()).containsExactly("bucket");
-    assertThat(p.summary()).isEqualTo(new Plan.Summary(2, 1, 2));
+    assertThat(change(p, "s3_bucket.primary").replacePaths()).containsExactly("bucket");
+    assertThat(p.summary()).isEqualTo(new Plan.Summary(3, 2, 3));
   }
 
   @Test
@@ -114,8 +117,8 @@ class PlannerTest {
     h.apply(Fixtures.workshop());
     Plan p = h.planDestroy();
     assertThat(p.destroy()).isTrue();
-    assertThat(p.changes()).hasSize(4).allSatisfy(c -> assertThat(c.action()).isEqualTo(Action.DELETE));
-    assertThat(p.summary()).isEqualTo(new Plan.Summary(0, 0, 4));
+    assertThat(p.changes()).hasSize(8).allSatisfy(c -> assertThat(c.action()).isEqualTo(Action.DELETE));
+    assertThat(p.summary()).isEqualTo(new Plan.Summary(0, 0, 8));
   }
 
   @Test

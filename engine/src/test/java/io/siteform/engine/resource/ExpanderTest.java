@@ -17,9 +17,11 @@ class ExpanderTest {
   }
 
   @Test
-  void expandsTheSeedsStepsOneToThree() {
+  void expandsEveryStepOfTheSeed() {
     assertThat(resources).extracting(r -> r.address().toString()).containsExactly(
-        "s3_bucket.primary", "s3_bucket.replica_ap_southeast_1", "iam_role.replication", "s3_replication.primary");
+        "s3_bucket.primary", "s3_bucket.replica_ap_southeast_1", "iam_role.replication", "s3_replication.primary",
+        "cloudfront_origin_access.site", "cloudfront_distribution.site",
+        "s3_bucket_policy.primary", "s3_bucket_policy.replica_ap_southeast_1");
   }
 
   @Test
@@ -67,5 +69,58 @@ class ExpanderTest {
     assertThat(one.stream().filter(r -> r.type().equals("s3_bucket")))
         .containsExactlyInAnyOrderElementsOf(two.stream().filter(r -> r.type().equals("s3_bucket")).toList());
     assertThat(new ResourceGraph(one).topologicalOrder()).last().isEqualTo(Expander.REPLICATION);
+  }
+
+  @Test
+  void theDefaultBehaviourTargetsTheOriginGroupThatFailsOverFromPrimaryToTheFirstReplica() {
+    Map<String, Object> d = at("cloudfront_distribution.site").attributes();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> behaviour = (Map<String, Object>) d.get("default_cache_behavior");
+    assertThat(behaviour).containsEntry("target_origin_id", "failover")
+        .containsEntry("viewer_protocol_policy", "redirect-to-https").containsEntry("compress", true);
+    assertThat(d.get("origin_group")).isEqualTo(Map.of("id", "failover", "primary", "primary", "secondary", "replica",
+        "status_codes", List.of(403L, 404L, 500L, 502L, 503L, 504L)));
+    assertThat(((List<?>) d.get("origins")).stream().map(o -> (Object) ((Map<?, ?>) o).get("domain_name")).toList()).containsExactly(
+        "ticket-service-ui-jane-doe.s3.eu-west-1.amazonaws.com",
+        "ticket-service-ui-singapore-jane-doe.s3.ap-southeast-1.amazonaws.com");
+    assertThat((List<?>) d.get("origins")).allSatisfy(o -> assertThat(((Map<?, ?>) o).get("origin_access_control_id"))
+        .isEqualTo(new Ref(CdnResources.ORIGIN_ACCESS, "id")));
+    assertThat(d.get("custom_error_responses")).isEqualTo(List.of());
+    assertThat(at("cloudfront_distribution.site").dependsOn()).contains(CdnResources.ORIGIN_ACCESS);
+  }
+
+  @Test
+  void bothOriginBucketsAdmitOnlyThisDistributionAndMayList() {
+    for (String policy : List.of("s3_bucket_policy.primary", "s3_bucket_policy.replica_ap_southeast_1")) {
+      ResourceSpec p = at(policy);
+      String doc = p.attributes().get("policy").toString();
+      assertThat(doc).contains("s3:GetObject", "s3:ListBucket", "cloudfront.amazonaws.com",
+          "AWS:SourceArn=cloudfront_distribution.site.arn").doesNotContain("\"*\"", "Principal=*");
+      assertThat(p.dependsOn()).contains(CdnResources.DISTRIBUTION);
+    }
+    assertThat(at("s3_bucket_policy.replica_ap_southeast_1").region()).isEqualTo("ap-southeast-1");
+  }
+
+  @Test
+  void withOaiTheOriginsCarryTheIdentityAndThePoliciesAdmitOnlyIt() {
+    var s = Fixtures.workshop();
+    var oai = new io.siteform.engine.spec.Spec(s.file(), 1, s.site(), s.primary(), s.replicas(), s.replication(),
+        s.content(), new io.siteform.engine.spec.CdnSpec("index.html", "PriceClass_All", List.of(503, 500), 
+            io.siteform.engine.spec.CdnSpec.OriginAccess.OAI, true), s.domain(), s.backend(), s.locations());
+    List<ResourceSpec> all = new Expander().expand(oai);
+    ResourceSpec access = all.stream().filter(r -> r.type().equals("cloudfront_origin_access")).findFirst().orElseThrow();
+    assertThat(access.attributes()).containsEntry("kind", "oai");
+    ResourceSpec d = all.stream().filter(r -> r.type().equals("cloudfront_distribution")).findFirst().orElseThrow();
+    assertThat(d.attributes().get("origins").toString())
+        .contains("origin_access_identity=origin-access-identity/cloudfront/${cloudfront_origin_access.site.id}")
+        .contains("origin_access_control_id=,");
+    assertThat(d.attributes().get("custom_error_responses")).isEqualTo(List.of(
+        Map.of("error_code", 403L, "response_code", 200L, "response_page_path", "/index.html"),
+        Map.of("error_code", 404L, "response_code", 200L, "response_page_path", "/index.html")));
+    assertThat(((Map<?, ?>) d.attributes().get("origin_group")).get("status_codes")).isEqualTo(List.of(500L, 503L));
+    ResourceSpec policy = all.stream().filter(r -> r.address().toString().equals("s3_bucket_policy.primary"))
+        .findFirst().orElseThrow();
+    assertThat(policy.attributes().get("policy").toString()).contains("AWS=cloudfront_origin_access.site.iam_arn")
+        .doesNotContain("SourceArn");
   }
 }

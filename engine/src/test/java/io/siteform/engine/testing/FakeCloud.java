@@ -27,7 +27,11 @@ public final class FakeCloud {
   public volatile String failOn;
 
   public Provider provider(String type, Set<String> forceNew, Set<String> computed, boolean cbd) {
-    ResourceSchema schema = new ResourceSchema(type, forceNew, computed, cbd);
+    return provider(new ResourceSchema(type, forceNew, computed, cbd));
+  }
+
+  public Provider provider(ResourceSchema schema) {
+    Set<String> computed = schema.computed();
     return new Provider() {
       @Override
       public ResourceSchema schema() {
@@ -82,11 +86,15 @@ public final class FakeCloud {
     return false;
   }
 
-  /** The providers of the walking skeleton's types with their real schemas' shape. */
+  /** Providers of every type the expander makes, with their real schemas' shape. */
   public List<Provider> skeletonProviders() {
     return List.of(
         provider("s3_bucket", Set.of("bucket"), Set.of("arn", "regional_domain_name"), false),
         provider("iam_role", Set.of("name"), Set.of("arn", "unique_id"), false),
-        provider("s3_replication", Set.of("bucket"), Set.of(), false));
+        provider("s3_replication", Set.of("bucket"), Set.of(), false),
+        provider("cloudfront_origin_access", Set.of("kind"), Set.of("iam_arn", "s3_canonical_user_id"), false),
+        provider(new ResourceSchema("cloudfront_distribution", Set.of(), Set.of("arn", "domain_name", "status"),
+            false, java.util.Optional.of("caller_reference"))),
+        provider("s3_bucket_policy", Set.of("bucket"), Set.of(), false));
   }
 }

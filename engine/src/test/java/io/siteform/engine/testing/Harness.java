@@ -17,6 +17,7 @@ public final class Harness {
   public final MemoryBackend backend = new MemoryBackend();
   public final Providers providers = new Providers(cloud.skeletonProviders());
   public int parallelism = 4;
+  private final java.util.concurrent.atomic.AtomicInteger tokens = new java.util.concurrent.atomic.AtomicInteger();
 
   public State state() {
     return backend.read().orElseGet(State::empty);
@@ -37,8 +38,8 @@ public final class Harness {
   }
 
   public Applier.Result apply(Plan plan) throws InterruptedException {
-    return new Applier(providers, new StateRecorder(backend, refresh().state()), EngineListener.NONE, parallelism)
-        .apply(plan);
+    return new Applier(providers, new StateRecorder(backend, refresh().state()), EngineListener.NONE, parallelism,
+        () -> "siteform-token-" + tokens.incrementAndGet()).apply(plan);
   }
 
   public Applier.Result apply(Spec spec) throws InterruptedException {

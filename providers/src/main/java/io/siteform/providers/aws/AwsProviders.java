@@ -1,7 +1,9 @@
 package io.siteform.providers.aws;
 
 import io.siteform.engine.provider.Provider;
+import io.siteform.providers.aws.cloudfront.CloudFrontOriginAccessProvider;
 import io.siteform.providers.aws.iam.IamRoleProvider;
+import io.siteform.providers.aws.s3.S3BucketPolicyProvider;
 import io.siteform.providers.aws.s3.S3BucketProvider;
 import io.siteform.providers.aws.s3.S3ReplicationProvider;
 import java.util.List;
@@ -11,9 +13,16 @@ public final class AwsProviders {
   private AwsProviders() {}
 
   public static List<Provider> all(AwsClients clients) {
+    return all(clients, Waits.DEFAULTS);
+  }
+
+  /** With {@code waits} bounding how long providers wait for CloudFront and ACM. */
+  public static List<Provider> all(AwsClients clients, Waits waits) {
     return List.of(
         new S3BucketProvider(clients),
         new IamRoleProvider(clients),
-        new S3ReplicationProvider(clients));
+        new S3ReplicationProvider(clients),
+        new CloudFrontOriginAccessProvider(clients),
+        new S3BucketPolicyProvider(clients));
   }
 }
