@@ -1,5 +1,6 @@
 package io.siteform.engine.provider;
 
+import io.siteform.engine.resource.Address;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,16 @@ public interface Provider {
 
   /** Deletes the object; a missing object is not an error. */
   void delete(DeleteRequest request);
+
+  /**
+   * An object that siteform did not create but that already holds the identity the {@code
+   * desired} object would take — a DNS record of the same name and type — or empty. The planner
+   * asks before every create, so a plan says "already exists: import it" instead of an apply
+   * overwriting what someone else made. Types whose creates cannot collide keep the default.
+   */
+  default Optional<LiveResource> occupant(Address address, String region, java.util.Map<String, Object> desired) {
+    return Optional.empty();
+  }
 
   /**
    * Finds an object made outside siteform by the id a user gives ({@code siteform import ADDR ID}).
