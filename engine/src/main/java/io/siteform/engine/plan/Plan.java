@@ -12,18 +12,31 @@ import java.util.Objects;
  * @param stateSerial the serial of the state the plan was made from
  * @param lineage that state's lineage
  * @param destroy whether this is a destroy plan
+ * @param conflicts planned creates that objects made outside siteform stand in the way of; a
+ *     plan with conflicts cannot be applied
  */
 public record Plan(
     List<Drift> drift,
     List<ResourceChange> changes,
     long stateSerial,
     String lineage,
-    boolean destroy) {
+    boolean destroy,
+    List<Conflict> conflicts) {
 
   public Plan {
     drift = drift.stream().sorted(Comparator.comparing(Drift::address)).toList();
     changes = sorted(changes);
     Objects.requireNonNull(lineage, "lineage");
+    conflicts = conflicts.stream().sorted(Comparator.comparing(Conflict::address)).toList();
+  }
+
+  public Plan(List<Drift> drift, List<ResourceChange> changes, long stateSerial, String lineage, boolean destroy) {
+    this(drift, changes, stateSerial, lineage, destroy, List.of());
+  }
+
+  /** This plan with {@code found} conflicts. */
+  public Plan withConflicts(List<Conflict> found) {
+    return new Plan(drift, changes, stateSerial, lineage, destroy, found);
   }
 
   private static List<ResourceChange> sorted(List<ResourceChange> in) {

@@ -108,9 +108,10 @@ public final class Planner {
 
   private static Object resolveValue(Object v, State current, Map<Address, ResourceChange> planned) {
     if (v instanceof Ref ref) {
-      ResourceChange producer = planned.get(ref.address());
+      // A data reference still here was not read (an offline plan): known after apply.
+      ResourceChange producer = ref.data() ? null : planned.get(ref.address());
       if (producer == null) return ref;
-      Object desiredValue = producer.after().get(ref.attribute());
+      Object desiredValue = ref.follow(producer.after().get(ref.attribute()));
       if (desiredValue != null && !containsRef(desiredValue)) return ref.render(desiredValue);
       if (producer.action().creates()) return ref;
       Object known = current.find(ref.address().toString())

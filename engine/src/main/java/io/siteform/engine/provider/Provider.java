@@ -31,6 +31,8 @@ public interface Provider {
    * desired} object would take — a DNS record of the same name and type — or empty. The planner
    * asks before every create, so a plan says "already exists: import it" instead of an apply
    * overwriting what someone else made. Types whose creates cannot collide keep the default.
+   * Values not yet known (a name AWS will assign) are engine placeholders, not strings: a
+   * provider that cannot tell the identity answers empty.
    */
   default Optional<LiveResource> occupant(Address address, String region, java.util.Map<String, Object> desired) {
     return Optional.empty();

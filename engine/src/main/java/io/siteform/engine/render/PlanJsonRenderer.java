@@ -88,6 +88,14 @@ public final class PlanJsonRenderer {
       c.reason().ifPresent(r -> change.put("reason", r));
     }
     root.putObject("output_changes");
+    if (!plan.conflicts().isEmpty()) {
+      // siteform's own: creates that objects made outside siteform stand in the way of.
+      ArrayNode conflicts = root.putArray("conflicts");
+      for (var c : plan.conflicts()) {
+        conflicts.addObject().put("address", c.address().toString()).put("existing_id", c.existingId())
+            .put("message", c.message());
+      }
+    }
     Plan.Summary s = plan.summary();
     ObjectNode summary = root.putObject("summary");
     summary.put("add", s.add());

@@ -52,6 +52,17 @@ public final class PlanTextRenderer {
         .append(s.add()).append(" to add, ")
         .append(s.change()).append(" to change, ")
         .append(s.destroy()).append(" to destroy.\n");
+    out.append(renderConflicts(plan));
+    return out.toString();
+  }
+
+  /** Why the plan cannot be applied, if objects made outside siteform are in the way; else "". */
+  public String renderConflicts(Plan plan) {
+    if (plan.conflicts().isEmpty()) return "";
+    StringBuilder out = new StringBuilder("\n");
+    out.append(style.red(style.bold("This plan cannot be applied:"))).append(
+        " objects siteform did not create hold the names it would create, and siteform never overwrites them.\n");
+    for (var c : plan.conflicts()) out.append("  - ").append(c.message()).append('\n');
     return out.toString();
   }
 

@@ -65,8 +65,9 @@ final class CdnResources {
     attrs.put("price_class", cdn.priceClass());
     attrs.put("http_version", "http2and3");
     attrs.put("ipv6", true);
-    attrs.put("aliases", List.of());
-    attrs.put("viewer_certificate", Map.of("cloudfront_default", true));
+    attrs.put("aliases", spec.domain().map(d -> List.copyOf(new TreeSet<>(d.names()))).orElse(List.of()));
+    attrs.put("viewer_certificate", DomainResources.viewerCertificate(spec)
+        .orElse(Map.of("cloudfront_default", true)));
     attrs.put("origins", List.of(
         origin(PRIMARY_ORIGIN, spec.primary(), oai), origin(REPLICA_ORIGIN, spec.failoverReplica(), oai)));
     attrs.put("origin_group", Map.of(
@@ -89,7 +90,10 @@ final class CdnResources {
     }
     attrs.put("custom_error_responses", errors);
     attrs.put("tags", tags);
-    Set<Address> deps = Set.of(ORIGIN_ACCESS, Expander.PRIMARY_BUCKET, Expander.replicaAddress(spec.failoverReplica()));
+    Set<Address> deps = new TreeSet<>(List.of(
+        ORIGIN_ACCESS, Expander.PRIMARY_BUCKET, Expander.replicaAddress(spec.failoverReplica())));
+    // With a custom domain the distribution waits for the certificate to be issued.
+    deps.addAll(DomainResources.distributionDependencies(spec));
     return new ResourceSpec(DISTRIBUTION, Expander.GLOBAL_REGION, attrs, deps);
   }
 

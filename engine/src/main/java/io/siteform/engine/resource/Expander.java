@@ -39,7 +39,13 @@ public final class Expander {
     out.add(replicationRole(spec, tags));
     out.add(replication(spec, replicaAddresses));
     out.addAll(CdnResources.expand(spec, tags));
+    out.addAll(DomainResources.expand(spec, tags));
     return List.copyOf(out);
+  }
+
+  /** The data sources the spec reads: the hosted zone and a certificate of the user's, if any. */
+  public List<DataSpec> data(Spec spec) {
+    return DomainResources.data(spec);
   }
 
   /** {@code s3_bucket.replica_ap_southeast_1} for a replica in ap-southeast-1. */

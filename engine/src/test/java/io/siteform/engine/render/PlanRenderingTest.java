@@ -30,6 +30,17 @@ class PlanRenderingTest {
   }
 
   @Test
+  void createWithACustomDomain() {
+    check("create-domain", h.plan(Fixtures.withDomain(List.of("www.example.com", "example.com"))));
+  }
+
+  @Test
+  void aRecordInTheWay() {
+    h.cloud.foreign.put("Z0123/example.com/AAAA", "Z0123_example.com_AAAA");
+    check("conflict", h.plan(Fixtures.withDomain(List.of("example.com"))));
+  }
+
+  @Test
   void noChanges() throws Exception {
     h.apply(Fixtures.workshop());
     check("no-changes", h.plan(Fixtures.workshop()));

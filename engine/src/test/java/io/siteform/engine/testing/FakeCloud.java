@@ -25,6 +25,8 @@ public final class FakeCloud {
   public final Map<String, LiveResource> objects = new ConcurrentHashMap<>();
   public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   public volatile String failOn;
+  /** Objects made outside siteform, by identity ("zone/name/type" for records), with their ids. */
+  public final Map<String, String> foreign = new ConcurrentHashMap<>();
 
   public Provider provider(String type, Set<String> forceNew, Set<String> computed, boolean cbd) {
     return provider(new ResourceSchema(type, forceNew, computed, cbd));
@@ -50,6 +52,11 @@ public final class FakeCloud {
             r.desired().getOrDefault("name", r.address().name())));
         Map<String, Object> attrs = new TreeMap<>(r.desired());
         for (String c : computed) attrs.put(c, "computed:" + r.address() + ":" + c);
+        if (schema.type().equals("acm_certificate")) {
+          id = "arn:aws:acm:us-east-1:123456789012:certificate/" + r.address().name() + "-" + r.desired().get("idempotency_token");
+          attrs.put("arn", id);
+          attrs.put("validation", validation(r.desired()));
+        }
         LiveResource live = new LiveResource(id, attrs);
         objects.put(r.address() + "#" + id, live);
         return live;
@@ -66,6 +73,13 @@ public final class FakeCloud {
       }
 
       @Override
+      public Optional<LiveResource> occupant(io.siteform.engine.resource.Address a, String region, Map<String, Object> d) {
+        if (!schema.type().equals("route53_record")) return Optional.empty();
+        String id = foreign.get(d.get("zone_id") + "/" + d.get("name") + "/" + d.get("type"));
+        return Optional.ofNullable(id).map(i -> new LiveResource(i, Map.of()));
+      }
+
+      @Override
       public void delete(DeleteRequest r) {
         call("delete " + r.address(), Map.of());
         objects.remove(r.address() + "#" + r.id());
@@ -77,6 +91,48 @@ public final class FakeCloud {
     if (containsRef(desired)) throw new AssertionError(what + " got an unresolved placeholder: " + desired);
     calls.add(what);
     if (what.equals(failOn)) throw new IllegalStateException("injected failure on " + what);
+  }
+
+  /** ACM's validation records: one per name, shared by a name and its wildcard. */
+  private static Map<String, Object> validation(Map<String, Object> desired) {
+    List<Object> names = new ArrayList<>();
+    names.add(desired.get("domain_name"));
+    names.addAll((List<?>) desired.get("subject_alternative_names"));
+    Map<String, Object> out = new TreeMap<>();
+    for (Object n : names) {
+      String base = String.valueOf(n).replaceFirst("^\\*\\.", "");
+      out.put(String.valueOf(n), Map.of("name", "_a1b2." + base, "type", "CNAME", "value", "_c3d4." + base + ".acm-validations.aws"));
+    }
+    return out;
+  }
+
+  /** The data sources the expander reads: a hosted zone Z0123 of any name. */
+  public io.siteform.engine.provider.DataSources dataSources() {
+    io.siteform.engine.provider.DataSource zone = new io.siteform.engine.provider.DataSource() {
+      @Override
+      public String type() {
+        return "route53_zone";
+      }
+
+      @Override
+      public LiveResource read(io.siteform.engine.provider.DataRequest r) {
+        calls.add("read data." + r.address());
+        return new LiveResource("Z0123", Map.of("zone_id", "Z0123", "name", r.query().get("name")));
+      }
+    };
+    io.siteform.engine.provider.DataSource certificate = new io.siteform.engine.provider.DataSource() {
+      @Override
+      public String type() {
+        return "acm_certificate";
+      }
+
+      @Override
+      public LiveResource read(io.siteform.engine.provider.DataRequest r) {
+        calls.add("read data." + r.address());
+        return new LiveResource(String.valueOf(r.query().get("arn")), Map.of("arn", r.query().get("arn")));
+      }
+    };
+    return new io.siteform.engine.provider.DataSources(List.of(zone, certificate));
   }
 
   private static boolean containsRef(Object v) {
@@ -95,6 +151,11 @@ public final class FakeCloud {
         provider("cloudfront_origin_access", Set.of("kind"), Set.of("iam_arn", "s3_canonical_user_id"), false),
         provider(new ResourceSchema("cloudfront_distribution", Set.of(), Set.of("arn", "domain_name", "status"),
             false, java.util.Optional.of("caller_reference"))),
-        provider("s3_bucket_policy", Set.of("bucket"), Set.of(), false));
+        provider("s3_bucket_policy", Set.of("bucket"), Set.of(), false),
+        provider(new ResourceSchema("acm_certificate",
+            Set.of("domain_name", "subject_alternative_names", "validation_method", "key_algorithm"),
+            Set.of("arn", "status", "validation"), true, java.util.Optional.of("idempotency_token"))),
+        provider("acm_certificate_validation", Set.of("certificate_arn"), Set.of(), false),
+        provider("route53_record", Set.of("zone_id", "name", "type"), Set.of(), false));
   }
 }

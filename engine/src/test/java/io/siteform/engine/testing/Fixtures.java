@@ -19,6 +19,18 @@ public final class Fixtures {
     return spec("ticket-service-ui-jane-doe", List.of(new BucketSpec("ap-southeast-1", "ticket-service-ui-singapore-jane-doe")));
   }
 
+  /** The workshop with a custom domain: {@code names} in zone example.com, a certificate siteform requests. */
+  public static Spec withDomain(List<String> names) {
+    return withDomain(names, Optional.empty());
+  }
+
+  public static Spec withDomain(List<String> names, Optional<String> certificateArn) {
+    Spec s = workshop();
+    return new Spec(s.file(), s.version(), s.site(), s.primary(), s.replicas(), s.replication(), s.content(),
+        s.cdn(), Optional.of(new io.siteform.engine.spec.DomainSpec(names, "example.com", certificateArn,
+            List.of("A", "AAAA"))), s.backend(), s.locations());
+  }
+
   public static Spec spec(String primaryBucket, List<BucketSpec> replicas) {
     return new Spec(
         "siteform.yaml", 1,

@@ -29,7 +29,11 @@ public final class Harness {
 
   public Plan plan(Spec spec) {
     Refresher.Refreshed r = refresh();
-    return new Planner(providers::schema).plan(new Expander().expand(spec), r.state(), r.drift());
+    Expander x = new Expander();
+    var desired = io.siteform.engine.plan.DataReader.fill(x.expand(spec),
+        new io.siteform.engine.plan.DataReader(cloud.dataSources()).read(x.data(spec)));
+    Plan plan = new Planner(providers::schema).plan(desired, r.state(), r.drift());
+    return new io.siteform.engine.plan.ConflictFinder(providers).check(plan);
   }
 
   public Plan planDestroy() {
