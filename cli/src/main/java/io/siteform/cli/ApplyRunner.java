@@ -48,6 +48,7 @@ final class ApplyRunner {
         out.println();
         out.print(new PlanTextRenderer(style).render(plan));
         out.flush();
+        if (!plan.conflicts().isEmpty()) return Conflicts.report(t, style, plan);
         if (!plan.hasChanges()) return ExitCode.OK;
         if (!confirmed(t, plan)) return ExitCode.ERROR;
         out.println();

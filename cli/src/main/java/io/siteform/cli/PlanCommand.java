@@ -62,6 +62,7 @@ final class PlanCommand implements Callable<Integer> {
         }
       }
       out.flush();
+      if (!plan.conflicts().isEmpty()) return Conflicts.report(t, style, plan);
       boolean changes = refreshOnly ? !plan.drift().isEmpty() : plan.hasChanges();
       return detailedExitcode && changes ? ExitCode.CHANGES : ExitCode.OK;
     }

@@ -1,5 +1,8 @@
 package io.siteform.cli;
 
+import io.siteform.engine.plan.ConflictFinder;
+import io.siteform.engine.plan.DataReader;
+
 import io.siteform.engine.event.EngineListener;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.plan.Refresher;
@@ -17,12 +20,17 @@ final class Planning {
       int parallelism, EngineListener listener) {
     // Expanding before refreshing makes a spec error fail before any AWS call.
     var desired = destroy ? List.<io.siteform.engine.resource.ResourceSpec>of() : session.desired();
+    if (!destroy && !offline) {
+      // Offline, references to the hosted zone stay "(known after apply)".
+      desired = DataReader.fill(desired, new DataReader(session.dataSources()).read(session.data()));
+    }
     Refresher.Refreshed r = offline
         ? new Refresher.Refreshed(recorded, List.of())
         : session.refresher(parallelism, listener).refresh(recorded);
     Plan plan = destroy
         ? session.planner().planDestroy(r.state(), r.drift())
         : session.planner().plan(desired, r.state(), r.drift());
+    if (!destroy && !offline) plan = new ConflictFinder(session.providers()).check(plan);
     return new Planned(plan, r.state());
   }
 }

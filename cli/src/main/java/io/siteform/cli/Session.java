@@ -48,6 +48,15 @@ final class Session implements AutoCloseable {
     return new Expander().expand(spec());
   }
 
+  /** The data sources the spec reads (the hosted zone, a certificate of the user's). */
+  List<io.siteform.engine.resource.DataSpec> data() {
+    return new Expander().data(spec());
+  }
+
+  io.siteform.engine.provider.DataSources dataSources() {
+    return new io.siteform.engine.provider.DataSources(AwsProviders.dataSources(clients(), waits));
+  }
+
   StateBackend backend() {
     BackendSpec b = spec().backend();
     return switch (b.type()) {
@@ -67,11 +76,15 @@ final class Session implements AutoCloseable {
   }
 
   Providers providers() {
-    if (providers == null) {
-      clients = new AwsClients(options.endpoint(terminal.env()), java.util.Optional.ofNullable(options.profile));
-      providers = new Providers(AwsProviders.all(clients, waits));
-    }
+    if (providers == null) providers = new Providers(AwsProviders.all(clients(), waits));
     return providers;
+  }
+
+  private AwsClients clients() {
+    if (clients == null) {
+      clients = new AwsClients(options.endpoint(terminal.env()), java.util.Optional.ofNullable(options.profile));
+    }
+    return clients;
   }
 
   /** How long providers wait for AWS (distribution deployed, certificate issued). */

@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     version = "siteform " + Versions.SITEFORM,
     description = "Builds and keeps a multi-region static website on AWS from one siteform.yaml.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class},
+    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
+        ImportCommand.class},
     commandListHeading = "%nCommands:%n")
 final class SiteformCommand {
   @Mixin GlobalOptions global;

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param timeout the longest a single wait lasts before the provider gives up with a message that
  *     running apply again continues the wait
- * @param pollInterval the pause between two reads of the status
+ * @param pollInterval the longest pause between two reads of the status; the first reads come
+ *     sooner (see {@link #delay}), since moto, and often AWS, finish within seconds
  */
 public record Waits(Duration timeout, Duration pollInterval) {
   /** 30 minutes, polling every 10 seconds: CloudFront usually deploys in 3 to 15 minutes. */
@@ -23,5 +24,11 @@ public record Waits(Duration timeout, Duration pollInterval) {
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("pollInterval must be positive");
     }
+  }
+
+  /** The pause before read number {@code attempt} (from 0): 1 s, 2 s, 4 s, ... capped at {@link #pollInterval}. */
+  public Duration delay(int attempt) {
+    Duration d = Duration.ofSeconds(1L << Math.min(attempt, 10));
+    return d.compareTo(pollInterval) < 0 ? d : pollInterval;
   }
 }

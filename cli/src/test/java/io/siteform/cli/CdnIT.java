@@ -1,0 +1,134 @@
+package io.siteform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.testing.MotoExtension;
+import io.siteform.providers.testing.MotoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+
+/**
+ * The CloudFront half of the seed through the CLI against moto: exact plans for a changed price
+ * class and a renamed primary bucket, the legacy OAI variant, and what a bucket policy admits.
+ */
+@ExtendWith(MotoExtension.class)
+class CdnIT {
+  @TempDir Path dir;
+  final CliRunner cli = new CliRunner();
+  MotoServer moto;
+  Path spec;
+
+  @BeforeEach
+  void setUp(MotoServer moto) {
+    this.moto = moto;
+    spec = dir.resolve("siteform.yaml");
+  }
+
+  CliRunner.Run sf(String... args) {
+    String[] all = new String[args.length + 5];
+    all[0] = "-f";
+    all[1] = spec.toString();
+    all[2] = "--endpoint-url";
+    all[3] = moto.endpoint().toString();
+    all[4] = "--no-color";
+    System.arraycopy(args, 0, all, 5, args.length);
+    return cli.run(all);
+  }
+
+  private void write(String cdn) throws Exception {
+    Files.writeString(spec, CliTest.SPEC + cdn);
+  }
+
+  private DistributionConfig distribution(AwsClients aws) {
+    String id = aws.cloudFront().listDistributions(b -> {}).distributionList().items().get(0).id();
+    return aws.cloudFront().getDistributionConfig(b -> b.id(id)).distributionConfig();
+  }
+
+  @Test
+  void priceClassChangesInPlaceAndTheNextPlanIsEmpty() throws Exception {
+    write("""
+        cdn:
+          price_class: PriceClass_100
+          spa_fallback: true
+        """);
+    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
+    String id;
+    try (AwsClients aws = moto.newClients()) {
+      DistributionConfig c = distribution(aws);
+      assertThat(c.defaultCacheBehavior().targetOriginId()).isEqualTo(c.originGroups().items().get(0).id());
+      assertThat(c.originGroups().items().get(0).members().items()).extracting(m -> m.originId())
+          .containsExactly("primary", "replica");
+      assertThat(c.origins().items()).allSatisfy(o -> assertThat(o.originAccessControlId()).isNotBlank());
+      assertThat(c.customErrorResponses().items()).extracting(e -> e.errorCode()).containsExactlyInAnyOrder(403, 404);
+      id = aws.cloudFront().listDistributions(b -> {}).distributionList().items().get(0).id();
+      String policy = aws.s3("ap-southeast-1").getBucketPolicy(b -> b.bucket("ticket-service-ui-singapore-jane-doe")).policy();
+      assertThat(policy).contains("cloudfront.amazonaws.com", "s3:ListBucket", "s3:GetObject",
+          "arn:aws:cloudfront::", "distribution/" + id).doesNotContain("\"*\"");
+    }
+    write("""
+        cdn:
+          price_class: PriceClass_All
+          spa_fallback: true
+        """);
+    var plan = sf("plan", "--detailed-exitcode");
+    assertThat(plan.exit()).as(plan.err()).isEqualTo(2);
+    assertThat(plan.out()).contains("# cloudfront_distribution.site will be updated in-place",
+        "~ price_class            = \"PriceClass_100\" -> \"PriceClass_All\"",
+        "Plan: 0 to add, 1 to change, 0 to destroy.");
+    var apply = sf("apply", "--auto-approve");
+    assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
+    assertThat(apply.out()).contains("cloudfront_distribution.site: Modifications complete", "[id=" + id + "]");
+    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    try (AwsClients aws = moto.newClients()) {
+      assertThat(distribution(aws).priceClassAsString()).isEqualTo("PriceClass_All");
+    }
+    assertThat(sf("destroy", "--auto-approve").exit()).isEqualTo(0);
+  }
+
+  @Test
+  void renamingThePrimaryBucketReplacesOnlyWhatMust() throws Exception {
+    write("");
+    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
+    var plan = sf("--var", "owner=joe", "plan");
+    assertThat(plan.exit()).as(plan.err()).isEqualTo(0);
+    assertThat(plan.out()).contains(
+        "# s3_bucket.primary must be replaced", "# s3_replication.primary must be replaced",
+        "# s3_bucket_policy.primary must be replaced", "# cloudfront_distribution.site will be updated in-place",
+        "# iam_role.replication will be updated in-place")
+        .doesNotContain("# cloudfront_origin_access.site", "# cloudfront_distribution.site must be replaced");
+  }
+
+  @Test
+  void legacyOriginAccessIdentityIsTheOnlyPrincipalOfBothPolicies() throws Exception {
+    write("""
+        cdn:
+          origin_access: oai
+        """);
+    var apply = sf("apply", "--auto-approve");
+    assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
+    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    try (AwsClients aws = moto.newClients()) {
+      String oai = aws.cloudFront().listCloudFrontOriginAccessIdentities(b -> {})
+          .cloudFrontOriginAccessIdentityList().items().get(0).id();
+      assertThat(distribution(aws).origins().items()).allSatisfy(o ->
+          assertThat(o.s3OriginConfig().originAccessIdentity()).isEqualTo("origin-access-identity/cloudfront/" + oai));
+      for (String[] b : new String[][] {{"eu-west-1", "ticket-service-ui-jane-doe"},
+          {"ap-southeast-1", "ticket-service-ui-singapore-jane-doe"}}) {
+        assertThat(aws.s3(b[0]).getBucketPolicy(r -> r.bucket(b[1])).policy())
+            .contains("CloudFront Origin Access Identity " + oai).doesNotContain("cloudfront.amazonaws.com");
+      }
+    }
+    var destroy = sf("destroy", "--auto-approve");
+    assertThat(destroy.exit()).as(destroy.err()).isEqualTo(0);
+    try (AwsClients aws = moto.newClients()) {
+      assertThat(aws.cloudFront().listCloudFrontOriginAccessIdentities(b -> {})
+          .cloudFrontOriginAccessIdentityList().quantity()).isZero();
+    }
+  }
+}
