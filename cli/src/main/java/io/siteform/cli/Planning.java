@@ -20,9 +20,9 @@ final class Planning {
       int parallelism, EngineListener listener) {
     // Expanding before refreshing makes a spec error fail before any AWS call.
     var desired = destroy ? List.<io.siteform.engine.resource.ResourceSpec>of() : session.desired();
-    if (!destroy && !offline) {
-      // Offline, references to the hosted zone stay "(known after apply)".
-      desired = DataReader.fill(desired, new DataReader(session.dataSources()).read(session.data()));
+    if (!destroy) {
+      // Offline, only the local files are read; the hosted zone's id stays "(known after apply)".
+      desired = DataReader.fill(desired, new DataReader(session.dataSources()).read(session.data(), offline));
     }
     Refresher.Refreshed r = offline
         ? new Refresher.Refreshed(recorded, List.of())

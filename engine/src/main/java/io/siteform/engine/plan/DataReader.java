@@ -27,9 +27,16 @@ public final class DataReader {
 
   /** What each data source found, by address. A failed lookup throws its provider's error. */
   public Map<Address, LiveResource> read(List<DataSpec> data) {
+    return read(data, false);
+  }
+
+  /** As {@link #read(List)}; {@code offline}, only the data sources that read the local disk. */
+  public Map<Address, LiveResource> read(List<DataSpec> data, boolean offline) {
     Map<Address, LiveResource> out = new TreeMap<>();
     for (DataSpec d : data) {
-      out.put(d.address(), sources.get(d.type()).read(new DataRequest(d.address(), d.region(), d.query())));
+      var source = sources.get(d.type());
+      if (offline && !source.local()) continue;
+      out.put(d.address(), source.read(new DataRequest(d.address(), d.region(), d.query())));
     }
     return out;
   }
@@ -48,6 +55,8 @@ public final class DataReader {
   private static Object fill(Address owner, Object v, Map<Address, LiveResource> found) {
     if (v instanceof Ref ref && ref.data()) {
       LiveResource live = found.get(ref.address());
+      // Not read (an offline plan): stays "(known after apply)".
+      if (live == null) return ref;
       Object value = live == null ? null : ref.valueIn(live.id(), live.attributes());
       if (value == null) {
         throw new PlanException(owner + " refers to " + ref + ", which the data source did not return");

@@ -16,4 +16,9 @@ public interface DataSource {
    * says what the user should change.
    */
   LiveResource read(DataRequest request);
+
+  /** Whether it reads only the local disk (the site's files), so an offline plan reads it too. */
+  default boolean local() {
+    return false;
+  }
 }

@@ -23,6 +23,14 @@ import java.util.TreeSet;
  */
 public final class PlanTextRenderer {
   private static final Object UNKNOWN = new Object();
+  /**
+   * Attributes holding a site's files (path to hash): thousands of entries, so a plan shows
+   * counts and the first paths, as {@code aws s3 sync --dryrun} users expect, not every line.
+   */
+  private static final Map<String, String[]> FILE_SETS = Map.of(
+      "files", new String[] {"to upload", "to delete"},
+      "digests", new String[] {"changed, to invalidate", "deleted, to invalidate"});
+  private static final int FIRST_PATHS = 5;
   private final Style style;
 
   public PlanTextRenderer(Style style) {
@@ -157,9 +165,16 @@ public final class PlanTextRenderer {
       }
     }
     int width = shown.stream().mapToInt(k -> key(k, indent).length()).max().orElse(0);
+    // With `delete: false`, files gone locally stay in the bucket; siteform only stops tracking them.
+    boolean keep = indent == 6 && after != null && Boolean.FALSE.equals(after.get("delete"));
     for (String k : shown) {
       Object b = before == null ? null : before.get(k);
       Object a = after == null ? null : after.get(k);
+      if (keep && k.equals("files") && (a instanceof Map<?, ?> || b instanceof Map<?, ?>)) {
+        fileSet(out, " ".repeat(indent), String.format("%-" + width + "s", k),
+            new String[] {"to upload", "left in the bucket (delete: false)"}, before == null ? null : b, a);
+        continue;
+      }
       attribute(out, indent, width, k, b, a, before == null, after == null, replace.contains(k));
     }
     return hidden;
@@ -170,6 +185,10 @@ public final class PlanTextRenderer {
     String pad = " ".repeat(indent);
     String name = String.format("%-" + width + "s", key(k, indent));
     String note = forces ? style.red(" # forces replacement") : "";
+    if (indent == 6 && FILE_SETS.containsKey(k) && (a instanceof Map<?, ?> || b instanceof Map<?, ?>)) {
+      fileSet(out, pad, name, FILE_SETS.get(k), creating ? null : b, deleting ? null : a);
+      return;
+    }
     if (creating || (b == null && a != null)) {
       out.append(pad).append(style.green("+")).append(' ').append(name).append(" = ");
       value(out, indent, "+", a);
@@ -226,6 +245,58 @@ public final class PlanTextRenderer {
       value(out, indent, "~", a);
       out.append(note).append('\n');
     }
+  }
+
+  /** A set of files as counts and the first paths of each kind of change. */
+  private void fileSet(StringBuilder out, String pad, String name, String[] labels, Object b, Object a) {
+    Map<?, ?> before = b instanceof Map<?, ?> m ? m : Map.of();
+    if (a == UNKNOWN || a instanceof Ref) {
+      out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = ")
+          .append(count(before.size())).append(" -> ").append(style.dim("(known after apply)")).append('\n');
+      return;
+    }
+    Map<?, ?> after = a instanceof Map<?, ?> m ? m : Map.of();
+    List<String> changed = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    for (Map.Entry<?, ?> e : new TreeMap<>(strings(after)).entrySet()) {
+      if (!Objects.equals(e.getValue(), before.get(e.getKey()))) changed.add(e.getKey().toString());
+    }
+    for (Object key : new TreeSet<>(strings(before).keySet())) if (!after.containsKey(key)) removed.add(key.toString());
+    if (b == null || a == null) {
+      String sym = b == null ? "+" : "-";
+      Map<?, ?> all = b == null ? after : before;
+      out.append(pad).append(colour(sym)).append(' ').append(name).append(" = ").append(count(all.size()))
+          .append(firstPaths(new ArrayList<>(new TreeSet<>(strings(all).keySet())))).append('\n');
+      return;
+    }
+    out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = {\n");
+    String inner = pad + "    ";
+    if (!changed.isEmpty()) {
+      out.append(inner).append(colour("+")).append(' ').append(changed.size()).append(' ').append(labels[0])
+          .append(firstPaths(changed)).append('\n');
+    }
+    if (!removed.isEmpty()) {
+      out.append(inner).append(colour("-")).append(' ').append(removed.size()).append(' ').append(labels[1])
+          .append(firstPaths(removed)).append('\n');
+    }
+    int unchanged = after.size() - changed.size();
+    out.append(inner).append("  ").append(style.dim(unchanged + " unchanged")).append('\n');
+    out.append(pad).append("  }\n");
+  }
+
+  private static String count(int n) {
+    return n + (n == 1 ? " file" : " files");
+  }
+
+  private static String firstPaths(List<String> paths) {
+    if (paths.isEmpty()) return "";
+    StringBuilder b = new StringBuilder(": ");
+    for (int i = 0; i < Math.min(FIRST_PATHS, paths.size()); i++) {
+      if (i > 0) b.append(", ");
+      b.append(quote(paths.get(i)));
+    }
+    if (paths.size() > FIRST_PATHS) b.append(" and ").append(paths.size() - FIRST_PATHS).append(" more");
+    return b.toString();
   }
 
   private static Map<String, Object> strings(Map<?, ?> m) {

@@ -40,12 +40,15 @@ public final class Expander {
     out.add(replication(spec, replicaAddresses));
     out.addAll(CdnResources.expand(spec, tags));
     out.addAll(DomainResources.expand(spec, tags));
+    out.addAll(ContentResources.expand(spec));
     return List.copyOf(out);
   }
 
-  /** The data sources the spec reads: the hosted zone and a certificate of the user's, if any. */
+  /** The data sources the spec reads: the site's files, the hosted zone, a certificate of the user's. */
   public List<DataSpec> data(Spec spec) {
-    return DomainResources.data(spec);
+    List<DataSpec> out = new ArrayList<>(ContentResources.data(spec));
+    out.addAll(DomainResources.data(spec));
+    return List.copyOf(out);
   }
 
   /** {@code s3_bucket.replica_ap_southeast_1} for a replica in ap-southeast-1. */

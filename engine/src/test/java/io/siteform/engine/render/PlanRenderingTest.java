@@ -41,6 +41,18 @@ class PlanRenderingTest {
   }
 
   @Test
+  void publishAnEdit() throws Exception {
+    for (int i = 0; i < 12; i++) h.cloud.localFiles.put("assets/chunk-" + i + ".js", "h" + i);
+    h.cloud.localFiles.put("index.html", "i1");
+    h.cloud.localFiles.put("old.html", "o1");
+    h.apply(Fixtures.withContent(true));
+    h.cloud.localFiles.put("index.html", "i2");
+    h.cloud.localFiles.remove("old.html");
+    h.cloud.localFiles.put("new.html", "n1");
+    check("publish-edit", h.plan(Fixtures.withContent(true)));
+  }
+
+  @Test
   void noChanges() throws Exception {
     h.apply(Fixtures.workshop());
     check("no-changes", h.plan(Fixtures.workshop()));

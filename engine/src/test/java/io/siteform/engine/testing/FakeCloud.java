@@ -25,6 +25,8 @@ public final class FakeCloud {
   public final Map<String, LiveResource> objects = new ConcurrentHashMap<>();
   public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   public volatile String failOn;
+  /** The site's local files, path to hash, as the local_files data source reports them. */
+  public final Map<String, String> localFiles = new ConcurrentHashMap<>();
   /** Objects made outside siteform, by identity ("zone/name/type" for records), with their ids. */
   public final Map<String, String> foreign = new ConcurrentHashMap<>();
 
@@ -132,7 +134,29 @@ public final class FakeCloud {
         return new LiveResource(String.valueOf(r.query().get("arn")), Map.of("arn", r.query().get("arn")));
       }
     };
-    return new io.siteform.engine.provider.DataSources(List.of(zone, certificate));
+    io.siteform.engine.provider.DataSource files = new io.siteform.engine.provider.DataSource() {
+      @Override
+      public String type() {
+        return "local_files";
+      }
+
+      @Override
+      public boolean local() {
+        return true;
+      }
+
+      @Override
+      public LiveResource read(io.siteform.engine.provider.DataRequest r) {
+        Map<String, Object> all = new TreeMap<>();
+        Map<String, Object> digests = new TreeMap<>();
+        localFiles.forEach((path, md5) -> {
+          all.put(path, Map.of("md5", md5, "content_type", "text/html; charset=utf-8", "cache_control", ""));
+          digests.put(path, md5);
+        });
+        return new LiveResource(String.valueOf(r.query().get("source")), Map.of("files", all, "digests", digests));
+      }
+    };
+    return new io.siteform.engine.provider.DataSources(List.of(zone, certificate, files));
   }
 
   private static boolean containsRef(Object v) {
@@ -156,6 +180,8 @@ public final class FakeCloud {
             Set.of("domain_name", "subject_alternative_names", "validation_method", "key_algorithm"),
             Set.of("arn", "status", "validation"), true, java.util.Optional.of("idempotency_token"))),
         provider("acm_certificate_validation", Set.of("certificate_arn"), Set.of(), false),
-        provider("route53_record", Set.of("zone_id", "name", "type"), Set.of(), false));
+        provider("route53_record", Set.of("zone_id", "name", "type"), Set.of(), false),
+        provider("site_content", Set.of("bucket"), Set.of(), false),
+        provider("cloudfront_invalidation", Set.of(), Set.of("invalidation_id"), false));
   }
 }

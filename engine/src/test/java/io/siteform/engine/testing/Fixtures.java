@@ -31,6 +31,15 @@ public final class Fixtures {
             List.of("A", "AAAA"))), s.backend(), s.locations());
   }
 
+  /** The workshop publishing {@code dist/} with {@code delete} and {@code invalidate: changed}. */
+  public static Spec withContent(boolean delete) {
+    Spec s = workshop();
+    return new Spec(s.file(), s.version(), s.site(), s.primary(), s.replicas(), s.replication(),
+        Optional.of(new io.siteform.engine.spec.ContentSpec("dist/", delete, Map.of("assets/**", "max-age=31536000"),
+            io.siteform.engine.spec.ContentSpec.Invalidate.CHANGED)),
+        s.cdn(), s.domain(), s.backend(), s.locations());
+  }
+
   public static Spec spec(String primaryBucket, List<BucketSpec> replicas) {
     return new Spec(
         "siteform.yaml", 1,

@@ -1,0 +1,70 @@
+package io.siteform.engine.resource;
+
+import io.siteform.engine.spec.BucketSpec;
+import io.siteform.engine.spec.ContentSpec;
+import io.siteform.engine.spec.Spec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The seed's last step, {@code aws s3 sync --delete dist/ s3://bucket} and the invalidation, done
+ * exactly: the site's files (a local data source hashing {@code content.source}), the published
+ * content of the primary bucket, and the invalidation of what changed. Content is published only
+ * after replication is configured, so S3 replicates every object siteform writes.
+ */
+final class ContentResources {
+  static final Address FILES = new Address("local_files", "site");
+  static final Address CONTENT = new Address("site_content", "site");
+  static final Address INVALIDATION = new Address("cloudfront_invalidation", "site");
+
+  private ContentResources() {}
+
+  static List<DataSpec> data(Spec spec) {
+    if (spec.content().isEmpty()) return List.of();
+    ContentSpec c = spec.content().get();
+    List<Object> rules = new ArrayList<>();
+    c.cacheControl().forEach((glob, value) -> rules.add(Map.of("glob", glob, "value", value)));
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("source", source(spec, c));
+    query.put("cache_control", rules);
+    return List.of(new DataSpec(FILES, spec.primary().region(), query));
+  }
+
+  /** The source folder against the spec's folder, as the user means it when they write {@code dist/}. */
+  private static String source(Spec spec, ContentSpec c) {
+    Path specDir = Path.of(spec.file()).toAbsolutePath().getParent();
+    return specDir.resolve(c.source()).normalize().toString();
+  }
+
+  static List<ResourceSpec> expand(Spec spec) {
+    if (spec.content().isEmpty()) return List.of();
+    ContentSpec c = spec.content().get();
+    List<ResourceSpec> out = new ArrayList<>();
+    List<Object> replicas = new ArrayList<>();
+    Set<Address> deps = new TreeSet<>(List.of(Expander.PRIMARY_BUCKET, Expander.REPLICATION));
+    for (BucketSpec r : spec.replicas()) {
+      replicas.add(Map.of("bucket", r.bucket(), "region", r.region()));
+      deps.add(Expander.replicaAddress(r));
+    }
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put("bucket", spec.primary().bucket());
+    attrs.put("delete", c.delete());
+    attrs.put("files", Ref.toData(FILES, "files"));
+    attrs.put("replicas", replicas);
+    out.add(new ResourceSpec(CONTENT, spec.primary().region(), attrs, deps, Set.of(Expander.PRIMARY_BUCKET)));
+    if (c.invalidate() != ContentSpec.Invalidate.NONE) {
+      Map<String, Object> inv = new LinkedHashMap<>();
+      inv.put("distribution_id", new Ref(CdnResources.DISTRIBUTION, "id"));
+      inv.put("mode", c.invalidate().name().toLowerCase(Locale.ROOT));
+      inv.put("digests", Ref.toData(FILES, "digests"));
+      out.add(new ResourceSpec(INVALIDATION, Expander.GLOBAL_REGION, inv, Set.of(CONTENT, CdnResources.DISTRIBUTION)));
+    }
+    return out;
+  }
+}
