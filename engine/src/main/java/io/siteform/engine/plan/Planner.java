@@ -70,6 +70,7 @@ public final class Planner {
     ResourceState live = prior.get();
     Set<String> changed = new TreeSet<>();
     for (Map.Entry<String, Object> e : after.entrySet()) {
+      if (schema.notCompared().contains(e.getKey())) continue;
       if (containsRef(e.getValue()) || !Objects.equals(e.getValue(), live.attributes().get(e.getKey()))) {
         changed.add(e.getKey());
       }

@@ -19,18 +19,28 @@ import java.util.TreeSet;
  *     CallerReference, ACM's IdempotencyToken), if the type has one. The walker makes the token
  *     and records it in state <em>before</em> the create call, and reuses it when an apply that
  *     died mid-call is run again, so AWS returns the object it already made instead of a second.
+ * @param notCompared desired attributes handed to the provider but never diffed, because they
+ *     may differ from one machine to the next without the object differing (the absolute path
+ *     of the site's folder on a laptop and on a CI runner)
  */
 public record ResourceSchema(
     String type,
     Set<String> forceNew,
     Set<String> computed,
     boolean createBeforeDestroy,
-    Optional<String> idempotencyToken) {
+    Optional<String> idempotencyToken,
+    Set<String> notCompared) {
   public ResourceSchema {
     Objects.requireNonNull(type, "type");
     forceNew = Collections.unmodifiableSortedSet(new TreeSet<>(forceNew));
     computed = Collections.unmodifiableSortedSet(new TreeSet<>(computed));
     Objects.requireNonNull(idempotencyToken, "idempotencyToken");
+    notCompared = Collections.unmodifiableSortedSet(new TreeSet<>(notCompared));
+  }
+
+  public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy,
+      Optional<String> idempotencyToken) {
+    this(type, forceNew, computed, createBeforeDestroy, idempotencyToken, Set.of());
   }
 
   public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy) {

@@ -56,6 +56,8 @@ final class ContentResources {
     attrs.put("bucket", spec.primary().bucket());
     attrs.put("delete", c.delete());
     attrs.put("files", Ref.toData(FILES, "files"));
+    // Where the files are read from when uploading; never compared (it differs per machine).
+    attrs.put("source", Ref.toData(FILES, "id"));
     attrs.put("replicas", replicas);
     out.add(new ResourceSpec(CONTENT, spec.primary().region(), attrs, deps, Set.of(Expander.PRIMARY_BUCKET)));
     if (c.invalidate() != ContentSpec.Invalidate.NONE) {

@@ -62,6 +62,16 @@ class ContentApplyTest {
   }
 
   @Test
+  void theSourceFolderMayMoveBetweenMachinesWithoutAChange() throws Exception {
+    h.cloud.localFiles.put("index.html", "aa");
+    h.apply(Fixtures.withContent(true));
+    var moved = Fixtures.withContent(true);
+    moved = new io.siteform.engine.spec.Spec("/elsewhere/ci/siteform.yaml", moved.version(), moved.site(), moved.primary(),
+        moved.replicas(), moved.replication(), moved.content(), moved.cdn(), moved.domain(), moved.backend(), moved.locations());
+    assertThat(h.plan(moved).hasChanges()).isFalse();
+  }
+
+  @Test
   void aNewPrimaryBucketRepublishesEverything() throws Exception {
     h.cloud.localFiles.put("index.html", "aa");
     h.apply(Fixtures.withContent(true));

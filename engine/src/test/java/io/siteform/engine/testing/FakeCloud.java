@@ -181,7 +181,8 @@ public final class FakeCloud {
             Set.of("arn", "status", "validation"), true, java.util.Optional.of("idempotency_token"))),
         provider("acm_certificate_validation", Set.of("certificate_arn"), Set.of(), false),
         provider("route53_record", Set.of("zone_id", "name", "type"), Set.of(), false),
-        provider("site_content", Set.of("bucket"), Set.of(), false),
+        provider(new ResourceSchema("site_content", Set.of("bucket"), Set.of(), false, java.util.Optional.empty(),
+            Set.of("source"))),
         provider("cloudfront_invalidation", Set.of(), Set.of("invalidation_id"), false));
   }
 }
