@@ -34,7 +34,8 @@ public final class Fixtures {
   /** The workshop publishing {@code dist/} with {@code delete} and {@code invalidate: changed}. */
   public static Spec withContent(boolean delete) {
     Spec s = workshop();
-    return new Spec(s.file(), s.version(), s.site(), s.primary(), s.replicas(), s.replication(),
+    // An absolute spec path keeps the resolved source folder the same on every machine.
+    return new Spec("/home/jane/site/siteform.yaml", s.version(), s.site(), s.primary(), s.replicas(), s.replication(),
         Optional.of(new io.siteform.engine.spec.ContentSpec("dist/", delete, Map.of("assets/**", "max-age=31536000"),
             io.siteform.engine.spec.ContentSpec.Invalidate.CHANGED)),
         s.cdn(), s.domain(), s.backend(), s.locations());
