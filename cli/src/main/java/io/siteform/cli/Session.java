@@ -80,7 +80,7 @@ final class Session implements AutoCloseable {
     return providers;
   }
 
-  private AwsClients clients() {
+  AwsClients clients() {
     if (clients == null) {
       clients = new AwsClients(options.endpoint(terminal.env()), java.util.Optional.ofNullable(options.profile));
     }

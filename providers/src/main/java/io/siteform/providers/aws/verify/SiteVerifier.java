@@ -1,0 +1,309 @@
+package io.siteform.providers.aws.verify;
+
+import static io.siteform.providers.aws.AwsFailures.is;
+
+import io.siteform.engine.spec.BucketSpec;
+import io.siteform.engine.spec.DomainSpec;
+import io.siteform.engine.spec.Spec;
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.Json;
+import io.siteform.providers.aws.cloudfront.CloudFrontOriginAccessProvider;
+import io.siteform.state.ResourceState;
+import io.siteform.state.State;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudfront.model.Distribution;
+import software.amazon.awssdk.services.cloudfront.model.Origin;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ReplicationRule;
+import software.amazon.awssdk.services.s3.model.ReplicationRuleStatus;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * {@code siteform verify}: checks the live site for what failover needs and plans cannot see —
+ * every replica holding every object of the primary, both origin buckets admitting the
+ * distribution, versioning and replication on, the certificate issued and covering every alias,
+ * every alias record pointing at the distribution. Only reads; each problem is a {@link Finding}.
+ */
+public final class SiteVerifier {
+  private static final int FIRST_KEYS = 5;
+  private final AwsClients clients;
+
+  public SiteVerifier(AwsClients clients) {
+    this.clients = Objects.requireNonNull(clients, "clients");
+  }
+
+  /** One problem: the resource it concerns, what is wrong and what to do. */
+  public record Finding(String resource, String problem, String fix) {
+    @Override
+    public String toString() {
+      return resource + ": " + problem + " — " + fix;
+    }
+  }
+
+  public List<Finding> verify(Spec spec, State state) {
+    List<Finding> out = new ArrayList<>();
+    List<BucketSpec> buckets = new ArrayList<>();
+    buckets.add(spec.primary());
+    buckets.addAll(spec.replicas());
+    for (BucketSpec b : buckets) versioning(b, address(spec, b), out);
+    replication(spec, out);
+    replicaParity(spec, out);
+    Optional<Distribution> distribution = distribution(state, out);
+    distribution.ifPresent(d -> {
+      policy(spec.primary(), "s3_bucket_policy.primary", d, out);
+      BucketSpec failover = spec.failoverReplica();
+      policy(failover, "s3_bucket_policy.replica_" + failover.region().replace('-', '_'), d, out);
+      spec.domain().ifPresent(domain -> {
+        certificate(d, domain, out);
+        aliasRecords(d, domain, state, out);
+      });
+    });
+    return out;
+  }
+
+  private static String address(Spec spec, BucketSpec b) {
+    return b == spec.primary() ? "s3_bucket.primary" : "s3_bucket.replica_" + b.region().replace('-', '_');
+  }
+
+  private void versioning(BucketSpec b, String address, List<Finding> out) {
+    try {
+      BucketVersioningStatus status = clients.s3(b.region()).getBucketVersioning(r -> r.bucket(b.bucket())).status();
+      if (status != BucketVersioningStatus.ENABLED) {
+        out.add(new Finding(address, "versioning of " + b.bucket() + " is " + (status == null ? "off" : status)
+            + ", so S3 cannot replicate it", "run `siteform apply` to turn it back on"));
+      }
+    } catch (SdkException e) {
+      out.add(missingBucket(address, b, e));
+    }
+  }
+
+  private static Finding missingBucket(String address, BucketSpec b, SdkException e) {
+    if (is(e, "NoSuchBucket")) {
+      return new Finding(address, "bucket " + b.bucket() + " does not exist in " + b.region(), "run `siteform apply`");
+    }
+    return new Finding(address, "cannot read bucket " + b.bucket() + ": " + e.getMessage(),
+        "check the credentials' S3 permissions");
+  }
+
+  private void replication(Spec spec, List<Finding> out) {
+    BucketSpec p = spec.primary();
+    List<ReplicationRule> rules;
+    try {
+      rules = clients.s3(p.region()).getBucketReplication(r -> r.bucket(p.bucket())).replicationConfiguration().rules();
+    } catch (SdkException e) {
+      if (is(e, "ReplicationConfigurationNotFoundError")) {
+        out.add(new Finding("s3_replication.primary", "bucket " + p.bucket() + " has no replication configuration",
+            "run `siteform apply`"));
+      } else if (!is(e, "NoSuchBucket")) {
+        out.add(new Finding("s3_replication.primary", "cannot read replication: " + e.getMessage(),
+            "check the credentials' S3 permissions"));
+      }
+      return;
+    }
+    for (BucketSpec r : spec.replicas()) {
+      String arn = "arn:aws:s3:::" + r.bucket();
+      boolean on = rules.stream().anyMatch(rule -> rule.status() == ReplicationRuleStatus.ENABLED
+          && rule.destination() != null && arn.equals(rule.destination().bucket()));
+      if (!on) {
+        out.add(new Finding("s3_replication.primary", "no enabled rule replicates " + p.bucket() + " to " + r.bucket(),
+            "run `siteform apply`"));
+      }
+    }
+  }
+
+  private void replicaParity(Spec spec, List<Finding> out) {
+    Map<String, String> primary;
+    try {
+      primary = etags(clients.s3(spec.primary().region()), spec.primary().bucket());
+    } catch (SdkException e) {
+      return; // reported by the versioning check
+    }
+    for (BucketSpec r : spec.replicas()) {
+      Map<String, String> replica;
+      try {
+        replica = etags(clients.s3(r.region()), r.bucket());
+      } catch (SdkException e) {
+        continue;
+      }
+      List<String> missing = new ArrayList<>();
+      List<String> stale = new ArrayList<>();
+      primary.forEach((key, etag) -> {
+        String there = replica.get(key);
+        if (there == null) missing.add(key);
+        else if (!there.equals(etag)) stale.add(key);
+      });
+      if (!missing.isEmpty() || !stale.isEmpty()) {
+        String what = (missing.isEmpty() ? "" : missing.size() + " missing (" + first(missing) + ")")
+            + (!missing.isEmpty() && !stale.isEmpty() ? ", " : "")
+            + (stale.isEmpty() ? "" : stale.size() + " with another version (" + first(stale) + ")");
+        out.add(new Finding(address(spec, r), "replica " + r.bucket() + " does not hold what the primary serves: "
+            + what + "; failover would serve errors or old pages",
+            "run `siteform apply` (it copies what S3 will not replicate), then `siteform verify` again"));
+      }
+    }
+  }
+
+  private static Map<String, String> etags(S3Client s3, String bucket) {
+    Map<String, String> out = new TreeMap<>();
+    for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) out.put(o.key(), o.eTag());
+    return out;
+  }
+
+  private static String first(List<String> keys) {
+    String shown = String.join(", ", keys.subList(0, Math.min(FIRST_KEYS, keys.size())));
+    return keys.size() > FIRST_KEYS ? shown + ", ..." : shown;
+  }
+
+  private Optional<Distribution> distribution(State state, List<Finding> out) {
+    Optional<ResourceState> recorded = state.find("cloudfront_distribution.site").filter(r -> !r.id().isEmpty());
+    if (recorded.isEmpty()) {
+      out.add(new Finding("cloudfront_distribution.site", "no distribution has been created", "run `siteform apply`"));
+      return Optional.empty();
+    }
+    String id = recorded.get().id();
+    try {
+      return Optional.of(clients.cloudFront().getDistribution(r -> r.id(id)).distribution());
+    } catch (SdkException e) {
+      out.add(new Finding("cloudfront_distribution.site", is(e, "NoSuchDistribution")
+          ? "distribution " + id + " no longer exists" : "cannot read distribution " + id + ": " + e.getMessage(),
+          "run `siteform apply`"));
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the bucket's policy lets this distribution (or its OAI) get objects and list the bucket. */
+  private void policy(BucketSpec b, String address, Distribution d, List<Finding> out) {
+    Map<String, Object> policy;
+    try {
+      policy = Json.readObject(clients.s3(b.region()).getBucketPolicy(r -> r.bucket(b.bucket())).policy());
+    } catch (SdkException e) {
+      if (is(e, "NoSuchBucket")) return;
+      out.add(new Finding(address, is(e, "NoSuchBucketPolicy")
+          ? "bucket " + b.bucket() + " has no policy, so CloudFront gets 403 from it"
+              + (address.endsWith("primary") ? "" : " and failover fails")
+          : "cannot read the policy of " + b.bucket() + ": " + e.getMessage(), "run `siteform apply`"));
+      return;
+    }
+    String oai = d.distributionConfig().origins().items().stream()
+        .filter(o -> o.domainName().startsWith(b.bucket() + "."))
+        .map(Origin::s3OriginConfig).filter(Objects::nonNull)
+        .map(c -> c.originAccessIdentity()).filter(s -> s != null && !s.isEmpty())
+        .map(s -> CloudFrontOriginAccessProvider.OAI_ARN_PREFIX + s.substring(s.lastIndexOf('/') + 1))
+        .findFirst().orElse(null);
+    for (String action : List.of("s3:GetObject", "s3:ListBucket")) {
+      if (!admits(policy, action, d.arn(), oai)) {
+        out.add(new Finding(address, "the policy of " + b.bucket() + " does not let distribution " + d.id()
+            + " " + action + (action.equals("s3:ListBucket")
+                ? " (a missing page then answers 403 instead of 404 and fails over for the wrong reason)"
+                : " (CloudFront gets 403" + (address.endsWith("primary") ? ")" : "; failover fails)")),
+            "run `siteform apply` to restore it"));
+      }
+    }
+  }
+
+  private static boolean admits(Map<String, Object> policy, String action, String distributionArn, String oaiArn) {
+    for (Object o : list(policy.get("Statement"))) {
+      if (!(o instanceof Map<?, ?> s) || !"Allow".equals(s.get("Effect"))) continue;
+      if (list(s.get("Action")).stream().noneMatch(a -> a.equals(action) || a.equals("s3:*"))) continue;
+      Object principal = s.get("Principal");
+      if (!(principal instanceof Map<?, ?> p)) continue;
+      if (oaiArn != null && list(p.get("AWS")).contains(oaiArn)) return true;
+      if (list(p.get("Service")).contains("cloudfront.amazonaws.com") && s.get("Condition") instanceof Map<?, ?> c
+          && c.get("StringEquals") instanceof Map<?, ?> eq && list(eq.get("AWS:SourceArn")).contains(distributionArn)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Object> list(Object v) {
+    if (v == null) return List.of();
+    if (v instanceof Collection<?> c) return new ArrayList<>(c);
+    return List.of(v);
+  }
+
+  private void certificate(Distribution d, DomainSpec domain, List<Finding> out) {
+    var viewer = d.distributionConfig().viewerCertificate();
+    String arn = viewer == null ? null : viewer.acmCertificateArn();
+    if (arn == null || arn.isEmpty()) {
+      out.add(new Finding("cloudfront_distribution.site", "the distribution uses no ACM certificate, so "
+          + String.join(", ", domain.names()) + " get a TLS error", "run `siteform apply`"));
+      return;
+    }
+    try {
+      var cert = clients.acm().describeCertificate(r -> r.certificateArn(arn)).certificate();
+      if (!"ISSUED".equals(cert.statusAsString())) {
+        out.add(new Finding("acm_certificate.site", "certificate " + arn + " is " + cert.statusAsString(),
+            "check its validation CNAMEs in the hosted zone, then `siteform apply`"));
+      }
+      List<String> covered = new ArrayList<>(cert.subjectAlternativeNames());
+      covered.add(cert.domainName());
+      for (String alias : d.distributionConfig().aliases().items()) {
+        if (covered.stream().noneMatch(n -> covers(n, alias))) {
+          out.add(new Finding("acm_certificate.site", "certificate " + arn + " does not cover " + alias,
+              "add the name to the certificate (siteform requests a new one when domain.names change)"));
+        }
+      }
+    } catch (SdkException e) {
+      out.add(new Finding("acm_certificate.site", "cannot read certificate " + arn + ": " + e.getMessage(),
+          "check that it exists in us-east-1"));
+    }
+  }
+
+  /** ACM's rule: {@code *.example.com} covers exactly one more label. */
+  static boolean covers(String certificateName, String name) {
+    String c = certificateName.toLowerCase(Locale.ROOT);
+    String n = name.toLowerCase(Locale.ROOT);
+    if (c.equals(n)) return true;
+    if (!c.startsWith("*.")) return false;
+    int dot = n.indexOf('.');
+    return dot > 0 && n.substring(dot + 1).equals(c.substring(2));
+  }
+
+  private void aliasRecords(Distribution d, DomainSpec domain, State state, List<Finding> out) {
+    String zone = state.resources().stream().filter(r -> r.type().equals("route53_record"))
+        .map(r -> r.attributes().get("zone_id")).filter(String.class::isInstance).map(String.class::cast)
+        .findFirst().orElse(null);
+    if (zone == null) {
+      out.add(new Finding("route53_record", "no alias record has been created", "run `siteform apply`"));
+      return;
+    }
+    String target = trim(d.domainName());
+    for (String name : domain.names()) {
+      for (String type : domain.records()) {
+        String address = "route53_record." + type.toLowerCase(Locale.ROOT) + "_"
+            + name.toLowerCase(Locale.ROOT).replace("*", "wildcard").replace('.', '_').replace('-', '_');
+        Optional<ResourceRecordSet> record;
+        try {
+          record = clients.route53().listResourceRecordSets(r -> r.hostedZoneId(zone).startRecordName(name)
+                  .startRecordType(type).maxItems("1")).resourceRecordSets().stream()
+              .filter(r -> trim(r.name()).equals(trim(name)) && r.typeAsString().equals(type)).findFirst();
+        } catch (SdkException e) {
+          out.add(new Finding(address, "cannot read zone " + zone + ": " + e.getMessage(), "check Route53 permissions"));
+          continue;
+        }
+        if (record.isEmpty()) {
+          out.add(new Finding(address, "there is no " + type + " record for " + name, "run `siteform apply`"));
+        } else if (record.get().aliasTarget() == null || !trim(record.get().aliasTarget().dnsName()).equals(target)) {
+          out.add(new Finding(address, "the " + type + " record for " + name + " does not point at " + target,
+              "run `siteform apply` (or `siteform import` it if it was made by hand)"));
+        }
+      }
+    }
+  }
+
+  private static String trim(String dns) {
+    String s = dns.toLowerCase(Locale.ROOT).replace("\\052", "*");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+}
