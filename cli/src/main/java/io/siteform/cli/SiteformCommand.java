@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
     version = "siteform " + Versions.SITEFORM,
     description = "Builds and keeps a multi-region static website on AWS from one siteform.yaml.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-        ImportCommand.class, VerifyCommand.class, DriftCommand.class},
+        ImportCommand.class, VerifyCommand.class, DriftCommand.class, StateCommand.class,
+        OutputCommand.class, ShowCommand.class, GraphCommand.class},
     commandListHeading = "%nCommands:%n")
 final class SiteformCommand {
   @Mixin GlobalOptions global;
