@@ -1,0 +1,104 @@
+package io.siteform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.testing.MotoExtension;
+import io.siteform.providers.testing.MotoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+
+/** The Terraform habits after an apply: state, output, show, drift for CI, graph. */
+@ExtendWith(MotoExtension.class)
+class WorkflowIT {
+  @TempDir Path dir;
+  final CliRunner cli = new CliRunner();
+  MotoServer moto;
+  Path spec;
+
+  @BeforeEach
+  void setUp(MotoServer moto) throws Exception {
+    this.moto = moto;
+    spec = dir.resolve("siteform.yaml");
+    Files.writeString(spec, CliTest.SPEC);
+  }
+
+  CliRunner.Run sf(String... args) {
+    String[] all = new String[args.length + 5];
+    all[0] = "-f";
+    all[1] = spec.toString();
+    all[2] = "--endpoint-url";
+    all[3] = moto.endpoint().toString();
+    all[4] = "--no-color";
+    System.arraycopy(args, 0, all, 5, args.length);
+    return cli.run(all);
+  }
+
+  @Test
+  void stateOutputDriftAndGraphAfterAnApply() throws Exception {
+    assertThat(sf("output").out()).contains("nothing has been applied yet");
+    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
+
+    var list = sf("state", "list");
+    assertThat(list.exit()).isEqualTo(0);
+    assertThat(list.out().lines()).contains("s3_bucket.primary", "cloudfront_distribution.site").hasSize(8);
+    assertThat(sf("state", "show", "s3_bucket.primary").out())
+        .contains("resource \"s3_bucket\" \"primary\" {", "bucket", "\"ticket-service-ui-jane-doe\"", "versioning");
+    var missing = sf("state", "show", "s3_bucket.nope");
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains("s3_bucket.nope is not in state", "s3_bucket.primary");
+
+    String id;
+    try (AwsClients aws = moto.newClients()) {
+      id = aws.cloudFront().listDistributions(b -> {}).distributionList().items().get(0).id();
+    }
+    assertThat(sf("output", "distribution_id").out().strip()).isEqualTo(id);
+    assertThat(sf("output", "--json").out()).contains("\"distribution_id\" : \"" + id + "\"",
+        "\"primary_bucket\"", "\"region\" : \"eu-west-1\"", "\"site_url\" : \"https://");
+    assertThat(sf("output", "nothing").exit()).isEqualTo(1);
+    assertThat(sf("show").out()).contains("# cloudfront_distribution.site:", "# iam_role.replication:");
+    assertThat(sf("show", "--json").out()).contains("\"lineage\"");
+
+    assertThat(sf("drift").exit()).isEqualTo(0);
+    try (AwsClients aws = moto.newClients()) {
+      aws.s3("eu-west-1").putBucketVersioning(b -> b.bucket("ticket-service-ui-jane-doe")
+          .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
+    }
+    var md = sf("drift", "--format", "markdown");
+    assertThat(md.exit()).isEqualTo(2);
+    assertThat(md.out()).contains("| `s3_bucket.primary` | `versioning` | `Enabled` | `Suspended` |");
+    var json = sf("drift", "--format", "json");
+    assertThat(json.exit()).isEqualTo(2);
+    assertThat(json.out()).contains("\"attribute\" : \"versioning\"", "\"drifted\" : 1");
+    assertThat(sf("plan", "--refresh-only").out()).contains("Objects have changed outside of siteform");
+
+    var rm = sf("state", "rm", "s3_bucket_policy.primary");
+    assertThat(rm.exit()).isEqualTo(0);
+    assertThat(rm.out()).contains("still exists in AWS");
+    assertThat(sf("state", "list").out()).doesNotContain("s3_bucket_policy.primary");
+    assertThat(sf("plan").out()).contains("# s3_bucket_policy.primary will be created");
+
+    var dot = sf("graph");
+    assertThat(dot.out()).contains("digraph", "\"s3_bucket.primary\" -> \"s3_replication.primary\"");
+    var svg = sf("graph", "--format", "svg");
+    if (onPath("dot")) {
+      assertThat(svg.exit()).isEqualTo(0);
+      assertThat(svg.out()).contains("<svg");
+    } else {
+      assertThat(svg.exit()).isEqualTo(1);
+      assertThat(svg.err()).contains("needs Graphviz's `dot`", "--format dot");
+    }
+  }
+
+  private static boolean onPath(String program) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, program))) return true;
+    }
+    return false;
+  }
+}
