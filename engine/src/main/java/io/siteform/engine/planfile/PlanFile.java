@@ -1,0 +1,264 @@
+package io.siteform.engine.planfile;
+
+import io.siteform.engine.plan.Action;
+import io.siteform.engine.plan.Conflict;
+import io.siteform.engine.plan.Drift;
+import io.siteform.engine.plan.Plan;
+import io.siteform.engine.plan.ResourceChange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.render.PlanJsonRenderer;
+import io.siteform.engine.resource.Address;
+import io.siteform.engine.resource.DataSpec;
+import io.siteform.engine.resource.Ref;
+import io.siteform.engine.resource.ResourceSpec;
+import io.siteform.error.PlanException;
+import io.siteform.state.ResourceState;
+import io.siteform.state.Values;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A saved plan ({@code plan --out FILE}): the contract's plan JSON, so scripts read it like any
+ * other, plus under {@code siteform_plan} exactly what apply needs to carry it out without the
+ * spec, and the fingerprints that let apply refuse it once it is stale — the state it was made
+ * from (serial and lineage), the spec's expansion, and what the data sources read (the site's
+ * files, the hosted zone).
+ */
+public final class PlanFile {
+  public static final int VERSION = 1;
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .build();
+
+  /** A plan read back, with its fingerprints. */
+  public record Saved(Plan plan, String specDigest, String dataDigest) {}
+
+  public String write(Plan plan, String specDigest, String dataDigest) {
+    ObjectNode root = new PlanJsonRenderer().toJson(plan);
+    ObjectNode p = root.putObject("siteform_plan");
+    p.put("version", VERSION);
+    p.put("state_serial", plan.stateSerial());
+    p.put("lineage", plan.lineage());
+    p.put("destroy", plan.destroy());
+    p.put("spec_digest", specDigest);
+    p.put("data_digest", dataDigest);
+    ArrayNode changes = p.putArray("changes");
+    for (ResourceChange c : plan.changes()) {
+      ObjectNode o = changes.addObject();
+      o.put("address", c.address().toString());
+      o.put("action", c.action().name());
+      o.set("desired", c.desired().<JsonNode>map(PlanFile::spec).orElse(MAPPER.nullNode()));
+      o.set("prior", c.prior().<JsonNode>map(PlanFile::resource).orElse(MAPPER.nullNode()));
+      o.set("after", value(c.after()));
+      o.set("unknown_computed", strings(c.unknownComputed()));
+      o.set("replace_paths", strings(c.replacePaths()));
+      c.reason().ifPresent(r -> o.put("reason", r));
+    }
+    ArrayNode drift = p.putArray("drift");
+    for (Drift d : plan.drift()) {
+      ObjectNode o = drift.addObject();
+      o.put("address", d.address().toString());
+      o.put("action", d.action().name());
+      o.set("recorded", resource(d.recorded()));
+      o.set("live", d.live().<JsonNode>map(PlanFile::resource).orElse(MAPPER.nullNode()));
+      o.set("changed_paths", strings(d.changedPaths()));
+    }
+    ArrayNode conflicts = p.putArray("conflicts");
+    for (Conflict c : plan.conflicts()) {
+      conflicts.addObject().put("address", c.address().toString()).put("existing_id", c.existingId());
+    }
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the plan: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Reads a saved plan from {@code location} (for messages); any damage is a clear error. */
+  public Saved read(String json, String location) {
+    try {
+      JsonNode root = MAPPER.readTree(json);
+      JsonNode p = root == null ? null : root.get("siteform_plan");
+      if (p == null || !p.isObject()) {
+        throw new PlanException(location + " is not a plan saved by `siteform plan --out`");
+      }
+      if (p.path("version").asInt() != VERSION) {
+        throw new PlanException(location + " was saved by another siteform version (plan format "
+            + p.path("version").asText() + "); make the plan again with this one");
+      }
+      List<ResourceChange> changes = new ArrayList<>();
+      for (JsonNode o : p.withArray("changes")) {
+        changes.add(new ResourceChange(Address.parse(o.get("address").asText()),
+            Action.valueOf(o.get("action").asText()),
+            o.get("desired").isNull() ? Optional.empty() : Optional.of(spec(o.get("desired"))),
+            o.get("prior").isNull() ? Optional.empty() : Optional.of(resource(o.get("prior"))),
+            map(o.get("after")), stringSet(o.get("unknown_computed")), stringSet(o.get("replace_paths")),
+            Optional.ofNullable(o.get("reason")).map(JsonNode::asText)));
+      }
+      List<Drift> drift = new ArrayList<>();
+      for (JsonNode o : p.withArray("drift")) {
+        drift.add(new Drift(Address.parse(o.get("address").asText()), Action.valueOf(o.get("action").asText()),
+            resource(o.get("recorded")),
+            o.get("live").isNull() ? Optional.empty() : Optional.of(resource(o.get("live"))),
+            stringSet(o.get("changed_paths"))));
+      }
+      List<Conflict> conflicts = new ArrayList<>();
+      for (JsonNode o : p.withArray("conflicts")) {
+        conflicts.add(new Conflict(Address.parse(o.get("address").asText()), o.get("existing_id").asText()));
+      }
+      Plan plan = new Plan(drift, changes, p.get("state_serial").asLong(), p.get("lineage").asText(),
+          p.get("destroy").asBoolean(), conflicts);
+      return new Saved(plan, p.get("spec_digest").asText(), p.get("data_digest").asText());
+    } catch (JsonProcessingException e) {
+      throw new PlanException(location + " is not a readable plan: " + e.getOriginalMessage());
+    } catch (RuntimeException e) {
+      if (e instanceof PlanException pe) throw pe;
+      throw new PlanException(location + " is damaged (" + e.getMessage() + "); make the plan again");
+    }
+  }
+
+  /** A fingerprint of the spec's expansion: resources (placeholders included) and data queries. */
+  public static String specDigest(List<ResourceSpec> resources, List<DataSpec> data) {
+    ArrayNode a = MAPPER.createArrayNode();
+    resources.forEach(r -> a.add(spec(r)));
+    data.forEach(d -> a.addObject().put("address", d.toString()).put("region", d.region()).set("query", value(d.query())));
+    return digest(a);
+  }
+
+  /** A fingerprint of what the data sources read. */
+  public static String dataDigest(Map<Address, LiveResource> found) {
+    ObjectNode o = MAPPER.createObjectNode();
+    found.forEach((a, live) -> o.putObject(a.toString()).put("id", live.id()).set("attributes", value(live.attributes())));
+    return digest(o);
+  }
+
+  private static String digest(JsonNode node) {
+    try {
+      byte[] bytes = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(node);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ObjectNode spec(ResourceSpec r) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("address", r.address().toString());
+    o.put("region", r.region());
+    o.set("attributes", value(r.attributes()));
+    o.set("depends_on", strings(r.dependsOn().stream().map(Address::toString).toList()));
+    o.set("replaced_with", strings(r.replacedWith().stream().map(Address::toString).toList()));
+    return o;
+  }
+
+  private static ResourceSpec spec(JsonNode o) {
+    return new ResourceSpec(Address.parse(o.get("address").asText()), o.get("region").asText(),
+        map(o.get("attributes")), addresses(o.get("depends_on")), addresses(o.get("replaced_with")));
+  }
+
+  private static ObjectNode resource(ResourceState r) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("address", r.address());
+    o.put("type", r.type());
+    o.put("region", r.region());
+    o.put("id", r.id());
+    o.set("attributes", value(r.attributes()));
+    o.set("dependencies", strings(r.dependencies()));
+    return o;
+  }
+
+  private static ResourceState resource(JsonNode o) {
+    List<String> deps = new ArrayList<>();
+    o.get("dependencies").forEach(d -> deps.add(d.asText()));
+    return new ResourceState(o.get("address").asText(), o.get("type").asText(), o.get("region").asText(),
+        o.get("id").asText(), map(o.get("attributes")), deps);
+  }
+
+  private static JsonNode value(Object v) {
+    if (v instanceof Ref ref) {
+      ObjectNode r = MAPPER.createObjectNode();
+      ObjectNode inner = r.putObject("$ref");
+      inner.put("address", ref.address().toString());
+      inner.put("attribute", ref.attribute());
+      inner.set("path", strings(ref.path()));
+      inner.put("format", ref.format());
+      inner.put("data", ref.data());
+      return r;
+    }
+    if (v instanceof Map<?, ?> m) {
+      ObjectNode o = MAPPER.createObjectNode();
+      Values.copyMap(m).forEach((k, x) -> o.set(k, value(x)));
+      return o;
+    }
+    if (v instanceof List<?> l) {
+      ArrayNode a = MAPPER.createArrayNode();
+      l.forEach(x -> a.add(value(x)));
+      return a;
+    }
+    return MAPPER.valueToTree(v);
+  }
+
+  private static Map<String, Object> map(JsonNode o) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    o.fields().forEachRemaining(e -> out.put(e.getKey(), decode(e.getValue())));
+    return out;
+  }
+
+  private static Object decode(JsonNode n) {
+    if (n.isObject() && n.size() == 1 && n.has("$ref")) {
+      JsonNode r = n.get("$ref");
+      List<String> path = new ArrayList<>();
+      r.get("path").forEach(x -> path.add(x.asText()));
+      return new Ref(Address.parse(r.get("address").asText()), r.get("attribute").asText(), path,
+          r.get("format").asText(), r.get("data").asBoolean());
+    }
+    if (n.isObject()) return map(n);
+    if (n.isArray()) {
+      List<Object> out = new ArrayList<>();
+      n.forEach(x -> out.add(decode(x)));
+      return out;
+    }
+    if (n.isNull()) return null;
+    if (n.isBoolean()) return n.booleanValue();
+    if (n.isIntegralNumber()) return n.longValue();
+    if (n.isNumber()) return n.decimalValue();
+    return n.asText();
+  }
+
+  private static ArrayNode strings(java.util.Collection<String> values) {
+    ArrayNode a = MAPPER.createArrayNode();
+    values.forEach(a::add);
+    return a;
+  }
+
+  private static Set<String> stringSet(JsonNode n) {
+    Set<String> out = new TreeSet<>();
+    n.forEach(x -> out.add(x.asText()));
+    return out;
+  }
+
+  private static Set<Address> addresses(JsonNode n) {
+    Set<Address> out = new TreeSet<>();
+    n.forEach(x -> out.add(Address.parse(x.asText())));
+    return out;
+  }
+}
