@@ -1,6 +1,7 @@
 package io.siteform.providers.aws;
 
 import io.siteform.engine.provider.Provider;
+import io.siteform.providers.aws.cloudfront.CloudFrontDistributionProvider;
 import io.siteform.providers.aws.cloudfront.CloudFrontOriginAccessProvider;
 import io.siteform.providers.aws.iam.IamRoleProvider;
 import io.siteform.providers.aws.s3.S3BucketPolicyProvider;
@@ -23,6 +24,7 @@ public final class AwsProviders {
         new IamRoleProvider(clients),
         new S3ReplicationProvider(clients),
         new CloudFrontOriginAccessProvider(clients),
+        new CloudFrontDistributionProvider(clients, waits),
         new S3BucketPolicyProvider(clients));
   }
 }

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +34,7 @@ public final class MotoServer implements AutoCloseable {
   private final URI endpoint;
   private final Path stderr;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Set<String> transitions = ConcurrentHashMap.newKeySet();
 
   private MotoServer(Process process, URI endpoint, Path stderr) {
     this.process = process;
@@ -102,19 +105,40 @@ public final class MotoServer implements AutoCloseable {
     return endpoint;
   }
 
-  /** Wipes every service's state ({@code POST /moto-api/reset}). */
+  /**
+   * Wipes every service's state ({@code POST /moto-api/reset}) and undoes {@link #progressAfter},
+   * which moto's reset keeps.
+   */
   public void reset() {
-    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+    for (String model : List.copyOf(transitions)) {
+      post("/moto-api/state-manager/unset-transition", "{\"model_name\": \"" + model + "\"}", 201);
+      transitions.remove(model);
+    }
+    post("/moto-api/reset", null, 200);
+  }
+
+  /**
+   * Makes moto's {@code model} (such as {@code cloudfront::distribution}) move on to its next status
+   * only {@code seconds} after the last move, instead of on its next read; until {@link #reset}.
+   */
+  public void progressAfter(String model, int seconds) {
+    transitions.add(model);
+    post("/moto-api/state-manager/set-transition", "{\"model_name\": \"" + model
+        + "\", \"transition\": {\"progression\": \"time\", \"seconds\": " + seconds + "}}", 201);
+  }
+
+  private void post(String path, String json, int expected) {
+    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path))
         .timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.noBody())
+        .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
         .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("moto reset answered " + response.statusCode() + ": " + response.body());
+      if (response.statusCode() != expected) {
+        throw new IllegalStateException("moto " + path + " answered " + response.statusCode() + ": " + response.body());
       }
     } catch (IOException e) {
-      throw new IllegalStateException("moto reset failed: " + e.getMessage() + "; stderr:\n" + read(stderr), e);
+      throw new IllegalStateException("moto " + path + " failed: " + e.getMessage() + "; stderr:\n" + read(stderr), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

@@ -1,5 +1,7 @@
 /**
  * CloudFront resource types: the origin access control (or legacy origin access identity) a
- * distribution's S3 origins sign their requests with.
+ * distribution's S3 origins sign their requests with, and the distribution itself, with the pure
+ * mapping between siteform's attributes and CloudFront's DistributionConfig and the bounded wait
+ * for a distribution to deploy.
  */
 package io.siteform.providers.aws.cloudfront;
