@@ -79,7 +79,7 @@ class CdnIT {
     var plan = sf("plan", "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.err()).isEqualTo(2);
     assertThat(plan.out()).contains("# cloudfront_distribution.site will be updated in-place",
-        "~ price_class            = \"PriceClass_100\" -> \"PriceClass_All\"",
+        "~ price_class = \"PriceClass_100\" -> \"PriceClass_All\"",
         "Plan: 0 to add, 1 to change, 0 to destroy.");
     var apply = sf("apply", "--auto-approve");
     assertThat(apply.exit()).as(apply.err()).isEqualTo(0);

@@ -60,7 +60,7 @@ class VerifyIT {
     var broken = sf("verify");
     assertThat(broken.exit()).isEqualTo(1);
     assertThat(broken.out()).contains(
-        "s3_replication.primary: no enabled rule replicates ticket-service-ui-jane-doe to ticket-service-ui-singapore-jane-doe",
+        "s3_replication.primary: bucket ticket-service-ui-jane-doe has no replication configuration",
         "s3_bucket.replica_ap_southeast_1: replica ticket-service-ui-singapore-jane-doe does not hold what the primary serves: 1 missing (index.html)",
         "s3_bucket_policy.replica_ap_southeast_1: bucket ticket-service-ui-singapore-jane-doe has no policy",
         "failover fails", "Fix: run `siteform apply`", "3 findings.");

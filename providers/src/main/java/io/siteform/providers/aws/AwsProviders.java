@@ -27,4 +27,9 @@ public final class AwsProviders {
         new CloudFrontDistributionProvider(clients, waits),
         new S3BucketPolicyProvider(clients));
   }
+
+  /** Every data source: lookups siteform reads but never changes. */
+  public static List<io.siteform.engine.provider.DataSource> dataSources(AwsClients clients, Waits waits) {
+    return List.of();
+  }
 }

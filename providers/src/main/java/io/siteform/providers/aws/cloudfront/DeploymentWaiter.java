@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * Waits for a distribution to reach {@code Deployed}: CloudFront takes minutes to push a new
  * configuration to every edge location, and deleting a distribution needs its disable deployed
- * first. Polls every {@link Waits#pollInterval()}, reports each status it sees, and gives up
+ * first. Polls after 1 s, 2 s, 4 s ... up to {@link Waits#pollInterval()} ({@link Waits#delay}), reports each status it sees, and gives up
  * after {@link Waits#timeout()} with a message saying that CloudFront carries on and that running
  * siteform again picks the wait up: nothing is lost, since the next run reads the distribution
  * back (or, for a create, finds it again by its CallerReference).
@@ -45,18 +45,19 @@ final class DeploymentWaiter {
   void await(Address address, String operation, String id, Supplier<String> status, Progress progress) {
     long start = nanoTime.getAsLong();
     long timeout = waits.timeout().toNanos();
-    while (true) {
+    for (int attempt = 0; ; attempt++) {
       String now = status.get();
       Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
       progress.report("distribution " + id + " is " + now + " (" + format(elapsed) + " elapsed)");
       if (DEPLOYED.equalsIgnoreCase(now)) return;
-      if (elapsed.toNanos() + waits.pollInterval().toNanos() > timeout) {
+      Duration pause = waits.delay(attempt);
+      if (elapsed.toNanos() + pause.toNanos() > timeout) {
         throw new ProviderException(address.toString(), operation, "distribution " + id
             + " is still deploying in CloudFront (" + now + " after " + format(elapsed) + "); CloudFront "
             + "carries on by itself, and running " + resume(operation) + " again continues the wait");
       }
       try {
-        sleeper.sleep(waits.pollInterval().toMillis());
+        sleeper.sleep(pause.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ProviderException(address.toString(), operation,

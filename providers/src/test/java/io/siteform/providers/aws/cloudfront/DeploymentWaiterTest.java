@@ -35,31 +35,35 @@ class DeploymentWaiterTest {
   }
 
   @Test
-  void pollsUntilDeployedReportingEachStatus() {
-    waiter(Duration.ofMinutes(30), Duration.ofSeconds(40))
-        .await(ADDRESS, "create", "E123", statuses("InProgress", "InProgress", "InProgress", "Deployed"), progress::add);
+  void pollsUntilDeployedReportingEachStatusSoonFirstThenAtTheInterval() {
+    waiter(Duration.ofMinutes(30), Duration.ofSeconds(10)).await(ADDRESS, "create", "E123",
+        statuses("InProgress", "InProgress", "InProgress", "InProgress", "InProgress", "InProgress", "Deployed"),
+        progress::add);
 
     assertThat(progress).containsExactly(
         "distribution E123 is InProgress (0s elapsed)",
-        "distribution E123 is InProgress (40s elapsed)",
-        "distribution E123 is InProgress (1m20s elapsed)",
-        "distribution E123 is Deployed (2m0s elapsed)");
-    assertThat(sleeps).containsExactly(40_000L, 40_000L, 40_000L);
+        "distribution E123 is InProgress (1s elapsed)",
+        "distribution E123 is InProgress (3s elapsed)",
+        "distribution E123 is InProgress (7s elapsed)",
+        "distribution E123 is InProgress (15s elapsed)",
+        "distribution E123 is InProgress (25s elapsed)",
+        "distribution E123 is Deployed (35s elapsed)");
+    assertThat(sleeps).containsExactly(1_000L, 2_000L, 4_000L, 8_000L, 10_000L, 10_000L);
   }
 
   @Test
   void givesUpAtTheTimeoutSayingThatRunningApplyAgainContinues() {
-    assertThatThrownBy(() -> waiter(Duration.ofMinutes(1), Duration.ofSeconds(25))
+    assertThatThrownBy(() -> waiter(Duration.ofSeconds(30), Duration.ofSeconds(10))
             .await(ADDRESS, "update", "E123", statuses("InProgress"), progress::add))
         .isInstanceOfSatisfying(ProviderException.class, e -> {
           assertThat(e.getMessage()).isEqualTo("cloudfront_distribution.site: update: distribution E123 is still "
-              + "deploying in CloudFront (InProgress after 50s); CloudFront carries on by itself, and running "
+              + "deploying in CloudFront (InProgress after 25s); CloudFront carries on by itself, and running "
               + "`siteform apply` again continues the wait");
           assertThat(e.operation()).isEqualTo("update");
         });
     // never sleeps past the timeout
-    assertThat(sleeps).containsExactly(25_000L, 25_000L);
-    assertThat(progress).hasSize(3);
+    assertThat(sleeps).containsExactly(1_000L, 2_000L, 4_000L, 8_000L, 10_000L);
+    assertThat(progress).hasSize(6);
   }
 
   @Test
