@@ -24,8 +24,12 @@ final class ApplyCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}); running apply again continues the wait.")
   java.time.Duration waitTimeout;
 
+  @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "PLANFILE",
+      description = "A plan saved by `siteform plan --out`: applied exactly, without asking, unless stale.")
+  java.nio.file.Path planFile;
+
   @Override
   public Integer call() throws InterruptedException {
-    return new ApplyRunner(root, autoApprove, parallelism, false, waitTimeout).run();
+    return new ApplyRunner(root, autoApprove, parallelism, false, waitTimeout).planFile(planFile).run();
   }
 }

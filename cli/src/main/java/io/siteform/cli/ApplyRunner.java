@@ -21,6 +21,7 @@ final class ApplyRunner {
   private final int parallelism;
   private final boolean destroy;
   private final java.time.Duration waitTimeout;
+  private java.nio.file.Path planFile;
 
   ApplyRunner(SiteformCommand root, boolean autoApprove, int parallelism, boolean destroy,
       java.time.Duration waitTimeout) {
@@ -30,6 +31,12 @@ final class ApplyRunner {
     this.autoApprove = autoApprove;
     this.parallelism = parallelism;
     this.destroy = destroy;
+  }
+
+  /** Apply this saved plan instead of planning afresh. */
+  ApplyRunner planFile(java.nio.file.Path file) {
+    this.planFile = file;
+    return this;
   }
 
   int run() throws InterruptedException {
@@ -42,17 +49,29 @@ final class ApplyRunner {
       StateBackend backend = session.backend();
       try (StateLock lock = backend.lock(destroy ? "destroy" : "apply")) {
         ProgressPrinter progress = new ProgressPrinter(out, style);
-        Planning.Planned planned = Planning.plan(session, session.readState(backend), false, destroy,
-            parallelism, progress);
-        Plan plan = planned.plan();
+        Plan plan;
+        io.siteform.state.State base;
+        if (planFile != null) {
+          // No state yet: the plan's lineage becomes the new state's.
+          io.siteform.state.State now = backend.read().orElse(null);
+          plan = saved(session, now);
+          base = now != null ? now
+              : new io.siteform.state.State(io.siteform.state.State.FORMAT_VERSION, 0, plan.lineage(), java.util.List.of());
+        } else {
+          Planning.Planned planned = Planning.plan(session, session.readState(backend), false, destroy,
+              parallelism, progress);
+          plan = planned.plan();
+          base = planned.refreshed();
+        }
         out.println();
         out.print(new PlanTextRenderer(style).render(plan));
         out.flush();
         if (!plan.conflicts().isEmpty()) return Conflicts.report(t, style, plan);
         if (!plan.hasChanges()) return ExitCode.OK;
-        if (!confirmed(t, plan)) return ExitCode.ERROR;
+        // A saved plan was reviewed when it was made: applying it is the approval.
+        if (planFile == null && !confirmed(t, plan)) return ExitCode.ERROR;
         out.println();
-        Applier applier = new Applier(session.providers(), new StateRecorder(backend, planned.refreshed()),
+        Applier applier = new Applier(session.providers(), new StateRecorder(backend, base),
             progress, parallelism);
         Applier.Result r = applier.apply(plan);
         out.println();
@@ -74,6 +93,35 @@ final class ApplyRunner {
         return ExitCode.ERROR;
       }
     }
+  }
+
+  /** The saved plan, if it still describes this state, spec and data; a clear refusal otherwise. */
+  private Plan saved(Session session, io.siteform.state.State now) {
+    var saved = SavedPlans.read(planFile);
+    Plan plan = saved.plan();
+    String remake = "; run `siteform plan --out " + planFile + "` again and review the new plan";
+    if (now == null) {
+      if (plan.stateSerial() != 0) {
+        throw new io.siteform.error.PlanException(planFile + " was made from a state that no longer exists" + remake);
+      }
+    } else if (!now.lineage().equals(plan.lineage())) {
+      throw new io.siteform.error.PlanException(planFile + " was made for another state (lineage "
+          + plan.lineage() + ", this state's is " + now.lineage() + ")" + remake);
+    }
+    if (now != null && now.serial() != plan.stateSerial()) {
+      throw new io.siteform.error.PlanException(planFile + " is stale: the state changed since it was made"
+          + " (serial " + plan.stateSerial() + ", now " + now.serial() + ")" + remake);
+    }
+    if (!io.siteform.engine.planfile.PlanFile.specDigest(session.desired(), session.data()).equals(saved.specDigest())) {
+      throw new io.siteform.error.PlanException(planFile + " is stale: " + session.spec().file()
+          + " or its variables changed since it was made" + remake);
+    }
+    var data = new io.siteform.engine.plan.DataReader(session.dataSources()).read(session.data());
+    if (!io.siteform.engine.planfile.PlanFile.dataDigest(data).equals(saved.dataDigest())) {
+      throw new io.siteform.error.PlanException(planFile + " is stale: what it read changed since it was made"
+          + " (the site's files or the hosted zone)" + remake);
+    }
+    return plan;
   }
 
   private boolean confirmed(Terminal t, Plan plan) {

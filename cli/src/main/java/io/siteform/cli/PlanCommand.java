@@ -30,6 +30,10 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--offline", description = "Plan without any AWS request, taking state as live.")
   boolean offline;
 
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Save the plan; `siteform apply FILE` applies exactly it (and refuses it once stale).")
+  java.nio.file.Path outFile;
+
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "10",
       description = "AWS reads at once (default: ${DEFAULT-VALUE}).")
   int parallelism;
@@ -39,6 +43,10 @@ final class PlanCommand implements Callable<Integer> {
     Terminal t = root.terminal;
     Style style = t.style(root.global.noColor);
     PrintWriter out = t.out();
+    if (outFile != null && (offline || refreshOnly)) {
+      throw new io.siteform.error.PlanException("--out saves a plan to apply; it cannot be combined with "
+          + (offline ? "--offline (an offline plan never looked at AWS)" : "--refresh-only"));
+    }
     try (Session session = root.session()) {
       session.desired();
       StateBackend backend = session.backend();
@@ -60,6 +68,12 @@ final class PlanCommand implements Callable<Integer> {
         } else {
           out.print(new PlanTextRenderer(style).render(plan));
         }
+      }
+      if (outFile != null) {
+        SavedPlans.write(outFile, new io.siteform.engine.planfile.PlanFile().write(plan,
+            planned.specDigest(session), planned.dataDigest()));
+        if (!json) out.println("\nSaved the plan to " + outFile + ". To perform exactly these actions, run:\n"
+            + "    siteform apply " + outFile);
       }
       out.flush();
       if (!plan.conflicts().isEmpty()) return Conflicts.report(t, style, plan);

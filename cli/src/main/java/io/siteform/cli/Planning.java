@@ -1,28 +1,46 @@
 package io.siteform.cli;
 
+import io.siteform.engine.event.EngineListener;
 import io.siteform.engine.plan.ConflictFinder;
 import io.siteform.engine.plan.DataReader;
-
-import io.siteform.engine.event.EngineListener;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.plan.Refresher;
+import io.siteform.engine.planfile.PlanFile;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.resource.Address;
+import io.siteform.engine.resource.ResourceSpec;
 import io.siteform.state.State;
 import java.util.List;
+import java.util.Map;
 
 /** Refresh then plan, shared by plan, apply and destroy. */
 final class Planning {
   private Planning() {}
 
-  /** A plan and the refreshed state it was made against. */
-  record Planned(Plan plan, State refreshed) {}
+  /**
+   * A plan, the refreshed state it was made against, and the fingerprints a saved plan keeps.
+   *
+   * @param data what the data sources read (the site's files, the hosted zone)
+   */
+  record Planned(Plan plan, State refreshed, Map<Address, LiveResource> data) {
+    String specDigest(Session session) {
+      return PlanFile.specDigest(session.desired(), session.data());
+    }
+
+    String dataDigest() {
+      return PlanFile.dataDigest(data);
+    }
+  }
 
   static Planned plan(Session session, State recorded, boolean offline, boolean destroy,
       int parallelism, EngineListener listener) {
     // Expanding before refreshing makes a spec error fail before any AWS call.
-    var desired = destroy ? List.<io.siteform.engine.resource.ResourceSpec>of() : session.desired();
+    List<ResourceSpec> desired = destroy ? List.of() : session.desired();
+    Map<Address, LiveResource> data = Map.of();
     if (!destroy) {
       // Offline, only the local files are read; the hosted zone's id stays "(known after apply)".
-      desired = DataReader.fill(desired, new DataReader(session.dataSources()).read(session.data(), offline));
+      data = new DataReader(session.dataSources()).read(session.data(), offline);
+      desired = DataReader.fill(desired, data);
     }
     Refresher.Refreshed r = offline
         ? new Refresher.Refreshed(recorded, List.of())
@@ -31,6 +49,6 @@ final class Planning {
         ? session.planner().planDestroy(r.state(), r.drift())
         : session.planner().plan(desired, r.state(), r.drift());
     if (!destroy && !offline) plan = new ConflictFinder(session.providers()).check(plan);
-    return new Planned(plan, r.state());
+    return new Planned(plan, r.state(), data);
   }
 }

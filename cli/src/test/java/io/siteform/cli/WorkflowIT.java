@@ -95,6 +95,35 @@ class WorkflowIT {
     }
   }
 
+  @Test
+  void aSavedPlanAppliesExactlyAndAStaleOneIsRefused() throws Exception {
+    Path plan = dir.resolve("tfplan.json");
+    var saved = sf("plan", "--out", plan.toString());
+    assertThat(saved.exit()).as(saved.err()).isEqualTo(0);
+    assertThat(saved.out()).contains("Saved the plan to", "siteform apply " + plan);
+    assertThat(Files.readString(plan)).contains("\"resource_changes\"", "\"siteform_plan\"");
+    assertThat(Files.getPosixFilePermissions(plan)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+    // The spec changes after the plan was saved: the plan no longer says what apply would do.
+    String original = Files.readString(spec);
+    Files.writeString(spec, original.replace("tags: {project: ticket-service}", "tags: {project: tickets}"));
+    var staleSpec = sf("apply", plan.toString());
+    assertThat(staleSpec.exit()).isEqualTo(1);
+    assertThat(staleSpec.err()).contains("is stale", "or its variables changed");
+    assertThat(dir.resolve("siteform.state.json")).doesNotExist();
+    Files.writeString(spec, original);
+
+    var applied = sf("apply", plan.toString());
+    assertThat(applied.exit()).as(applied.out() + applied.err()).isEqualTo(0);
+    assertThat(applied.out()).contains("Apply complete! Resources: 8 added");
+    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+
+    var again = sf("apply", plan.toString());
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(again.err()).contains("is stale: the state changed since it was made (serial 0, now");
+    assertThat(sf("plan", "--offline", "--out", plan.toString()).exit()).isEqualTo(1);
+  }
+
   private static boolean onPath(String program) {
     for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
       if (Files.isExecutable(Path.of(d, program))) return true;
