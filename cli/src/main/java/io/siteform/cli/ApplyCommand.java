@@ -24,12 +24,16 @@ final class ApplyCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}); running apply again continues the wait.")
   java.time.Duration waitTimeout;
 
+  @Option(names = "--target", paramLabel = "ADDR",
+      description = "Apply only this resource and what it depends on; repeatable.")
+  java.util.List<String> targets;
+
   @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "PLANFILE",
       description = "A plan saved by `siteform plan --out`: applied exactly, without asking, unless stale.")
   java.nio.file.Path planFile;
 
   @Override
   public Integer call() throws InterruptedException {
-    return new ApplyRunner(root, autoApprove, parallelism, false, waitTimeout).planFile(planFile).run();
+    return new ApplyRunner(root, autoApprove, parallelism, false, waitTimeout).planFile(planFile).targets(Targets.parse(targets)).run();
   }
 }

@@ -33,6 +33,13 @@ final class ApplyRunner {
     this.destroy = destroy;
   }
 
+  private java.util.Set<io.siteform.engine.resource.Address> targets = java.util.Set.of();
+
+  ApplyRunner targets(java.util.Set<io.siteform.engine.resource.Address> targets) {
+    this.targets = targets;
+    return this;
+  }
+
   /** Apply this saved plan instead of planning afresh. */
   ApplyRunner planFile(java.nio.file.Path file) {
     this.planFile = file;
@@ -40,6 +47,9 @@ final class ApplyRunner {
   }
 
   int run() throws InterruptedException {
+    if (planFile != null && !targets.isEmpty()) {
+      throw new PlanException("a saved plan is applied whole; give --target to `siteform plan --out` instead");
+    }
     Terminal t = root.terminal;
     Style style = t.style(root.global.noColor);
     PrintWriter out = t.out();
@@ -59,7 +69,8 @@ final class ApplyRunner {
               : new io.siteform.state.State(io.siteform.state.State.FORMAT_VERSION, 0, plan.lineage(), java.util.List.of());
         } else {
           Planning.Planned planned = Planning.plan(session, session.readState(backend), false, destroy,
-              parallelism, progress);
+              parallelism, progress, targets);
+          Targets.warn(t.err(), targets);
           plan = planned.plan();
           base = planned.refreshed();
         }
@@ -73,7 +84,20 @@ final class ApplyRunner {
         out.println();
         Applier applier = new Applier(session.providers(), new StateRecorder(backend, base),
             progress, parallelism);
-        Applier.Result r = applier.apply(plan);
+        Applier.Result r;
+        try (InterruptTrap trap = InterruptTrap.install(() -> {
+          t.err().println();
+          t.err().println(style.yellow("Interrupt received.") + " Stopping: nothing new starts, running operations"
+              + " finish and are saved to state. Press Ctrl-C again to exit at once (state is already safe).");
+          t.err().flush();
+          applier.cancel();
+        }, () -> {
+          t.err().println("Exiting at once; state holds everything that completed.");
+          t.err().flush();
+          Runtime.getRuntime().halt(ExitCode.ERROR);
+        })) {
+          r = applier.apply(plan);
+        }
         out.println();
         if (r.ok()) {
           out.println(style.green(style.bold((destroy ? "Destroy" : "Apply") + " complete!")) + " Resources: "
@@ -85,7 +109,7 @@ final class ApplyRunner {
         for (Applier.StepFailure f : r.failures()) {
           err.println(style.red(style.bold("Error:")) + " " + f.error().getMessage());
         }
-        err.println((destroy ? "Destroy" : "Apply") + " incomplete: " + r.added() + " added, " + r.changed()
+        err.println((destroy ? "Destroy" : "Apply") + (r.cancelled() ? " interrupted: " : " incomplete: ") + r.added() + " added, " + r.changed()
             + " changed, " + r.destroyed() + " destroyed; " + r.failures().size() + " failed, "
             + r.skipped().size() + " not started. State keeps everything that completed; run the command again"
             + " to continue.");

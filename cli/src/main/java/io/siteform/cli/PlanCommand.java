@@ -30,6 +30,10 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--offline", description = "Plan without any AWS request, taking state as live.")
   boolean offline;
 
+  @Option(names = "--target", paramLabel = "ADDR",
+      description = "Plan only this resource and what it depends on; repeatable.")
+  java.util.List<String> targets;
+
   @Option(names = "--out", paramLabel = "FILE",
       description = "Save the plan; `siteform apply FILE` applies exactly it (and refuses it once stale).")
   java.nio.file.Path outFile;
@@ -51,8 +55,10 @@ final class PlanCommand implements Callable<Integer> {
       session.desired();
       StateBackend backend = session.backend();
       EngineListener listener = json ? EngineListener.NONE : new ProgressPrinter(out, style);
+      var targetSet = Targets.parse(targets);
       Planning.Planned planned = Planning.plan(session, session.readState(backend), offline, false,
-          Math.max(1, parallelism), listener);
+          Math.max(1, parallelism), listener, targetSet);
+      Targets.warn(t.err(), targetSet);
       Plan plan = planned.plan();
       if (refreshOnly) {
         plan = new Plan(plan.drift(), java.util.List.of(), plan.stateSerial(), plan.lineage(), false);

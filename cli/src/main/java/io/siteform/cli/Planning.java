@@ -34,6 +34,12 @@ final class Planning {
 
   static Planned plan(Session session, State recorded, boolean offline, boolean destroy,
       int parallelism, EngineListener listener) {
+    return plan(session, recorded, offline, destroy, parallelism, listener, java.util.Set.of());
+  }
+
+  /** With {@code targets}, only those resources and what they depend on (--target). */
+  static Planned plan(Session session, State recorded, boolean offline, boolean destroy,
+      int parallelism, EngineListener listener, java.util.Set<Address> targets) {
     // Expanding before refreshing makes a spec error fail before any AWS call.
     List<ResourceSpec> desired = destroy ? List.of() : session.desired();
     Map<Address, LiveResource> data = Map.of();
@@ -48,6 +54,7 @@ final class Planning {
     Plan plan = destroy
         ? session.planner().planDestroy(r.state(), r.drift())
         : session.planner().plan(desired, r.state(), r.drift());
+    if (!targets.isEmpty()) plan = plan.targeted(targets);
     if (!destroy && !offline) plan = new ConflictFinder(session.providers()).check(plan);
     return new Planned(plan, r.state(), data);
   }

@@ -124,6 +124,21 @@ class WorkflowIT {
     assertThat(sf("plan", "--offline", "--out", plan.toString()).exit()).isEqualTo(1);
   }
 
+  @Test
+  void targetLimitsPlanAndApplyToTheResourceAndWhatItNeeds() throws Exception {
+    var plan = sf("plan", "--target", "s3_replication.primary");
+    assertThat(plan.exit()).isEqualTo(0);
+    assertThat(plan.out()).contains("Plan: 4 to add").doesNotContain("cloudfront_distribution.site will");
+    assertThat(plan.err()).contains("resource targeting is in effect");
+    var apply = sf("apply", "--auto-approve", "--target", "s3_replication.primary");
+    assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
+    assertThat(sf("state", "list").out().lines()).containsExactlyInAnyOrder(
+        "iam_role.replication", "s3_bucket.primary", "s3_bucket.replica_ap_southeast_1", "s3_replication.primary");
+    var unknown = sf("plan", "--target", "s3_bucket.nope");
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err()).contains("--target s3_bucket.nope is not in this plan");
+  }
+
   private static boolean onPath(String program) {
     for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
       if (Files.isExecutable(Path.of(d, program))) return true;

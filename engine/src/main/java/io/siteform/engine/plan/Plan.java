@@ -45,6 +45,32 @@ public record Plan(
     return List.copyOf(out);
   }
 
+  /**
+   * This plan limited to {@code targets} and everything they depend on, as {@code --target}
+   * asks. An address the plan does not know is an error naming the ones it does.
+   */
+  public Plan targeted(java.util.Set<io.siteform.engine.resource.Address> targets) {
+    java.util.Map<io.siteform.engine.resource.Address, ResourceChange> byAddress = new java.util.HashMap<>();
+    changes.forEach(c -> byAddress.put(c.address(), c));
+    for (var t : targets) {
+      if (!byAddress.containsKey(t)) {
+        throw new io.siteform.error.PlanException("--target " + t + " is not in this plan; its addresses are "
+            + changes.stream().map(c -> c.address().toString()).collect(java.util.stream.Collectors.joining(", ")));
+      }
+    }
+    java.util.Set<io.siteform.engine.resource.Address> keep = new java.util.TreeSet<>();
+    java.util.Deque<io.siteform.engine.resource.Address> todo = new java.util.ArrayDeque<>(targets);
+    while (!todo.isEmpty()) {
+      var a = todo.pop();
+      if (!keep.add(a)) continue;
+      ResourceChange c = byAddress.get(a);
+      if (c == null) continue;
+      c.desired().ifPresent(d -> todo.addAll(d.dependsOn()));
+    }
+    return new Plan(drift, changes.stream().filter(c -> keep.contains(c.address())).toList(), stateSerial, lineage,
+        destroy, conflicts.stream().filter(c -> keep.contains(c.address())).toList());
+  }
+
   /** The changes that do something. */
   public List<ResourceChange> actions() {
     return changes.stream().filter(c -> c.action() != Action.NO_OP).toList();
