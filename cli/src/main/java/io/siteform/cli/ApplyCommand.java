@@ -32,8 +32,12 @@ final class ApplyCommand implements Callable<Integer> {
       description = "A plan saved by `siteform plan --out`: applied exactly, without asking, unless stale.")
   java.nio.file.Path planFile;
 
+  @Option(names = "--force-delete-content",
+      description = "Allow deleting buckets that hold objects: every version and delete marker is removed first.")
+  boolean forceDeleteContent;
+
   @Override
   public Integer call() throws InterruptedException {
-    return new ApplyRunner(root, autoApprove, parallelism, false, waitTimeout).planFile(planFile).targets(Targets.parse(targets)).run();
+    return new ApplyRunner(root, autoApprove, parallelism, false, waitTimeout).planFile(planFile).targets(Targets.parse(targets)).forceDeleteContent(forceDeleteContent).run();
   }
 }

@@ -35,6 +35,13 @@ final class ApplyRunner {
 
   private java.util.Set<io.siteform.engine.resource.Address> targets = java.util.Set.of();
 
+  private boolean forceDeleteContent;
+
+  ApplyRunner forceDeleteContent(boolean force) {
+    this.forceDeleteContent = force;
+    return this;
+  }
+
   ApplyRunner targets(java.util.Set<io.siteform.engine.resource.Address> targets) {
     this.targets = targets;
     return this;
@@ -79,11 +86,27 @@ final class ApplyRunner {
         out.flush();
         if (!plan.conflicts().isEmpty()) return Conflicts.report(t, style, plan);
         if (!plan.hasChanges()) return ExitCode.OK;
+        java.util.List<String> atRisk = contentAtRisk(session, plan);
+        if (!atRisk.isEmpty() && !forceDeleteContent) {
+          PrintWriter err = t.err();
+          err.println(style.red(style.bold("Error:")) + " this " + (destroy ? "destroy" : "apply")
+              + " would delete content siteform cannot make again:");
+          atRisk.forEach(a -> err.println("  - " + a));
+          err.println("Nothing was changed. If that content may go, run again with --force-delete-content:"
+              + " every object version and delete marker is then removed first.");
+          err.flush();
+          return ExitCode.ERROR;
+        }
+        if (!atRisk.isEmpty()) {
+          out.println();
+          out.println(style.red(style.bold("--force-delete-content:")) + " these will be emptied, every version:");
+          atRisk.forEach(a -> out.println("  - " + a));
+        }
         // A saved plan was reviewed when it was made: applying it is the approval.
         if (planFile == null && !confirmed(t, plan)) return ExitCode.ERROR;
         out.println();
         Applier applier = new Applier(session.providers(), new StateRecorder(backend, base),
-            progress, parallelism);
+            progress, parallelism).forceDeleteContent(forceDeleteContent);
         Applier.Result r;
         try (InterruptTrap trap = InterruptTrap.install(() -> {
           t.err().println();
@@ -148,6 +171,18 @@ final class ApplyRunner {
     return plan;
   }
 
+  /** What the plan's deletes would destroy beyond the objects themselves (a bucket's objects). */
+  private static java.util.List<String> contentAtRisk(Session session, Plan plan) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (var c : plan.actions()) {
+      if (!c.action().deletes() || c.prior().isEmpty() || c.prior().get().id().isEmpty()) continue;
+      var prior = c.prior().get();
+      session.providers().get(c.address().type()).contentAtRisk(prior.region(), prior.id())
+          .ifPresent(what -> out.add(c.address() + ": " + what));
+    }
+    return out;
+  }
+
   private boolean confirmed(Terminal t, Plan plan) {
     if (autoApprove) return true;
     PrintWriter err = t.err();
@@ -159,6 +194,11 @@ final class ApplyRunner {
     }
     PrintWriter out = t.out();
     out.println();
+    if (destroy) {
+      out.println("siteform will destroy:");
+      plan.actions().forEach(c -> out.println("  - " + c.address() + c.prior().map(p -> " (" + p.id() + ")").orElse("")));
+      out.println();
+    }
     out.println(destroy
         ? "Do you really want to destroy all resources listed above? There is no undo."
         : "Do you want to perform these actions?");

@@ -24,8 +24,12 @@ final class DestroyCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}); running apply again continues the wait.")
   java.time.Duration waitTimeout;
 
+  @Option(names = "--force-delete-content",
+      description = "Allow deleting buckets that hold objects: every version and delete marker is removed first.")
+  boolean forceDeleteContent;
+
   @Override
   public Integer call() throws InterruptedException {
-    return new ApplyRunner(root, autoApprove, parallelism, true, waitTimeout).run();
+    return new ApplyRunner(root, autoApprove, parallelism, true, waitTimeout).forceDeleteContent(forceDeleteContent).run();
   }
 }

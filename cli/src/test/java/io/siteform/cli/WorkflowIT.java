@@ -125,6 +125,32 @@ class WorkflowIT {
   }
 
   @Test
+  void destroyingBucketsThatHoldObjectsNeedsForceDeleteContent() throws Exception {
+    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
+    try (AwsClients aws = moto.newClients()) {
+      var s3 = aws.s3("eu-west-1");
+      s3.putObject(b -> b.bucket("ticket-service-ui-jane-doe").key("index.html"),
+          software.amazon.awssdk.core.sync.RequestBody.fromString("v1"));
+      s3.putObject(b -> b.bucket("ticket-service-ui-jane-doe").key("index.html"),
+          software.amazon.awssdk.core.sync.RequestBody.fromString("v2"));
+      s3.deleteObject(b -> b.bucket("ticket-service-ui-jane-doe").key("index.html"));
+    }
+    var refused = sf("destroy", "--auto-approve");
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("would delete content siteform cannot make again",
+        "s3_bucket.primary: bucket ticket-service-ui-jane-doe holds 3 object versions and delete markers",
+        "--force-delete-content", "Nothing was changed");
+    assertThat(sf("state", "list").out().lines()).hasSize(8);
+
+    var forced = sf("destroy", "--auto-approve", "--force-delete-content");
+    assertThat(forced.exit()).as(forced.out() + forced.err()).isEqualTo(0);
+    assertThat(forced.out()).contains("these will be emptied", "Destroy complete! Resources: 8 destroyed.");
+    try (AwsClients aws = moto.newClients()) {
+      assertThat(aws.s3("eu-west-1").listBuckets().buckets()).isEmpty();
+    }
+  }
+
+  @Test
   void targetLimitsPlanAndApplyToTheResourceAndWhatItNeeds() throws Exception {
     var plan = sf("plan", "--target", "s3_replication.primary");
     assertThat(plan.exit()).isEqualTo(0);

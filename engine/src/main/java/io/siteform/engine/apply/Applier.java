@@ -36,6 +36,7 @@ public final class Applier {
   private final EngineListener listener;
   private final Walker<Step> walker;
   private final java.util.function.Supplier<String> tokens;
+  private volatile boolean forceDeleteContent;
 
   public Applier(Providers providers, StateRecorder recorder, EngineListener listener, int parallelism) {
     this(providers, recorder, listener, parallelism, () -> "siteform-" + java.util.UUID.randomUUID());
@@ -49,6 +50,12 @@ public final class Applier {
     this.recorder = recorder;
     this.listener = listener;
     this.walker = new Walker<>(parallelism, Step::compareTo);
+  }
+
+  /** Lets deletes remove what objects hold (--force-delete-content); off by default. */
+  public Applier forceDeleteContent(boolean force) {
+    this.forceDeleteContent = force;
+    return this;
   }
 
   /** Stops starting new steps; running ones finish and are recorded. */
@@ -112,7 +119,8 @@ public final class Applier {
         }
         case DELETE -> {
           ResourceState prior = c.prior().orElseThrow();
-          if (!prior.id().isEmpty()) provider.delete(new DeleteRequest(c.address(), prior.region(), prior.id(), prior.attributes(), progress));
+          if (!prior.id().isEmpty()) provider.delete(new DeleteRequest(c.address(), prior.region(), prior.id(), prior.attributes(), progress,
+              forceDeleteContent));
           // After create-then-delete, state already holds the new object.
           if (c.action() != Action.CREATE_THEN_DELETE) recorder.remove(c.address().toString());
           listener.completed(c.address(), step.operation(), prior.id(), since(start));

@@ -39,6 +39,15 @@ public interface Provider {
   }
 
   /**
+   * What deleting the recorded object would destroy that siteform cannot make again — "holds
+   * 1,234 object versions" for a bucket — or empty. Apply refuses such deletes (and replacements)
+   * unless the user passes {@code --force-delete-content}, and lists them in the prompt.
+   */
+  default Optional<String> contentAtRisk(String region, String id) {
+    return Optional.empty();
+  }
+
+  /**
    * Finds an object made outside siteform by the id a user gives ({@code siteform import ADDR ID}).
    * The default reads it as if it were in state.
    */

@@ -227,15 +227,56 @@ public final class S3BucketProvider implements Provider {
   }
 
   @Override
+  public Optional<String> contentAtRisk(String region, String bucket) {
+    try {
+      ListObjectVersionsResponse page = clients.s3(region).listObjectVersions(b -> b.bucket(bucket).maxKeys(1000));
+      int n = page.versions().size() + page.deleteMarkers().size();
+      if (n == 0) return Optional.empty();
+      return Optional.of("bucket " + bucket + " holds " + (Boolean.TRUE.equals(page.isTruncated()) ? "more than " : "")
+          + n + (n == 1 ? " object version or delete marker" : " object versions and delete markers"));
+    } catch (SdkException e) {
+      if (is(e, "NoSuchBucket")) return Optional.empty();
+      throw AwsFailures.wrap(new Address("s3_bucket", "check"), "read", e);
+    }
+  }
+
+  @Override
   public void delete(DeleteRequest request) {
     Address address = request.address();
     String bucket = request.id();
     S3Client s3 = clients.s3(request.region());
+    if (request.forceDeleteContent()) empty(s3, address, bucket, request.progress());
     try {
       s3.deleteBucket(b -> b.bucket(bucket));
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket")) return;
       if (is(e, "BucketNotEmpty")) throw notEmpty(s3, address, bucket, e);
+      throw AwsFailures.wrap(address, "delete", e);
+    }
+  }
+
+  /** Removes every object version and delete marker, 1,000 per request (--force-delete-content). */
+  private static void empty(S3Client s3, Address address, String bucket, io.siteform.engine.provider.Progress progress) {
+    long removed = 0;
+    try {
+      for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).maxKeys(1000))) {
+        List<software.amazon.awssdk.services.s3.model.ObjectIdentifier> ids = new java.util.ArrayList<>();
+        page.versions().forEach(v -> ids.add(software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder()
+            .key(v.key()).versionId(v.versionId()).build()));
+        page.deleteMarkers().forEach(m -> ids.add(software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder()
+            .key(m.key()).versionId(m.versionId()).build()));
+        if (ids.isEmpty()) continue;
+        var r = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
+        if (!r.errors().isEmpty()) {
+          var e = r.errors().get(0);
+          throw new ProviderException(address.toString(), "delete", "could not delete " + e.key() + " (version "
+              + e.versionId() + ") from " + bucket + ": " + e.code() + " " + e.message());
+        }
+        removed += ids.size();
+        progress.report("emptied " + removed + " object versions and delete markers from " + bucket);
+      }
+    } catch (SdkException e) {
+      if (is(e, "NoSuchBucket")) return;
       throw AwsFailures.wrap(address, "delete", e);
     }
   }
@@ -249,7 +290,7 @@ public final class S3BucketProvider implements Provider {
     return new ProviderException(address.toString(), "delete",
         "bucket " + bucket + " is not empty: it holds " + more + versions + " object version(s) and "
             + markers + " delete marker(s); siteform never deletes content unless asked to"
-            + " (--force-delete-content, not available yet): empty the bucket yourself and retry",
+            + ": run again with --force-delete-content to delete every version first",
         "BucketNotEmpty", AwsFailures.errorCode(cause).isPresent() ? requestId(cause) : null, cause);
   }
 
