@@ -14,11 +14,22 @@ import picocli.CommandLine.ParentCommand;
 final class ShowCommand implements Callable<Integer> {
   @ParentCommand SiteformCommand root;
 
-  @Option(names = "--json", description = "Print the state document as JSON.")
+  @Option(names = "--json", description = "Print JSON: the state document, or the plan in the contract's shape.")
   boolean json;
+
+  @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by `plan --out`.")
+  java.nio.file.Path planFile;
 
   @Override
   public Integer call() {
+    if (planFile != null) {
+      var plan = SavedPlans.read(planFile).plan();
+      var style = root.terminal.style(root.global.noColor);
+      root.terminal.out().print(json ? new io.siteform.engine.render.PlanJsonRenderer().render(plan)
+          : new io.siteform.engine.render.PlanTextRenderer(style).render(plan));
+      root.terminal.out().flush();
+      return ExitCode.OK;
+    }
     try (Session session = root.session()) {
       var state = session.readState(session.backend());
       PrintWriter out = root.terminal.out();

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
     description = "Builds and keeps a multi-region static website on AWS from one siteform.yaml.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
         ImportCommand.class, VerifyCommand.class, DriftCommand.class, StateCommand.class,
-        OutputCommand.class, ShowCommand.class, GraphCommand.class},
+        OutputCommand.class, ShowCommand.class, GraphCommand.class, picocli.AutoComplete.GenerateCompletion.class},
     commandListHeading = "%nCommands:%n")
 final class SiteformCommand {
   @Mixin GlobalOptions global;

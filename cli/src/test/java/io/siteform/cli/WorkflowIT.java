@@ -104,6 +104,8 @@ class WorkflowIT {
     assertThat(Files.readString(plan)).contains("\"resource_changes\"", "\"siteform_plan\"");
     assertThat(Files.getPosixFilePermissions(plan)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
+    assertThat(sf("show", plan.toString()).out()).contains("Plan: 8 to add, 0 to change, 0 to destroy.");
+    assertThat(sf("show", "--json", plan.toString()).out()).contains("\"resource_changes\"");
     // The spec changes after the plan was saved: the plan no longer says what apply would do.
     String original = Files.readString(spec);
     Files.writeString(spec, original.replace("tags: {project: ticket-service}", "tags: {project: tickets}"));
