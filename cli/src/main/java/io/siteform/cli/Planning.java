@@ -42,6 +42,7 @@ final class Planning {
       int parallelism, EngineListener listener, java.util.Set<Address> targets) {
     // Expanding before refreshing makes a spec error fail before any AWS call.
     List<ResourceSpec> desired = destroy ? List.of() : session.desired();
+    if (!offline) session.clients().requireCredentials();
     Map<Address, LiveResource> data = Map.of();
     if (!destroy) {
       // Offline, only the local files are read; the hosted zone's id stays "(known after apply)".

@@ -58,6 +58,18 @@ public final class AwsClients implements AutoCloseable {
   }
 
   /** The endpoint every client is pointed at, if not AWS itself. */
+  /**
+   * Fails with a plain message when the default chain finds no credentials, before any resource
+   * is planned or touched; a later per-resource failure would repeat the SDK's long message.
+   */
+  public void requireCredentials() {
+    try {
+      credentials.resolveCredentials();
+    } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+      throw new io.siteform.error.PlanException(AwsFailures.NO_CREDENTIALS);
+    }
+  }
+
   public Optional<URI> endpoint() {
     return endpoint;
   }

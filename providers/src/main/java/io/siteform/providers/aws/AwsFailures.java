@@ -16,6 +16,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class AwsFailures {
   private AwsFailures() {}
 
+  /** The SDK's own message lists six providers at length; this says what to do. */
+  public static final String NO_CREDENTIALS = "no AWS credentials found: set AWS_PROFILE (or --profile), or"
+      + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login`; siteform uses the AWS SDK's"
+      + " default chain (environment, ~/.aws/config and credentials, SSO, container and instance roles)";
+
   /** Wraps {@code e}, raised while doing {@code operation} ("create", "read", ...) on {@code address}. */
   public static ProviderException wrap(Address address, String operation, SdkException e) {
     if (e instanceof AwsServiceException s) {
@@ -27,6 +32,9 @@ public final class AwsFailures {
       }
       return new ProviderException(
           address.toString(), operation, message, blankToNull(code), blankToNull(s.requestId()), e);
+    }
+    if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+      return new ProviderException(address.toString(), operation, NO_CREDENTIALS, null, null, e);
     }
     if (e instanceof SdkClientException) {
       return new ProviderException(
