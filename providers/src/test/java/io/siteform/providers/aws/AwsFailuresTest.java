@@ -34,4 +34,13 @@ class AwsFailuresTest {
         "s3_bucket.primary: read: could not reach AWS: Unable to execute HTTP request: Connection refused");
     assertThat(p.errorCode()).isEmpty();
   }
+
+  @Test
+  void missingCredentialsSayWhatToSetNotTheSdksWholeChain() {
+    ProviderException p = AwsFailures.wrap(ADDRESS, "create", SdkClientException.create(
+        "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(...)"));
+
+    assertThat(p.getMessage()).startsWith("s3_bucket.primary: create: no AWS credentials found: set AWS_PROFILE")
+        .doesNotContain("AwsCredentialsProviderChain");
+  }
 }
