@@ -8,7 +8,6 @@ import io.siteform.engine.resource.ResourceSpec;
 import io.siteform.engine.spec.BackendSpec;
 import io.siteform.engine.spec.Spec;
 import io.siteform.engine.spec.SpecLoader;
-import io.siteform.error.StateException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsProviders;
 import io.siteform.providers.aws.AwsRegions;
@@ -61,8 +60,8 @@ final class Session implements AutoCloseable {
     BackendSpec b = spec().backend();
     return switch (b.type()) {
       case LOCAL -> new LocalBackend(specDirectory().resolve(b.path()));
-      case S3 -> throw new StateException("s3://" + b.bucket().orElse("") + "/" + b.key().orElse(""),
-          "the s3 state backend is not available in this version yet; use `backend: {type: local}`");
+      case S3 -> new io.siteform.providers.aws.state.S3Backend(
+          clients().s3(b.region().orElse(spec().primary().region())), b.bucket().orElseThrow(), b.key().orElseThrow());
     };
   }
 

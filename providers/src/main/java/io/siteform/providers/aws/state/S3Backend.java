@@ -1,0 +1,158 @@
+package io.siteform.providers.aws.state;
+
+import static io.siteform.providers.aws.AwsFailures.is;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.siteform.error.StateException;
+import io.siteform.state.State;
+import io.siteform.state.StateBackend;
+import io.siteform.state.StateCodec;
+import io.siteform.state.StateLock;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/**
+ * State shared by a team and CI: one object in an S3 bucket (versioned, so every earlier state
+ * is kept), locked with S3 conditional writes. The lock is a second object created with {@code
+ * If-None-Match: *}, which S3 grants to exactly one writer; each state write sends {@code If-Match}
+ * with the ETag last read or written, so two writers can never silently overwrite each other.
+ * See https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html.
+ */
+public final class S3Backend implements StateBackend {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final S3Client s3;
+  private final String bucket;
+  private final String key;
+  private final StateCodec codec = new StateCodec();
+  private volatile String etag;
+
+  public S3Backend(S3Client s3, String bucket, String key) {
+    this.s3 = Objects.requireNonNull(s3, "s3");
+    this.bucket = Objects.requireNonNull(bucket, "bucket");
+    this.key = Objects.requireNonNull(key, "key");
+  }
+
+  @Override
+  public String location() {
+    return "s3://" + bucket + "/" + key;
+  }
+
+  private String lockKey() {
+    return key + ".lock";
+  }
+
+  @Override
+  public Optional<State> read() {
+    ResponseBytes<GetObjectResponse> bytes;
+    try {
+      bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+    } catch (SdkException e) {
+      if (is(e, "NoSuchKey")) return Optional.empty();
+      throw failure("cannot read the state", e);
+    }
+    etag = bytes.response().eTag();
+    return Optional.of(codec.fromJson(bytes.asString(StandardCharsets.UTF_8), location()));
+  }
+
+  @Override
+  public StateLock lock(String operation) {
+    byte[] holder = holder(operation);
+    try {
+      s3.putObject(b -> b.bucket(bucket).key(lockKey()).ifNoneMatch("*").contentType("application/json"),
+          RequestBody.fromBytes(holder));
+    } catch (SdkException e) {
+      if (is(e, "PreconditionFailed", "ConditionalRequestConflict")) {
+        throw new StateException(location(), "the state is locked " + heldBy() + ". If no siteform is running"
+            + " against this state any more, the lock is stale: remove it with: aws s3 rm s3://" + bucket + "/"
+            + lockKey());
+      }
+      throw failure("cannot lock the state", e);
+    }
+    AtomicBoolean released = new AtomicBoolean();
+    return () -> {
+      if (!released.compareAndSet(false, true)) return;
+      try {
+        s3.deleteObject(b -> b.bucket(bucket).key(lockKey()));
+      } catch (SdkException e) {
+        throw failure("cannot remove the lock; delete s3://" + bucket + "/" + lockKey() + " by hand", e);
+      }
+    };
+  }
+
+  @Override
+  public void write(State state) {
+    String body = codec.toJson(state);
+    String expected = etag;
+    PutObjectResponse r;
+    try {
+      r = s3.putObject(b -> {
+        b.bucket(bucket).key(key).contentType("application/json");
+        // The first write creates the object; every later one replaces exactly what was read.
+        if (expected == null) b.ifNoneMatch("*");
+        else b.ifMatch(expected);
+      }, RequestBody.fromString(body, StandardCharsets.UTF_8));
+    } catch (SdkException e) {
+      if (is(e, "PreconditionFailed", "ConditionalRequestConflict")) {
+        throw new StateException(location(), "the state was changed by someone else while this run held"
+            + " the lock (or the lock was removed by hand); nothing was overwritten. Run `siteform plan`"
+            + " to see where things stand");
+      }
+      throw failure("cannot write the state", e);
+    }
+    etag = r.eTag();
+  }
+
+  private String heldBy() {
+    try {
+      JsonNode h = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(lockKey())).asByteArray());
+      return "by " + h.path("who").asText("someone") + " for " + h.path("operation").asText("an operation")
+          + " since " + h.path("created").asText("an unknown time");
+    } catch (Exception unreadable) {
+      return "by another run (the lock does not say who)";
+    }
+  }
+
+  private static byte[] holder(String operation) {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("who", System.getProperty("user.name", "unknown") + "@" + host());
+    h.put("operation", operation);
+    h.put("pid", ProcessHandle.current().pid());
+    h.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    try {
+      return JSON.writeValueAsBytes(h);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return "unknown-host";
+    }
+  }
+
+  private StateException failure(String what, SdkException e) {
+    String why = is(e, "NoSuchBucket") ? "bucket " + bucket + " does not exist; create it (versioned) first"
+        : is(e, "AccessDenied") ? "access denied; the credentials need s3:GetObject, s3:PutObject and"
+            + " s3:DeleteObject on s3://" + bucket + "/" + key + "*"
+        : String.valueOf(e.getMessage());
+    return new StateException(location(), what + ": " + why, e);
+  }
+}
