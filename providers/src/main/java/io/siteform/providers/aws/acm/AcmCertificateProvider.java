@@ -6,7 +6,6 @@ import static io.siteform.providers.aws.AwsFailures.is;
 import io.siteform.engine.provider.CreateRequest;
 import io.siteform.engine.provider.DeleteRequest;
 import io.siteform.engine.provider.LiveResource;
-import io.siteform.engine.provider.Progress;
 import io.siteform.engine.provider.Provider;
 import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
