@@ -94,7 +94,12 @@ public final class AwsClients implements AutoCloseable {
 
   /** ACM in us-east-1, where CloudFront's viewer certificates must live. */
   public AcmClient acm() {
-    return client("acm", GLOBAL_REGION, () -> configure(AcmClient.builder(), GLOBAL_REGION).build());
+    return acm(GLOBAL_REGION);
+  }
+
+  /** ACM in {@code region}: certificates are regional, and CloudFront takes only us-east-1's. */
+  public AcmClient acm(String region) {
+    return client("acm", region, () -> configure(AcmClient.builder(), region).build());
   }
 
   public Route53Client route53() {

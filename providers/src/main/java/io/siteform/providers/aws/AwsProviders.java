@@ -1,15 +1,21 @@
 package io.siteform.providers.aws;
 
+import io.siteform.engine.provider.DataSource;
 import io.siteform.engine.provider.Provider;
+import io.siteform.providers.aws.acm.AcmCertificateDataSource;
+import io.siteform.providers.aws.acm.AcmCertificateProvider;
+import io.siteform.providers.aws.acm.AcmCertificateValidationProvider;
 import io.siteform.providers.aws.cloudfront.CloudFrontDistributionProvider;
 import io.siteform.providers.aws.cloudfront.CloudFrontOriginAccessProvider;
 import io.siteform.providers.aws.iam.IamRoleProvider;
+import io.siteform.providers.aws.route53.Route53RecordProvider;
+import io.siteform.providers.aws.route53.Route53ZoneDataSource;
 import io.siteform.providers.aws.s3.S3BucketPolicyProvider;
 import io.siteform.providers.aws.s3.S3BucketProvider;
 import io.siteform.providers.aws.s3.S3ReplicationProvider;
 import java.util.List;
 
-/** Every resource type siteform manages on AWS. */
+/** Every resource type siteform manages on AWS, and every type it only looks up. */
 public final class AwsProviders {
   private AwsProviders() {}
 
@@ -25,11 +31,14 @@ public final class AwsProviders {
         new S3ReplicationProvider(clients),
         new CloudFrontOriginAccessProvider(clients),
         new CloudFrontDistributionProvider(clients, waits),
-        new S3BucketPolicyProvider(clients));
+        new S3BucketPolicyProvider(clients),
+        new AcmCertificateProvider(clients, waits),
+        new AcmCertificateValidationProvider(clients, waits),
+        new Route53RecordProvider(clients, waits));
   }
 
-  /** Every data source: lookups siteform reads but never changes. */
-  public static List<io.siteform.engine.provider.DataSource> dataSources(AwsClients clients, Waits waits) {
-    return List.of();
+  /** Every type siteform only looks up: the hosted zone, a certificate the user made. */
+  public static List<DataSource> dataSources(AwsClients clients, Waits waits) {
+    return List.of(new Route53ZoneDataSource(clients, waits), new AcmCertificateDataSource(clients, waits));
   }
 }

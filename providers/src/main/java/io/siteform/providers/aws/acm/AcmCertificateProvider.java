@@ -1,0 +1,223 @@
+package io.siteform.providers.aws.acm;
+
+import static io.siteform.providers.aws.AwsFailures.call;
+import static io.siteform.providers.aws.AwsFailures.is;
+
+import io.siteform.engine.provider.CreateRequest;
+import io.siteform.engine.provider.DeleteRequest;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.provider.Provider;
+import io.siteform.engine.provider.ReadRequest;
+import io.siteform.engine.provider.ResourceSchema;
+import io.siteform.engine.provider.UpdateRequest;
+import io.siteform.engine.resource.Address;
+import io.siteform.error.ProviderException;
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.AwsFailures;
+import io.siteform.providers.aws.DnsNames;
+import io.siteform.providers.aws.Poller;
+import io.siteform.providers.aws.Waits;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.acm.model.CertificateDetail;
+import software.amazon.awssdk.services.acm.model.DomainValidation;
+import software.amazon.awssdk.services.acm.model.RequestCertificateRequest;
+import software.amazon.awssdk.services.acm.model.Tag;
+
+/**
+ * {@code acm_certificate}: a public certificate ACM issues once it sees DNS validation records,
+ * in the request's region, which the engine makes us-east-1: the one region CloudFront takes
+ * certificates from. The id is the ARN.
+ *
+ * <p>Attributes: {@code domain_name}, {@code subject_alternative_names} (the other names, in spec
+ * order; ACM's own list, which repeats the domain name, is not what is recorded), {@code
+ * validation_method} ("DNS"), {@code key_algorithm} ("RSA_2048"), {@code tags}. Computed: {@code
+ * arn}, {@code status}, and {@code validation}: by domain name, the {@code {name, type, value}}
+ * of the CNAME that proves control of it, names lower case without the trailing dot. A create
+ * returns once ACM has published every name's record (a few seconds), not once it is issued:
+ * the records must be in DNS first, and {@code acm_certificate_validation} waits for that.
+ *
+ * <p>Only tags change in place; a changed name makes a new certificate before the old one is
+ * deleted (a distribution keeps serving with the old one meanwhile). A retried create sends the
+ * engine's recorded token, so ACM answers with the certificate the first attempt requested.
+ */
+public final class AcmCertificateProvider implements Provider {
+  public static final String TYPE = "acm_certificate";
+  public static final String TOKEN = "idempotency_token";
+
+  private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE,
+      Set.of("domain_name", "subject_alternative_names", "validation_method", "key_algorithm"),
+      Set.of("arn", "status", "validation"), true, Optional.of(TOKEN));
+
+  private final AwsClients clients;
+  private final Poller poller;
+
+  public AcmCertificateProvider(AwsClients clients, Waits waits) {
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.poller = new Poller(waits);
+  }
+
+  @Override
+  public ResourceSchema schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public Optional<LiveResource> read(ReadRequest request) {
+    AcmClient acm = clients.acm(request.region());
+    return Certificates.describe(acm, request.address(), "read", request.id())
+        .map(c -> live(c, tags(acm, request.address(), "read", c.certificateArn()), request.prior()));
+  }
+
+  @Override
+  public LiveResource create(CreateRequest request) {
+    Address address = request.address();
+    Map<String, Object> d = request.desired();
+    AcmClient acm = clients.acm(request.region());
+    String domain = string(address, d, "domain_name");
+    List<String> others = strings(address, d, "subject_alternative_names");
+    RequestCertificateRequest.Builder b = RequestCertificateRequest.builder()
+        .domainName(domain)
+        .validationMethod((String) d.getOrDefault("validation_method", "DNS"))
+        .keyAlgorithm((String) d.getOrDefault("key_algorithm", "RSA_2048"));
+    if (!others.isEmpty()) b.subjectAlternativeNames(others);
+    Map<String, String> tags = tagMap(d.get("tags"));
+    if (!tags.isEmpty()) b.tags(tagList(tags));
+    Object token = d.get(TOKEN);
+    if (token != null) b.idempotencyToken(Certificates.acmToken(String.valueOf(token)));
+    String arn = call(address, "create", () -> acm.requestCertificate(b.build()).certificateArn());
+    // The token may have brought back a certificate an earlier attempt requested with other tags.
+    retag(acm, address, "create", arn, tags);
+
+    Set<String> names = new LinkedHashSet<>();
+    names.add(DnsNames.normal(domain));
+    others.forEach(n -> names.add(DnsNames.normal(n)));
+    CertificateDetail c = poller.await(address, "create", request.progress(), () -> {
+      Optional<CertificateDetail> found = Certificates.describe(acm, address, "create", arn);
+      // Just requested: ACM may not list it for a moment.
+      if (found.isEmpty()) return Poller.pending("certificate " + arn + " is not visible in ACM yet");
+      CertificateDetail now = found.get();
+      if (Certificates.failed(now)) throw Certificates.failure(address, "create", now);
+      long ready = names.stream().filter(n -> hasRecord(now, n)).count();
+      if (ready == names.size()) return Poller.done(now);
+      return Poller.pending("certificate " + arn + ": ACM has published " + ready + " of " + names.size()
+          + " DNS validation records");
+    });
+    return live(c, tags(acm, address, "create", arn), d);
+  }
+
+  private static boolean hasRecord(CertificateDetail c, String name) {
+    for (DomainValidation v : c.domainValidationOptions()) {
+      if (DnsNames.normal(v.domainName()).equals(name) && v.resourceRecord() != null) return true;
+    }
+    return false;
+  }
+
+  @Override
+  public LiveResource update(UpdateRequest request) {
+    Address address = request.address();
+    AcmClient acm = clients.acm(request.region());
+    retag(acm, address, "update", request.id(), tagMap(request.desired().get("tags")));
+    return Certificates.describe(acm, address, "update", request.id())
+        .map(c -> live(c, tags(acm, address, "update", request.id()), request.desired()))
+        .orElseThrow(() -> new ProviderException(address.toString(), "update",
+            "certificate " + request.id() + " no longer exists; run `siteform apply` again to request a new one"));
+  }
+
+  @Override
+  public void delete(DeleteRequest request) {
+    Address address = request.address();
+    String arn = request.id();
+    AcmClient acm = clients.acm(request.region());
+    poller.await(address, "delete", request.progress(), () -> {
+      try {
+        acm.deleteCertificate(b -> b.certificateArn(arn));
+        return Poller.done(arn);
+      } catch (SdkException e) {
+        if (is(e, "ResourceNotFoundException")) return Poller.done(arn);
+        if (!is(e, "ResourceInUseException")) throw AwsFailures.wrap(address, "delete", e);
+      }
+      // A distribution that stopped using it may still be deploying that change.
+      List<String> users = Certificates.describe(acm, address, "delete", arn)
+          .map(CertificateDetail::inUseBy).orElse(List.of());
+      String by = users.isEmpty() ? "another AWS resource" : String.join(", ", users);
+      return Poller.pending("certificate " + arn + " is still used by " + by,
+          "remove it from " + (users.isEmpty() ? "that resource" : "them")
+              + " (a CloudFront distribution holds it until its update has deployed)");
+    });
+  }
+
+  private static LiveResource live(CertificateDetail c, Map<String, String> tags, Map<String, Object> reference) {
+    String domain = DnsNames.normal(c.domainName());
+    List<String> others = new ArrayList<>();
+    for (String n : c.subjectAlternativeNames()) {
+      String name = DnsNames.normal(n);
+      if (!name.equals(domain) && !others.contains(name)) others.add(name);
+    }
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("domain_name", domain);
+    a.put("subject_alternative_names", DnsNames.orderedLike(others, reference.get("subject_alternative_names")));
+    a.put("validation_method", c.domainValidationOptions().stream()
+        .map(DomainValidation::validationMethodAsString).filter(Objects::nonNull).findFirst().orElse(""));
+    a.put("key_algorithm", Objects.toString(c.keyAlgorithmAsString(), ""));
+    a.put("tags", tags);
+    a.put("arn", c.certificateArn());
+    a.put("status", c.statusAsString());
+    a.put("validation", Certificates.validation(c));
+    return new LiveResource(c.certificateArn(), a);
+  }
+
+  private static Map<String, String> tags(AcmClient acm, Address address, String op, String arn) {
+    Map<String, String> tags = new TreeMap<>();
+    call(address, op, () -> acm.listTagsForCertificate(b -> b.certificateArn(arn)).tags())
+        .forEach(t -> tags.put(t.key(), Objects.toString(t.value(), "")));
+    return tags;
+  }
+
+  /** Makes the certificate's tags exactly {@code desired}: removes the others, adds or overwrites. */
+  private static void retag(AcmClient acm, Address address, String op, String arn, Map<String, String> desired) {
+    Map<String, String> current = tags(acm, address, op, arn);
+    List<Tag> gone = current.entrySet().stream()
+        .filter(e -> !desired.containsKey(e.getKey()))
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
+    Map<String, String> changed = new TreeMap<>(desired);
+    changed.entrySet().removeIf(e -> e.getValue().equals(current.get(e.getKey())));
+    if (!gone.isEmpty()) call(address, op, () -> acm.removeTagsFromCertificate(b -> b.certificateArn(arn).tags(gone)));
+    if (!changed.isEmpty()) {
+      call(address, op, () -> acm.addTagsToCertificate(b -> b.certificateArn(arn).tags(tagList(changed))));
+    }
+  }
+
+  private static List<Tag> tagList(Map<String, String> tags) {
+    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+
+  private static Map<String, String> tagMap(Object value) {
+    Map<String, String> out = new TreeMap<>();
+    if (value instanceof Map<?, ?> m) m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+    return out;
+  }
+
+  private static String string(Address address, Map<String, Object> d, String key) {
+    if (d.get(key) instanceof String s && !s.isBlank()) return s;
+    throw new ProviderException(address.toString(), "plan", key + " must be a domain name, not " + d.get(key));
+  }
+
+  private static List<String> strings(Address address, Map<String, Object> d, String key) {
+    Object v = d.getOrDefault(key, List.of());
+    if (!(v instanceof List<?> l) || l.stream().anyMatch(x -> !(x instanceof String))) {
+      throw new ProviderException(address.toString(), "plan", key + " must be a list of domain names, not " + v);
+    }
+    return l.stream().map(String.class::cast).toList();
+  }
+}

@@ -1,0 +1,246 @@
+package io.siteform.providers.aws.route53;
+
+import static io.siteform.providers.aws.AwsFailures.is;
+
+import io.siteform.engine.provider.CreateRequest;
+import io.siteform.engine.provider.DeleteRequest;
+import io.siteform.engine.provider.ImportRequest;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.provider.Progress;
+import io.siteform.engine.provider.Provider;
+import io.siteform.engine.provider.ReadRequest;
+import io.siteform.engine.provider.ResourceSchema;
+import io.siteform.engine.provider.UpdateRequest;
+import io.siteform.engine.resource.Address;
+import io.siteform.error.ProviderException;
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.AwsFailures;
+import io.siteform.providers.aws.DnsNames;
+import io.siteform.providers.aws.Poller;
+import io.siteform.providers.aws.Waits;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.AliasTarget;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * {@code route53_record}: one simple record set (no routing policy) in a hosted zone. The id is
+ * {@code ZONEID_NAME_TYPE} (see {@link RecordKey}); Route53 is global, so the region is ignored.
+ *
+ * <p>Attributes: {@code zone_id} (without "/hostedzone/"), {@code name} (lower case, no trailing
+ * dot), {@code type} (A, AAAA or CNAME), all three forcing a new record; then either {@code ttl}
+ * (Long) and {@code records} (List of String; CNAME targets lower case without the trailing dot),
+ * or {@code alias} {@code {dns_name, hosted_zone_id, evaluate_target_health}} (a CloudFront alias
+ * names hosted zone {@value #CLOUDFRONT_ZONE}).
+ *
+ * <p>A create sends CREATE, never UPSERT: a record of that name and type that siteform did not
+ * create is refused by Route53 and reported with how to adopt it, never overwritten. Updates
+ * UPSERT (the record is siteform's), deletes send DELETE with the record's current values (Route53
+ * deletes only on an exact match). Each change is followed by a wait, bounded by {@link Waits},
+ * until Route53 reports it INSYNC on all its name servers.
+ */
+public final class Route53RecordProvider implements Provider {
+  public static final String TYPE = "route53_record";
+  /** The hosted zone every CloudFront distribution's domain name is in (API_AliasTarget). */
+  public static final String CLOUDFRONT_ZONE = "Z2FDTNDATAQYW2";
+
+  private static final ResourceSchema SCHEMA =
+      new ResourceSchema(TYPE, Set.of("zone_id", "name", "type"), Set.of(), false);
+
+  private final AwsClients clients;
+  private final Poller poller;
+
+  public Route53RecordProvider(AwsClients clients, Waits waits) {
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.poller = new Poller(waits);
+  }
+
+  @Override
+  public ResourceSchema schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public Optional<LiveResource> read(ReadRequest request) {
+    RecordKey key = RecordKey.parse(request.address(), "read", request.id());
+    return find(request.address(), "read", key).map(r -> live(key, r, request.prior()));
+  }
+
+  @Override
+  public Optional<LiveResource> importResource(ImportRequest request) {
+    RecordKey key = RecordKey.parse(request.address(), "import", request.id());
+    return find(request.address(), "import", key).map(r -> live(key, r, Map.of()));
+  }
+
+  @Override
+  public Optional<LiveResource> occupant(Address address, String region, Map<String, Object> desired) {
+    RecordKey key;
+    try {
+      key = RecordKey.of(address, desired);
+    } catch (ProviderException notYetKnown) {
+      return Optional.empty(); // the zone or name is known only after apply: nothing to collide with yet
+    }
+    return find(address, "plan", key).map(r -> live(key, r, desired));
+  }
+
+  @Override
+  public LiveResource create(CreateRequest request) {
+    Address address = request.address();
+    RecordKey key = RecordKey.of(address, request.desired());
+    ResourceRecordSet record = recordSet(address, key, request.desired());
+    String change;
+    try {
+      change = change(key, ChangeAction.CREATE, record);
+    } catch (SdkException e) {
+      if (is(e, "InvalidChangeBatch") && find(address, "create", key).isPresent()) {
+        ProviderException wrapped = AwsFailures.wrap(address, "create", e);
+        throw new ProviderException(address.toString(), "create", "a " + key.type() + " record for " + key.name()
+            + " already exists in zone " + key.zoneId() + " and siteform did not create it: adopt it with"
+            + " `siteform import " + address + " " + key.id() + "` or remove it",
+            wrapped.errorCode().orElse(null), wrapped.requestId().orElse(null), e);
+      }
+      throw AwsFailures.wrap(address, "create", e);
+    }
+    awaitInSync(address, "create", key, change, request.progress());
+    return readBack(address, "create", key, request.desired());
+  }
+
+  @Override
+  public LiveResource update(UpdateRequest request) {
+    Address address = request.address();
+    RecordKey key = RecordKey.parse(address, "update", request.id());
+    ResourceRecordSet record = recordSet(address, key, request.desired());
+    String change = AwsFailures.call(address, "update", () -> change(key, ChangeAction.UPSERT, record));
+    awaitInSync(address, "update", key, change, request.progress());
+    return readBack(address, "update", key, request.desired());
+  }
+
+  @Override
+  public void delete(DeleteRequest request) {
+    Address address = request.address();
+    RecordKey key = RecordKey.parse(address, "delete", request.id());
+    Optional<ResourceRecordSet> live = find(address, "delete", key);
+    if (live.isEmpty()) return;
+    // Exactly the current values: Route53 deletes nothing else. An alias has no TTL.
+    ResourceRecordSet current = live.get().aliasTarget() != null ? live.get().toBuilder().ttl(null).build() : live.get();
+    String change;
+    try {
+      change = change(key, ChangeAction.DELETE, current);
+    } catch (SdkException e) {
+      // Someone removed it between our read and our delete: it is gone, as wanted.
+      if (is(e, "InvalidChangeBatch") && find(address, "delete", key).isEmpty()) return;
+      throw AwsFailures.wrap(address, "delete", e);
+    }
+    awaitInSync(address, "delete", key, change, request.progress());
+  }
+
+  private String change(RecordKey key, ChangeAction action, ResourceRecordSet record) {
+    return clients.route53().changeResourceRecordSets(b -> b.hostedZoneId(key.zoneId())
+            .changeBatch(c -> c.comment("siteform")
+                .changes(Change.builder().action(action).resourceRecordSet(record).build())))
+        .changeInfo().id();
+  }
+
+  private void awaitInSync(Address address, String op, RecordKey key, String changeId, Progress progress) {
+    Route53Client r53 = clients.route53();
+    poller.await(address, op, progress, () -> {
+      String status = AwsFailures.call(address, op, () -> r53.getChange(b -> b.id(changeId)).changeInfo().statusAsString());
+      if ("INSYNC".equals(status)) return Poller.done(status);
+      return Poller.pending("Route53 change " + changeId + " to " + key + " is " + status,
+          "Route53 usually propagates a change within a minute");
+    });
+  }
+
+  private LiveResource readBack(Address address, String op, RecordKey key, Map<String, Object> desired) {
+    return find(address, op, key).map(r -> live(key, r, desired)).orElseThrow(() ->
+        new ProviderException(address.toString(), op, "Route53 accepted " + key + " but does not list it;"
+            + " run `siteform apply` again"));
+  }
+
+  /** The simple record set of {@code key}, or empty if there is none (or no such zone). */
+  private Optional<ResourceRecordSet> find(Address address, String op, RecordKey key) {
+    Route53Client r53 = clients.route53();
+    String startName = key.name();
+    String startType = key.type();
+    String startIdentifier = null;
+    while (true) {
+      String name = startName;
+      String type = startType;
+      String identifier = startIdentifier;
+      ListResourceRecordSetsResponse page;
+      try {
+        page = r53.listResourceRecordSets(b -> b.hostedZoneId(key.zoneId())
+            .startRecordName(name).startRecordType(type).startRecordIdentifier(identifier).maxItems("10"));
+      } catch (SdkException e) {
+        if (is(e, "NoSuchHostedZone")) return Optional.empty();
+        throw AwsFailures.wrap(address, op, e);
+      }
+      // Listed from (name, type) on, in Route53's order: the matches come first, if any.
+      for (ResourceRecordSet r : page.resourceRecordSets()) {
+        if (!DnsNames.normal(r.name()).equals(key.name()) || !key.type().equals(r.typeAsString())) {
+          return Optional.empty();
+        }
+        if (r.setIdentifier() == null) return Optional.of(r);
+      }
+      if (!Boolean.TRUE.equals(page.isTruncated())) return Optional.empty();
+      startName = page.nextRecordName();
+      startType = page.nextRecordTypeAsString();
+      startIdentifier = page.nextRecordIdentifier();
+    }
+  }
+
+  private static LiveResource live(RecordKey key, ResourceRecordSet r, Map<String, Object> reference) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("zone_id", key.zoneId());
+    a.put("name", key.name());
+    a.put("type", key.type());
+    AliasTarget t = r.aliasTarget();
+    if (t != null) {
+      // No TTL: an alias answers with its target's (some emulators report 0).
+      Map<String, Object> alias = new LinkedHashMap<>();
+      alias.put("dns_name", DnsNames.normal(t.dnsName()));
+      alias.put("hosted_zone_id", RecordKey.zone(t.hostedZoneId()));
+      alias.put("evaluate_target_health", Boolean.TRUE.equals(t.evaluateTargetHealth()));
+      a.put("alias", alias);
+    } else {
+      a.put("ttl", r.ttl() == null ? 0L : r.ttl());
+      List<String> values = r.resourceRecords().stream()
+          .map(ResourceRecord::value)
+          .map(v -> "CNAME".equals(key.type()) ? DnsNames.normal(v) : v)
+          .toList();
+      a.put("records", DnsNames.orderedLike(values, reference.get("records")));
+    }
+    return new LiveResource(key.id(), a);
+  }
+
+  private static ResourceRecordSet recordSet(Address address, RecordKey key, Map<String, Object> d) {
+    ResourceRecordSet.Builder b = ResourceRecordSet.builder().name(key.name()).type(key.type());
+    Object alias = d.get("alias");
+    boolean simple = d.containsKey("ttl") || d.containsKey("records");
+    if (alias instanceof Map<?, ?> m && !simple) {
+      if (!(m.get("dns_name") instanceof String dns) || !(m.get("hosted_zone_id") instanceof String zone)) {
+        throw new ProviderException(address.toString(), "plan", "alias needs dns_name and hosted_zone_id, not " + m);
+      }
+      return b.aliasTarget(AliasTarget.builder().dnsName(dns).hostedZoneId(zone)
+          .evaluateTargetHealth(Boolean.TRUE.equals(m.get("evaluate_target_health"))).build()).build();
+    }
+    if (alias == null && d.get("ttl") instanceof Number ttl && d.get("records") instanceof List<?> values
+        && !values.isEmpty()) {
+      return b.ttl(ttl.longValue())
+          .resourceRecords(values.stream().map(v -> ResourceRecord.builder().value(String.valueOf(v)).build()).toList())
+          .build();
+    }
+    throw new ProviderException(address.toString(), "plan", key + " needs either ttl and records,"
+        + " or alias {dns_name, hosted_zone_id, evaluate_target_health}, not both");
+  }
+}
