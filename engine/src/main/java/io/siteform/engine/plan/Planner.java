@@ -92,6 +92,17 @@ public final class Planner {
       action = changed.isEmpty() ? Action.NO_OP : Action.UPDATE;
     }
     Set<String> unknownComputed = action.isReplace() ? schema.computed() : Set.of();
+    if (!action.isReplace()) {
+      // The object stays: what AWS assigned (and the create token) keeps its recorded value. Any
+      // other recorded attribute the spec no longer sets is going away, and the plan says so.
+      Map<String, Object> kept = new LinkedHashMap<>(after);
+      live.attributes().forEach((k, v) -> {
+        if (schema.computed().contains(k) || schema.idempotencyToken().filter(k::equals).isPresent()) {
+          kept.putIfAbsent(k, v);
+        }
+      });
+      after = kept;
+    }
     return new ResourceChange(spec.address(), action, Optional.of(spec), prior, after,
         unknownComputed, replacePaths, Optional.ofNullable(reason));
   }

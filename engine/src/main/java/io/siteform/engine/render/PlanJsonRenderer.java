@@ -68,7 +68,6 @@ public final class PlanJsonRenderer {
         if (c.action() == Action.UPDATE || c.action() == Action.NO_OP) {
           ResourceState prior = c.prior().orElseThrow();
           after.put("id", prior.id());
-          prior.attributes().forEach(after::putIfAbsent);
         }
         ObjectNode unknown = F.objectNode();
         after.forEach((k, v) -> {

@@ -121,10 +121,6 @@ public final class PlanTextRenderer {
       after.put("region", c.region());
       for (String k : c.unknownComputed()) after.put(k, UNKNOWN);
       after.put("id", c.action() == Action.UPDATE ? c.prior().orElseThrow().id() : UNKNOWN);
-      if (before != null && !c.action().isReplace()) {
-        // Computed attributes keep their recorded values on an in-place update.
-        for (Map.Entry<String, Object> e : before.entrySet()) after.putIfAbsent(e.getKey(), e.getValue());
-      }
       if (before != null && c.action().isReplace()) {
         // The replacement's own computed values are unknown; attributes the spec no longer sets go.
         for (String k : before.keySet()) after.putIfAbsent(k, UNKNOWN);

@@ -62,16 +62,16 @@ public final class Poller {
   }
 
   /**
-   * Looks until {@code check} is done; between two looks reports the pending status with the time
-   * elapsed. Looks once more at the timeout before giving up.
+   * Looks until {@code check} is done; between two looks (1 s, 2 s, 4 s ... up to the poll interval) reports the
+   * pending status with the time elapsed. Looks once more at the timeout before giving up.
    *
    * @param operation "create", "delete", ...: a timeout in a delete says destroy continues it too
    */
   public <T> T await(Address address, String operation, Progress progress, Check<T> check) {
     long start = System.nanoTime();
     long timeout = waits.timeout().toNanos();
-    long interval = waits.pollInterval().toNanos();
-    while (true) {
+    for (int attempt = 0; ; attempt++) {
+      long interval = waits.delay(attempt).toNanos();
       Outcome<T> outcome = check.look();
       if (outcome instanceof Done<T> done) return done.value();
       Pending<T> pending = (Pending<T>) outcome;
