@@ -20,26 +20,17 @@ import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 @ExtendWith(MotoExtension.class)
 class CdnIT {
   @TempDir Path dir;
-  final CliRunner cli = new CliRunner();
   MotoServer moto;
+  MotoCli cli;
   Path spec;
 
   @BeforeEach
   void setUp(MotoServer moto) {
     this.moto = moto;
-    spec = dir.resolve("siteform.yaml");
+    cli = new MotoCli(dir, moto);
+    spec = cli.spec;
   }
 
-  CliRunner.Run sf(String... args) {
-    String[] all = new String[args.length + 5];
-    all[0] = "-f";
-    all[1] = spec.toString();
-    all[2] = "--endpoint-url";
-    all[3] = moto.endpoint().toString();
-    all[4] = "--no-color";
-    System.arraycopy(args, 0, all, 5, args.length);
-    return cli.run(all);
-  }
 
   private void write(String cdn) throws Exception {
     Files.writeString(spec, CliTest.SPEC + cdn);
@@ -57,7 +48,7 @@ class CdnIT {
           price_class: PriceClass_100
           spa_fallback: true
         """);
-    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
+    assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);
     String id;
     try (AwsClients aws = moto.newClients()) {
       DistributionConfig c = distribution(aws);
@@ -76,26 +67,26 @@ class CdnIT {
           price_class: PriceClass_All
           spa_fallback: true
         """);
-    var plan = sf("plan", "--detailed-exitcode");
+    var plan = cli.run("plan", "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.err()).isEqualTo(2);
     assertThat(plan.out()).contains("# cloudfront_distribution.site will be updated in-place",
         "~ price_class = \"PriceClass_100\" -> \"PriceClass_All\"",
         "Plan: 0 to add, 1 to change, 0 to destroy.");
-    var apply = sf("apply", "--auto-approve");
+    var apply = cli.run("apply", "--auto-approve");
     assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
     assertThat(apply.out()).contains("cloudfront_distribution.site: Modifications complete", "[id=" + id + "]");
-    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       assertThat(distribution(aws).priceClassAsString()).isEqualTo("PriceClass_All");
     }
-    assertThat(sf("destroy", "--auto-approve").exit()).isEqualTo(0);
+    assertThat(cli.run("destroy", "--auto-approve").exit()).isEqualTo(0);
   }
 
   @Test
   void renamingThePrimaryBucketReplacesOnlyWhatMust() throws Exception {
     write("");
-    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
-    var plan = sf("--var", "owner=joe", "plan");
+    assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);
+    var plan = cli.run("--var", "owner=joe", "plan");
     assertThat(plan.exit()).as(plan.err()).isEqualTo(0);
     assertThat(plan.out()).contains(
         "# s3_bucket.primary must be replaced", "# s3_replication.primary must be replaced",
@@ -110,9 +101,9 @@ class CdnIT {
         cdn:
           origin_access: oai
         """);
-    var apply = sf("apply", "--auto-approve");
+    var apply = cli.run("apply", "--auto-approve");
     assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
-    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       String oai = aws.cloudFront().listCloudFrontOriginAccessIdentities(b -> {})
           .cloudFrontOriginAccessIdentityList().items().get(0).id();
@@ -124,7 +115,7 @@ class CdnIT {
             .contains("CloudFront Origin Access Identity " + oai).doesNotContain("cloudfront.amazonaws.com");
       }
     }
-    var destroy = sf("destroy", "--auto-approve");
+    var destroy = cli.run("destroy", "--auto-approve");
     assertThat(destroy.exit()).as(destroy.err()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       assertThat(aws.cloudFront().listCloudFrontOriginAccessIdentities(b -> {})

@@ -26,15 +26,16 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 @ExtendWith(MotoExtension.class)
 class ContentIT {
   @TempDir Path dir;
-  final CliRunner cli = new CliRunner();
   MotoServer moto;
+  MotoCli cli;
   Path spec;
   Path dist;
 
   @BeforeEach
   void setUp(MotoServer moto) throws Exception {
     this.moto = moto;
-    spec = dir.resolve("siteform.yaml");
+    cli = new MotoCli(dir, moto);
+    spec = cli.spec;
     dist = Files.createDirectories(dir.resolve("dist"));
     Files.writeString(spec, CliTest.SPEC + """
         content:
@@ -53,16 +54,6 @@ class ContentIT {
     Files.writeString(dist.resolve("assets/style.css"), "h1{color:red}");
   }
 
-  CliRunner.Run sf(String... args) {
-    String[] all = new String[args.length + 5];
-    all[0] = "-f";
-    all[1] = spec.toString();
-    all[2] = "--endpoint-url";
-    all[3] = moto.endpoint().toString();
-    all[4] = "--no-color";
-    System.arraycopy(args, 0, all, 5, args.length);
-    return cli.run(all);
-  }
 
   private static List<String> keys(AwsClients aws, String region, String bucket) {
     return aws.s3(region).listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).sorted().toList();
@@ -71,13 +62,13 @@ class ContentIT {
   @Test
   void publishExactlyBackfillInvalidateAndVerify() throws Exception {
     // The seed's warning: an object already in the primary before replication is never replicated.
-    var first = sf("apply", "--auto-approve", "--target", "s3_bucket.primary");
+    var first = cli.run("apply", "--auto-approve", "--target", "s3_bucket.primary");
     assertThat(first.exit()).as(first.err()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       aws.s3("eu-west-1").putObject(b -> b.bucket("ticket-service-ui-jane-doe").key("legacy.html").contentType("text/html; charset=utf-8"),
           RequestBody.fromString("<p>from before replication</p>"));
     }
-    var apply = sf("apply", "--auto-approve");
+    var apply = cli.run("apply", "--auto-approve");
     assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
     assertThat(apply.out()).contains("site_content.site: Creation complete");
     try (AwsClients aws = moto.newClients()) {
@@ -87,7 +78,7 @@ class ContentIT {
       assertThat(head.cacheControl()).isEqualTo("public, max-age=31536000, immutable");
       assertThat(head.contentType()).startsWith("text/javascript");
     }
-    var verify = sf("verify");
+    var verify = cli.run("verify");
     assertThat(verify.exit()).as(verify.out()).isEqualTo(0);
 
     // A fresh checkout: every mtime changes, no byte does. Nothing to publish.
@@ -96,14 +87,14 @@ class ContentIT {
         Files.setLastModifiedTime(f, FileTime.from(Instant.now().plusSeconds(3600)));
       }
     }
-    var same = sf("plan", "--detailed-exitcode");
+    var same = cli.run("plan", "--detailed-exitcode");
     assertThat(same.exit()).as(same.out()).isEqualTo(0);
 
     // One edit: one upload, one invalidated path.
     Files.writeString(dist.resolve("about.html"), "<p>about us</p>");
-    var edit = sf("plan");
+    var edit = cli.run("plan");
     assertThat(edit.out()).contains("+ 1 to upload: \"about.html\"", "Plan: 0 to add, 2 to change, 0 to destroy.");
-    var applied = sf("apply", "--auto-approve");
+    var applied = cli.run("apply", "--auto-approve");
     assertThat(applied.exit()).as(applied.out() + applied.err()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       String id = aws.cloudFront().listDistributions(b -> {}).distributionList().items().get(0).id();
@@ -113,7 +104,7 @@ class ContentIT {
       assertThat(invalidations).hasSize(2);
       assertThat(latest).containsExactly("/about.html");
     }
-    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
-    assertThat(sf("destroy", "--auto-approve", "--force-delete-content").exit()).isEqualTo(0);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    assertThat(cli.run("destroy", "--auto-approve", "--force-delete-content").exit()).isEqualTo(0);
   }
 }

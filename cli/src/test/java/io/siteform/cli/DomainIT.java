@@ -24,31 +24,22 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 @ExtendWith(MotoExtension.class)
 class DomainIT {
   @TempDir Path dir;
-  final CliRunner cli = new CliRunner();
   MotoServer moto;
+  MotoCli cli;
   Path spec;
   String zoneId;
 
   @BeforeEach
   void setUp(MotoServer moto) {
     this.moto = moto;
-    spec = dir.resolve("siteform.yaml");
+    cli = new MotoCli(dir, moto);
+    spec = cli.spec;
     try (AwsClients aws = moto.newClients()) {
       zoneId = aws.route53().createHostedZone(b -> b.name("example.com").callerReference("it-" + System.nanoTime()))
           .hostedZone().id().replace("/hostedzone/", "");
     }
   }
 
-  CliRunner.Run sf(String... args) {
-    String[] all = new String[args.length + 5];
-    all[0] = "-f";
-    all[1] = spec.toString();
-    all[2] = "--endpoint-url";
-    all[3] = moto.endpoint().toString();
-    all[4] = "--no-color";
-    System.arraycopy(args, 0, all, 5, args.length);
-    return cli.run(all);
-  }
 
   private void write(String names, String certificate) throws Exception {
     Files.writeString(spec, CliTest.SPEC + """
@@ -71,16 +62,16 @@ class DomainIT {
   @Test
   void oneApplyNoOpPlanRenameDestroy() throws Exception {
     write("[www.example.com, example.com]", "{validation: dns}");
-    var plan = sf("plan");
+    var plan = cli.run("plan");
     assertThat(plan.exit()).as(plan.err()).isEqualTo(0);
     assertThat(plan.out()).contains("# route53_record.validation_www_example_com will be created",
         "zone_id = \"" + zoneId + "\"", "Plan: 16 to add");
 
-    var apply = sf("apply", "--auto-approve");
+    var apply = cli.run("apply", "--auto-approve");
     assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
     assertThat(apply.out()).contains("acm_certificate_validation.site: Creation complete",
         "Apply complete! Resources: 16 added");
-    var again = sf("plan", "--detailed-exitcode");
+    var again = cli.run("plan", "--detailed-exitcode");
     assertThat(again.exit()).as(again.out()).isEqualTo(0);
 
     String certArn;
@@ -104,10 +95,10 @@ class DomainIT {
     }
 
     write("[shop.example.com]", "{validation: dns}");
-    var rename = sf("apply", "--auto-approve");
+    var rename = cli.run("apply", "--auto-approve");
     assertThat(rename.exit()).as(rename.out() + rename.err()).isEqualTo(0);
     assertThat(rename.out()).contains("# acm_certificate.site must be replaced", "+/- resource \"acm_certificate\"");
-    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       var certs = aws.acm().listCertificates(b -> {}).certificateSummaryList();
       assertThat(certs).singleElement().satisfies(c -> {
@@ -119,7 +110,7 @@ class DomainIT {
           .hasSize(3).allSatisfy(r -> assertThat(r.name()).endsWith("shop.example.com."));
     }
 
-    var destroy = sf("destroy", "--auto-approve");
+    var destroy = cli.run("destroy", "--auto-approve");
     assertThat(destroy.exit()).as(destroy.out() + destroy.err()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       assertThat(records(aws)).extracting(ResourceRecordSet::typeAsString).containsOnly("NS", "SOA");
@@ -137,7 +128,7 @@ class DomainIT {
               .resourceRecords(v -> v.value("192.0.2.10"))))));
     }
     String id = zoneId + "_www.example.com_A";
-    var apply = sf("apply", "--auto-approve");
+    var apply = cli.run("apply", "--auto-approve");
     assertThat(apply.exit()).isEqualTo(1);
     assertThat(apply.out()).contains("This plan cannot be applied",
         "siteform import route53_record.a_www_example_com " + id);
@@ -147,20 +138,20 @@ class DomainIT {
       assertThat(aws.s3("eu-west-1").listBuckets().buckets()).isEmpty();
     }
 
-    var imported = sf("import", "route53_record.a_www_example_com", id);
+    var imported = cli.run("import", "route53_record.a_www_example_com", id);
     assertThat(imported.exit()).as(imported.err()).isEqualTo(0);
-    var plan = sf("plan");
+    var plan = cli.run("plan");
     assertThat(plan.exit()).as(plan.err()).isEqualTo(0);
     assertThat(plan.out()).contains("# route53_record.a_www_example_com will be updated in-place",
         "- records", "\"192.0.2.10\"").doesNotContain("This plan cannot be applied");
-    var applied = sf("apply", "--auto-approve");
+    var applied = cli.run("apply", "--auto-approve");
     assertThat(applied.exit()).as(applied.out() + applied.err()).isEqualTo(0);
-    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       assertThat(records(aws)).filteredOn(r -> r.name().equals("www.example.com.") && r.typeAsString().equals("A"))
           .singleElement().satisfies(r -> assertThat(r.aliasTarget()).isNotNull());
     }
-    assertThat(sf("destroy", "--auto-approve").exit()).isEqualTo(0);
+    assertThat(cli.run("destroy", "--auto-approve").exit()).isEqualTo(0);
   }
 
   @Test
@@ -176,20 +167,20 @@ class DomainIT {
       }
     }
     write("[www.example.com]", "{arn: \"" + arn + "\"}");
-    var apply = sf("apply", "--auto-approve");
+    var apply = cli.run("apply", "--auto-approve");
     assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
     assertThat(apply.out()).doesNotContain("acm_certificate.site", "acm_certificate_validation");
-    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       assertThat(distribution(aws).viewerCertificate().acmCertificateArn()).isEqualTo(arn);
     }
-    assertThat(sf("destroy", "--auto-approve").exit()).isEqualTo(0);
+    assertThat(cli.run("destroy", "--auto-approve").exit()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       assertThat(aws.acm().listCertificates(b -> {}).certificateSummaryList()).hasSize(1);
     }
 
     write("[shop.other.example.com]", "{arn: \"" + arn + "\"}");
-    var uncovered = sf("plan");
+    var uncovered = cli.run("plan");
     assertThat(uncovered.exit()).isEqualTo(1);
     assertThat(uncovered.err()).contains("shop.other.example.com");
   }

@@ -18,27 +18,18 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 @ExtendWith(MotoExtension.class)
 class ImportIT {
   @TempDir Path dir;
-  final CliRunner cli = new CliRunner();
   MotoServer moto;
+  MotoCli cli;
   Path spec;
 
   @BeforeEach
   void setUp(MotoServer moto) throws Exception {
     this.moto = moto;
-    spec = dir.resolve("siteform.yaml");
+    cli = new MotoCli(dir, moto);
+    spec = cli.spec;
     Files.writeString(spec, CliTest.SPEC);
   }
 
-  CliRunner.Run sf(String... args) {
-    String[] all = new String[args.length + 5];
-    all[0] = "-f";
-    all[1] = spec.toString();
-    all[2] = "--endpoint-url";
-    all[3] = moto.endpoint().toString();
-    all[4] = "--no-color";
-    System.arraycopy(args, 0, all, 5, args.length);
-    return cli.run(all);
-  }
 
   @Test
   void bucketsMadeByHandAreAdoptedNotRecreated() throws Exception {
@@ -52,24 +43,24 @@ class ImportIT {
             .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
       }
     }
-    var wrong = sf("import", "s3_bucket.primary", "no-such-bucket-here");
+    var wrong = cli.run("import", "s3_bucket.primary", "no-such-bucket-here");
     assertThat(wrong.exit()).isEqualTo(1);
     assertThat(wrong.err()).contains("no s3_bucket with id no-such-bucket-here");
-    var notInSpec = sf("import", "s3_bucket.replica_us_west_2", "x");
+    var notInSpec = cli.run("import", "s3_bucket.replica_us_west_2", "x");
     assertThat(notInSpec.exit()).isEqualTo(1);
     assertThat(notInSpec.err()).contains("is not an address this spec has", "s3_bucket.primary");
 
-    assertThat(sf("import", "s3_bucket.primary", "ticket-service-ui-jane-doe").exit()).isEqualTo(0);
-    var second = sf("import", "s3_bucket.replica_ap_southeast_1", "ticket-service-ui-singapore-jane-doe");
+    assertThat(cli.run("import", "s3_bucket.primary", "ticket-service-ui-jane-doe").exit()).isEqualTo(0);
+    var second = cli.run("import", "s3_bucket.replica_ap_southeast_1", "ticket-service-ui-singapore-jane-doe");
     assertThat(second.exit()).as(second.err()).isEqualTo(0);
-    assertThat(sf("import", "s3_bucket.primary", "ticket-service-ui-jane-doe").err()).contains("already in state");
+    assertThat(cli.run("import", "s3_bucket.primary", "ticket-service-ui-jane-doe").err()).contains("already in state");
 
-    var plan = sf("plan");
+    var plan = cli.run("plan");
     assertThat(plan.out()).contains("# s3_bucket.primary will be updated in-place", "tags")
         .doesNotContain("# s3_bucket.primary will be created", "# s3_bucket.primary must be replaced");
-    var apply = sf("apply", "--auto-approve");
+    var apply = cli.run("apply", "--auto-approve");
     assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
     assertThat(apply.out()).contains("Resources: 6 added, 2 changed, 0 destroyed.");
-    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
   }
 }

@@ -17,36 +17,27 @@ import software.amazon.awssdk.core.sync.RequestBody;
 @ExtendWith(MotoExtension.class)
 class VerifyIT {
   @TempDir Path dir;
-  final CliRunner cli = new CliRunner();
   MotoServer moto;
+  MotoCli cli;
   Path spec;
 
   @BeforeEach
   void setUp(MotoServer moto) throws Exception {
     this.moto = moto;
-    spec = dir.resolve("siteform.yaml");
+    cli = new MotoCli(dir, moto);
+    spec = cli.spec;
     Files.writeString(spec, CliTest.SPEC);
   }
 
-  CliRunner.Run sf(String... args) {
-    String[] all = new String[args.length + 5];
-    all[0] = "-f";
-    all[1] = spec.toString();
-    all[2] = "--endpoint-url";
-    all[3] = moto.endpoint().toString();
-    all[4] = "--no-color";
-    System.arraycopy(args, 0, all, 5, args.length);
-    return cli.run(all);
-  }
 
   @Test
   void findsAMissingReplicaObjectAndAPolicyRemovedByHand() throws Exception {
-    var before = sf("verify");
+    var before = cli.run("verify");
     assertThat(before.exit()).isEqualTo(1);
     assertThat(before.out()).contains("cloudfront_distribution.site: no distribution has been created");
 
-    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
-    var healthy = sf("verify");
+    assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);
+    var healthy = cli.run("verify");
     assertThat(healthy.exit()).as(healthy.out()).isEqualTo(0);
     assertThat(healthy.out()).contains("Verified.");
 
@@ -57,7 +48,7 @@ class VerifyIT {
           RequestBody.fromString("<h1>tickets</h1>"));
       aws.s3("ap-southeast-1").deleteBucketPolicy(b -> b.bucket("ticket-service-ui-singapore-jane-doe"));
     }
-    var broken = sf("verify");
+    var broken = cli.run("verify");
     assertThat(broken.exit()).isEqualTo(1);
     assertThat(broken.out()).contains(
         "s3_replication.primary: bucket ticket-service-ui-jane-doe has no replication configuration",
@@ -65,8 +56,8 @@ class VerifyIT {
         "s3_bucket_policy.replica_ap_southeast_1: bucket ticket-service-ui-singapore-jane-doe has no policy",
         "failover fails", "Fix: run `siteform apply`", "3 findings.");
 
-    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
-    var repaired = sf("verify");
+    assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);
+    var repaired = cli.run("verify");
     assertThat(repaired.out()).doesNotContain("s3_bucket_policy", "s3_replication").contains("1 missing (index.html)", "1 finding.");
   }
 }

@@ -17,39 +17,30 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 @ExtendWith(MotoExtension.class)
 class WorkflowIT {
   @TempDir Path dir;
-  final CliRunner cli = new CliRunner();
   MotoServer moto;
+  MotoCli cli;
   Path spec;
 
   @BeforeEach
   void setUp(MotoServer moto) throws Exception {
     this.moto = moto;
-    spec = dir.resolve("siteform.yaml");
+    cli = new MotoCli(dir, moto);
+    spec = cli.spec;
     Files.writeString(spec, CliTest.SPEC);
   }
 
-  CliRunner.Run sf(String... args) {
-    String[] all = new String[args.length + 5];
-    all[0] = "-f";
-    all[1] = spec.toString();
-    all[2] = "--endpoint-url";
-    all[3] = moto.endpoint().toString();
-    all[4] = "--no-color";
-    System.arraycopy(args, 0, all, 5, args.length);
-    return cli.run(all);
-  }
 
   @Test
   void stateOutputDriftAndGraphAfterAnApply() throws Exception {
-    assertThat(sf("output").out()).contains("nothing has been applied yet");
-    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
+    assertThat(cli.run("output").out()).contains("nothing has been applied yet");
+    assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);
 
-    var list = sf("state", "list");
+    var list = cli.run("state", "list");
     assertThat(list.exit()).isEqualTo(0);
     assertThat(list.out().lines()).contains("s3_bucket.primary", "cloudfront_distribution.site").hasSize(8);
-    assertThat(sf("state", "show", "s3_bucket.primary").out())
+    assertThat(cli.run("state", "show", "s3_bucket.primary").out())
         .contains("resource \"s3_bucket\" \"primary\" {", "bucket", "\"ticket-service-ui-jane-doe\"", "versioning");
-    var missing = sf("state", "show", "s3_bucket.nope");
+    var missing = cli.run("state", "show", "s3_bucket.nope");
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err()).contains("s3_bucket.nope is not in state", "s3_bucket.primary");
 
@@ -57,35 +48,35 @@ class WorkflowIT {
     try (AwsClients aws = moto.newClients()) {
       id = aws.cloudFront().listDistributions(b -> {}).distributionList().items().get(0).id();
     }
-    assertThat(sf("output", "distribution_id").out().strip()).isEqualTo(id);
-    assertThat(sf("output", "--json").out()).contains("\"distribution_id\" : \"" + id + "\"",
+    assertThat(cli.run("output", "distribution_id").out().strip()).isEqualTo(id);
+    assertThat(cli.run("output", "--json").out()).contains("\"distribution_id\" : \"" + id + "\"",
         "\"primary_bucket\"", "\"region\" : \"eu-west-1\"", "\"site_url\" : \"https://");
-    assertThat(sf("output", "nothing").exit()).isEqualTo(1);
-    assertThat(sf("show").out()).contains("# cloudfront_distribution.site:", "# iam_role.replication:");
-    assertThat(sf("show", "--json").out()).contains("\"lineage\"");
+    assertThat(cli.run("output", "nothing").exit()).isEqualTo(1);
+    assertThat(cli.run("show").out()).contains("# cloudfront_distribution.site:", "# iam_role.replication:");
+    assertThat(cli.run("show", "--json").out()).contains("\"lineage\"");
 
-    assertThat(sf("drift").exit()).isEqualTo(0);
+    assertThat(cli.run("drift").exit()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       aws.s3("eu-west-1").putBucketVersioning(b -> b.bucket("ticket-service-ui-jane-doe")
           .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
     }
-    var md = sf("drift", "--format", "markdown");
+    var md = cli.run("drift", "--format", "markdown");
     assertThat(md.exit()).isEqualTo(2);
     assertThat(md.out()).contains("| `s3_bucket.primary` | `versioning` | `Enabled` | `Suspended` |");
-    var json = sf("drift", "--format", "json");
+    var json = cli.run("drift", "--format", "json");
     assertThat(json.exit()).isEqualTo(2);
     assertThat(json.out()).contains("\"attribute\" : \"versioning\"", "\"drifted\" : 1");
-    assertThat(sf("plan", "--refresh-only").out()).contains("Objects have changed outside of siteform");
+    assertThat(cli.run("plan", "--refresh-only").out()).contains("Objects have changed outside of siteform");
 
-    var rm = sf("state", "rm", "s3_bucket_policy.primary");
+    var rm = cli.run("state", "rm", "s3_bucket_policy.primary");
     assertThat(rm.exit()).isEqualTo(0);
     assertThat(rm.out()).contains("still exists in AWS");
-    assertThat(sf("state", "list").out()).doesNotContain("s3_bucket_policy.primary");
-    assertThat(sf("plan").out()).contains("# s3_bucket_policy.primary will be created");
+    assertThat(cli.run("state", "list").out()).doesNotContain("s3_bucket_policy.primary");
+    assertThat(cli.run("plan").out()).contains("# s3_bucket_policy.primary will be created");
 
-    var dot = sf("graph");
+    var dot = cli.run("graph");
     assertThat(dot.out()).contains("digraph", "\"s3_bucket.primary\" -> \"s3_replication.primary\"");
-    var svg = sf("graph", "--format", "svg");
+    var svg = cli.run("graph", "--format", "svg");
     if (onPath("dot")) {
       assertThat(svg.exit()).isEqualTo(0);
       assertThat(svg.out()).contains("<svg");
@@ -98,37 +89,37 @@ class WorkflowIT {
   @Test
   void aSavedPlanAppliesExactlyAndAStaleOneIsRefused() throws Exception {
     Path plan = dir.resolve("tfplan.json");
-    var saved = sf("plan", "--out", plan.toString());
+    var saved = cli.run("plan", "--out", plan.toString());
     assertThat(saved.exit()).as(saved.err()).isEqualTo(0);
     assertThat(saved.out()).contains("Saved the plan to", "siteform apply " + plan);
     assertThat(Files.readString(plan)).contains("\"resource_changes\"", "\"siteform_plan\"");
     assertThat(Files.getPosixFilePermissions(plan)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
-    assertThat(sf("show", plan.toString()).out()).contains("Plan: 8 to add, 0 to change, 0 to destroy.");
-    assertThat(sf("show", "--json", plan.toString()).out()).contains("\"resource_changes\"");
+    assertThat(cli.run("show", plan.toString()).out()).contains("Plan: 8 to add, 0 to change, 0 to destroy.");
+    assertThat(cli.run("show", "--json", plan.toString()).out()).contains("\"resource_changes\"");
     // The spec changes after the plan was saved: the plan no longer says what apply would do.
     String original = Files.readString(spec);
     Files.writeString(spec, original.replace("tags: {project: ticket-service}", "tags: {project: tickets}"));
-    var staleSpec = sf("apply", plan.toString());
+    var staleSpec = cli.run("apply", plan.toString());
     assertThat(staleSpec.exit()).isEqualTo(1);
     assertThat(staleSpec.err()).contains("is stale", "or its variables changed");
     assertThat(dir.resolve("siteform.state.json")).doesNotExist();
     Files.writeString(spec, original);
 
-    var applied = sf("apply", plan.toString());
+    var applied = cli.run("apply", plan.toString());
     assertThat(applied.exit()).as(applied.out() + applied.err()).isEqualTo(0);
     assertThat(applied.out()).contains("Apply complete! Resources: 8 added");
-    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
 
-    var again = sf("apply", plan.toString());
+    var again = cli.run("apply", plan.toString());
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.err()).contains("is stale: the state changed since it was made (serial 0, now");
-    assertThat(sf("plan", "--offline", "--out", plan.toString()).exit()).isEqualTo(1);
+    assertThat(cli.run("plan", "--offline", "--out", plan.toString()).exit()).isEqualTo(1);
   }
 
   @Test
   void destroyingBucketsThatHoldObjectsNeedsForceDeleteContent() throws Exception {
-    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
+    assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
       var s3 = aws.s3("eu-west-1");
       s3.putObject(b -> b.bucket("ticket-service-ui-jane-doe").key("index.html"),
@@ -137,14 +128,14 @@ class WorkflowIT {
           software.amazon.awssdk.core.sync.RequestBody.fromString("v2"));
       s3.deleteObject(b -> b.bucket("ticket-service-ui-jane-doe").key("index.html"));
     }
-    var refused = sf("destroy", "--auto-approve");
+    var refused = cli.run("destroy", "--auto-approve");
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).contains("would delete content siteform cannot make again",
         "s3_bucket.primary: bucket ticket-service-ui-jane-doe holds 3 object versions and delete markers",
         "--force-delete-content", "Nothing was changed");
-    assertThat(sf("state", "list").out().lines()).hasSize(8);
+    assertThat(cli.run("state", "list").out().lines()).hasSize(8);
 
-    var forced = sf("destroy", "--auto-approve", "--force-delete-content");
+    var forced = cli.run("destroy", "--auto-approve", "--force-delete-content");
     assertThat(forced.exit()).as(forced.out() + forced.err()).isEqualTo(0);
     assertThat(forced.out()).contains("these will be emptied", "Destroy complete! Resources: 8 destroyed.");
     try (AwsClients aws = moto.newClients()) {
@@ -154,15 +145,15 @@ class WorkflowIT {
 
   @Test
   void targetLimitsPlanAndApplyToTheResourceAndWhatItNeeds() throws Exception {
-    var plan = sf("plan", "--target", "s3_replication.primary");
+    var plan = cli.run("plan", "--target", "s3_replication.primary");
     assertThat(plan.exit()).isEqualTo(0);
     assertThat(plan.out()).contains("Plan: 4 to add").doesNotContain("cloudfront_distribution.site will");
     assertThat(plan.err()).contains("resource targeting is in effect");
-    var apply = sf("apply", "--auto-approve", "--target", "s3_replication.primary");
+    var apply = cli.run("apply", "--auto-approve", "--target", "s3_replication.primary");
     assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
-    assertThat(sf("state", "list").out().lines()).containsExactlyInAnyOrder(
+    assertThat(cli.run("state", "list").out().lines()).containsExactlyInAnyOrder(
         "iam_role.replication", "s3_bucket.primary", "s3_bucket.replica_ap_southeast_1", "s3_replication.primary");
-    var unknown = sf("plan", "--target", "s3_bucket.nope");
+    var unknown = cli.run("plan", "--target", "s3_bucket.nope");
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err()).contains("--target s3_bucket.nope is not in this plan");
   }

@@ -21,35 +21,26 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 @ExtendWith(MotoExtension.class)
 class WorkshopIT {
   @TempDir Path dir;
-  final CliRunner cli = new CliRunner();
   MotoServer moto;
+  MotoCli cli;
   Path spec;
 
   @BeforeEach
   void setUp(MotoServer moto) throws Exception {
     this.moto = moto;
-    spec = dir.resolve("siteform.yaml");
+    cli = new MotoCli(dir, moto);
+    spec = cli.spec;
     Files.writeString(spec, CliTest.SPEC + """
         replication:
           delete_markers: true
         """);
   }
 
-  CliRunner.Run sf(String... args) {
-    String[] all = new String[args.length + 5];
-    all[0] = "-f";
-    all[1] = spec.toString();
-    all[2] = "--endpoint-url";
-    all[3] = moto.endpoint().toString();
-    all[4] = "--no-color";
-    System.arraycopy(args, 0, all, 5, args.length);
-    return cli.run(all);
-  }
 
   @Test
   void applyReplanDriftRepairDestroy() throws Exception {
     // The seed's whole CloudFront half: OAC, distribution with an origin group, bucket policies.
-    var apply = sf("apply", "--auto-approve");
+    var apply = cli.run("apply", "--auto-approve");
     assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
     assertThat(apply.out()).contains("Plan: 8 to add, 0 to change, 0 to destroy.",
         "s3_replication.primary: Creation complete", "cloudfront_distribution.site: Creation complete", "Apply complete! Resources: 8 added, 0 changed, 0 destroyed.");
@@ -58,7 +49,7 @@ class WorkshopIT {
     assertThat(Files.readString(state)).contains("\"s3_replication.primary\"", "arn:aws:iam::")
         .doesNotContain("testing");
 
-    var again = sf("plan", "--detailed-exitcode");
+    var again = cli.run("plan", "--detailed-exitcode");
     assertThat(again.exit()).as(again.out() + again.err()).isEqualTo(0);
     assertThat(again.out()).contains("No changes.");
 
@@ -66,19 +57,19 @@ class WorkshopIT {
       aws.s3("ap-southeast-1").putBucketVersioning(b -> b.bucket("ticket-service-ui-singapore-jane-doe")
           .versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
     }
-    var drift = sf("plan", "--detailed-exitcode");
+    var drift = cli.run("plan", "--detailed-exitcode");
     assertThat(drift.exit()).isEqualTo(2);
     assertThat(drift.out()).contains("Objects have changed outside of siteform",
         "~ versioning = \"Enabled\" -> \"Suspended\"", "~ versioning = \"Suspended\" -> \"Enabled\"",
         "Plan: 0 to add, 1 to change, 0 to destroy.");
 
-    assertThat(sf("apply", "--auto-approve").exit()).isEqualTo(0);
-    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
 
-    var json = sf("plan", "--json");
+    var json = cli.run("plan", "--json");
     assertThat(json.out()).contains("\"actions\" : [ \"no-op\" ]").doesNotContain("\"create\"");
 
-    var destroy = sf("destroy", "--auto-approve");
+    var destroy = cli.run("destroy", "--auto-approve");
     assertThat(destroy.exit()).as(destroy.err()).isEqualTo(0);
     assertThat(destroy.out()).contains("Destroy complete! Resources: 8 destroyed.");
     try (AwsClients aws = moto.newClients()) {
@@ -87,13 +78,13 @@ class WorkshopIT {
       assertThat(aws.cloudFront().listDistributions(b -> {}).distributionList().quantity()).isZero();
       assertThat(aws.cloudFront().listOriginAccessControls(b -> {}).originAccessControlList().quantity()).isZero();
     }
-    assertThat(sf("plan", "--detailed-exitcode").exit()).isEqualTo(2);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(2);
   }
 
   @Test
   void aSecondApplyWhileTheLockIsHeldIsRefused() throws Exception {
     Files.writeString(dir.resolve("siteform.state.json.lock"), "{\"who\":\"someone@elsewhere\"}");
-    var r = sf("apply", "--auto-approve");
+    var r = cli.run("apply", "--auto-approve");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("lock");
     try (AwsClients aws = moto.newClients()) {

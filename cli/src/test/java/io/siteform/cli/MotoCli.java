@@ -1,0 +1,37 @@
+package io.siteform.cli;
+
+import io.siteform.providers.testing.MotoServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The CLI run in-process against a test's moto, on a spec in the test's folder. */
+final class MotoCli {
+  final Path dir;
+  final Path spec;
+  private final MotoServer moto;
+  private final CliRunner cli = new CliRunner();
+
+  MotoCli(Path dir, MotoServer moto) {
+    this.dir = dir;
+    this.spec = dir.resolve("siteform.yaml");
+    this.moto = moto;
+  }
+
+  /** {@code siteform -f SPEC --endpoint-url MOTO --no-color ARGS...} */
+  CliRunner.Run run(String... args) {
+    String[] all = new String[args.length + 5];
+    all[0] = "-f";
+    all[1] = spec.toString();
+    all[2] = "--endpoint-url";
+    all[3] = moto.endpoint().toString();
+    all[4] = "--no-color";
+    System.arraycopy(args, 0, all, 5, args.length);
+    return cli.run(all);
+  }
+
+  MotoCli write(String yaml) throws IOException {
+    Files.writeString(spec, yaml);
+    return this;
+  }
+}
