@@ -159,8 +159,9 @@ public final class AwsClients implements AutoCloseable {
     synchronized (this) {
       if (asyncHttp != null) {
         asyncHttp.close();
-        // Every client using them is closed: nothing can be submitted any more, so no quiet period.
-        eventLoops.eventLoopGroup().shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        // Every client using them is closed; a short quiet period lets the pool close its
+        // connections on the loops first (closing them during shutdown logs rejected tasks).
+        eventLoops.eventLoopGroup().shutdownGracefully(100, 5000, TimeUnit.MILLISECONDS).syncUninterruptibly();
       }
     }
     if (!failures.isEmpty()) {
