@@ -243,19 +243,22 @@ class SiteContentProviderIT {
     replicate();
     byte[] big = new byte[9 * 1024 * 1024];
     for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 31);
-    Files.write(site.resolve("video.bin"), big);
+    Files.createDirectories(site.resolve("assets"));
+    Files.write(site.resolve("assets/video.bin"), big);
     Map<String, Object> desired = desired(true);
 
     LiveResource created = create(desired);
 
-    HeadObjectResponse head = s3.headObject(b -> b.bucket(PRIMARY).key("video.bin"));
+    HeadObjectResponse head = s3.headObject(b -> b.bucket(PRIMARY).key("assets/video.bin"));
     assertThat(head.eTag()).as("a multipart ETag, no MD5").contains("-");
-    assertThat(head.metadata()).containsEntry("siteform-md5", md5(desired, "video.bin"));
+    assertThat(head.metadata()).containsEntry("siteform-md5", md5(desired, "assets/video.bin"));
+    assertThat(head.contentType()).isEqualTo("application/octet-stream");
+    assertThat(head.cacheControl()).isEqualTo("max-age=31536000, immutable");
     assertThat(read(created).attributes().get("files")).isEqualTo(desired.get("files"));
     Map<String, List<String>> before = versions(s3, PRIMARY);
     update(created, desired(true));
     assertThat(versions(s3, PRIMARY)).isEqualTo(before);
-    assertThat(replicaS3.headObject(b -> b.bucket(REPLICA).key("video.bin")).eTag()).isEqualTo(head.eTag());
+    assertThat(replicaS3.headObject(b -> b.bucket(REPLICA).key("assets/video.bin")).eTag()).isEqualTo(head.eTag());
   }
 
   @Test
