@@ -183,6 +183,6 @@ public final class FakeCloud {
         provider("route53_record", Set.of("zone_id", "name", "type"), Set.of(), false),
         provider(new ResourceSchema("site_content", Set.of("bucket"), Set.of(), false, java.util.Optional.empty(),
             Set.of("source"))),
-        provider("cloudfront_invalidation", Set.of(), Set.of("invalidation_id"), false));
+        provider("cloudfront_invalidation", Set.of(), Set.of(), false));
   }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -15,11 +16,16 @@ import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -42,6 +48,8 @@ public final class AwsClients implements AutoCloseable {
   private final AwsCredentialsProvider credentials;
   private final SdkHttpClient http;
   private final ConcurrentMap<String, SdkClient> clients = new ConcurrentHashMap<>();
+  private SdkEventLoopGroup eventLoops;
+  private SdkAsyncHttpClient asyncHttp;
   private volatile boolean closed;
 
   /**
@@ -77,6 +85,36 @@ public final class AwsClients implements AutoCloseable {
   public S3Client s3(String region) {
     return client(
         "s3", region, () -> configure(S3Client.builder(), region).forcePathStyle(endpoint.isPresent()).build());
+  }
+
+  /**
+   * S3's asynchronous client for the transfer manager, with the same endpoint and addressing as
+   * {@link #s3}. Multipart is on: files above 8 MiB go up in parts, in parallel. It has its own
+   * (Netty) connection pool, closed with it.
+   */
+  public S3AsyncClient s3Async(String region) {
+    return client("s3-async", region, () -> {
+      S3AsyncClientBuilder builder = S3AsyncClient.builder()
+          .httpClient(asyncHttp())
+          .region(Region.of(region))
+          .credentialsProvider(credentials)
+          .forcePathStyle(endpoint.isPresent())
+          .multipartEnabled(true);
+      endpoint.ifPresent(builder::endpointOverride);
+      return builder.build();
+    });
+  }
+
+  /**
+   * The async clients' connection pool, on event loops siteform owns: the SDK would close its own
+   * with a two-second quiet period, which every apply that publishes would wait out at exit.
+   */
+  private synchronized SdkAsyncHttpClient asyncHttp() {
+    if (asyncHttp == null) {
+      eventLoops = SdkEventLoopGroup.builder().build();
+      asyncHttp = NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops).build();
+    }
+    return asyncHttp;
   }
 
   public IamClient iam() {
@@ -135,6 +173,14 @@ public final class AwsClients implements AutoCloseable {
     }
     clients.clear();
     http.close();
+    synchronized (this) {
+      if (asyncHttp != null) {
+        asyncHttp.close();
+        // Every client using them is closed; a short quiet period lets the pool close its
+        // connections on the loops first (closing them during shutdown logs rejected tasks).
+        eventLoops.eventLoopGroup().shutdownGracefully(100, 5000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+      }
+    }
     if (!failures.isEmpty()) {
       RuntimeException first = failures.get(0);
       failures.subList(1, failures.size()).forEach(first::addSuppressed);

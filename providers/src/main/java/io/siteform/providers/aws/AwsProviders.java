@@ -6,6 +6,7 @@ import io.siteform.providers.aws.acm.AcmCertificateDataSource;
 import io.siteform.providers.aws.acm.AcmCertificateProvider;
 import io.siteform.providers.aws.acm.AcmCertificateValidationProvider;
 import io.siteform.providers.aws.cloudfront.CloudFrontDistributionProvider;
+import io.siteform.providers.aws.cloudfront.CloudFrontInvalidationProvider;
 import io.siteform.providers.aws.cloudfront.CloudFrontOriginAccessProvider;
 import io.siteform.providers.aws.iam.IamRoleProvider;
 import io.siteform.providers.aws.route53.Route53RecordProvider;
@@ -13,9 +14,11 @@ import io.siteform.providers.aws.route53.Route53ZoneDataSource;
 import io.siteform.providers.aws.s3.S3BucketPolicyProvider;
 import io.siteform.providers.aws.s3.S3BucketProvider;
 import io.siteform.providers.aws.s3.S3ReplicationProvider;
+import io.siteform.providers.aws.s3.SiteContentProvider;
+import io.siteform.providers.content.LocalFilesDataSource;
 import java.util.List;
 
-/** Every resource type siteform manages on AWS, and every type it only looks up. */
+/** Every resource type siteform manages on AWS, and every type it only reads. */
 public final class AwsProviders {
   private AwsProviders() {}
 
@@ -23,7 +26,7 @@ public final class AwsProviders {
     return all(clients, Waits.DEFAULTS);
   }
 
-  /** With {@code waits} bounding how long providers wait for CloudFront and ACM. */
+  /** With {@code waits} bounding how long providers wait for CloudFront, ACM and replication. */
   public static List<Provider> all(AwsClients clients, Waits waits) {
     return List.of(
         new S3BucketProvider(clients),
@@ -34,11 +37,14 @@ public final class AwsProviders {
         new S3BucketPolicyProvider(clients),
         new AcmCertificateProvider(clients, waits),
         new AcmCertificateValidationProvider(clients, waits),
-        new Route53RecordProvider(clients, waits));
+        new Route53RecordProvider(clients, waits),
+        new SiteContentProvider(clients, waits),
+        new CloudFrontInvalidationProvider(clients, waits));
   }
 
-  /** Every type siteform only looks up: the hosted zone, a certificate the user made. */
+  /** Every type siteform only reads: the site's local files, the hosted zone, a certificate the user made. */
   public static List<DataSource> dataSources(AwsClients clients, Waits waits) {
-    return List.of(new Route53ZoneDataSource(clients, waits), new AcmCertificateDataSource(clients, waits));
+    return List.of(new LocalFilesDataSource(), new Route53ZoneDataSource(clients, waits),
+        new AcmCertificateDataSource(clients, waits));
   }
 }

@@ -1,2 +1,6 @@
-/** S3 resource types: buckets (with their versioning, public access block, encryption, tags), replication and bucket policies. */
+/**
+ * S3 resource types: buckets (with their versioning, public access block, encryption, tags),
+ * replication, bucket policies, and the site's content published to the primary bucket and
+ * present in every replica.
+ */
 package io.siteform.providers.aws.s3;

@@ -1,0 +1,160 @@
+package io.siteform.providers.aws.s3;
+
+import io.siteform.engine.provider.CreateRequest;
+import io.siteform.engine.provider.DeleteRequest;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.provider.Progress;
+import io.siteform.engine.provider.Provider;
+import io.siteform.engine.provider.ReadRequest;
+import io.siteform.engine.provider.ResourceSchema;
+import io.siteform.engine.provider.UpdateRequest;
+import io.siteform.engine.resource.Address;
+import io.siteform.error.ProviderException;
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.Waits;
+import io.siteform.providers.aws.s3.BucketObjects.Listed;
+import io.siteform.providers.aws.s3.ReplicaCatchUp.Replica;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+
+/**
+ * {@code site_content}: the site's files published to the primary bucket, the seed's {@code aws
+ * s3 sync --delete dist/ s3://bucket} done exactly, and present in every replica bucket. The id
+ * is the primary bucket's name; the request's region is its region.
+ *
+ * <p>Attributes: {@code bucket}, {@code delete} (Boolean: remove objects the site no longer has),
+ * {@code files} (path to {@code {md5, size, content_type, cache_control}}, as the {@code
+ * local_files} data source gives them), {@code replicas} (List of {@code {bucket, region}}), and
+ * {@code source}, the folder the files are read from (desired only; kept as recorded).
+ *
+ * <p>With {@code delete} false, objects siteform never published are none of its business: they
+ * are neither read nor deleted.
+ */
+public final class SiteContentProvider implements Provider {
+  public static final String TYPE = "site_content";
+
+  /** The source folder is passed through but never compared: it differs between a laptop and CI. */
+  private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of("bucket"), Set.of(), false,
+      java.util.Optional.empty(), Set.of("source"));
+
+  private final AwsClients clients;
+  private final Waits waits;
+
+  public SiteContentProvider(AwsClients clients, Waits waits) {
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.waits = Objects.requireNonNull(waits, "waits");
+  }
+
+  @Override
+  public ResourceSchema schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public Optional<LiveResource> read(ReadRequest request) {
+    Address address = request.address();
+    Map<String, Object> prior = request.prior();
+    String bucket = request.id();
+    S3Client s3 = clients.s3(request.region());
+    Optional<Map<String, Listed>> listing = BucketObjects.list(s3, address, "read", bucket);
+    if (listing.isEmpty()) return Optional.empty();
+    // Nothing recorded (an import): the user hands the whole bucket to siteform.
+    boolean delete = !Boolean.FALSE.equals(prior.get("delete"));
+    Map<String, SiteFile> known = SiteFile.all(prior.get("files"));
+    Collection<String> keys = delete ? listing.get().keySet() : known.keySet();
+    Map<String, SiteFile> live = BucketObjects.describe(s3, address, "read", bucket, listing.get(), keys, known);
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("bucket", prior.getOrDefault("bucket", bucket));
+    a.put("delete", delete);
+    a.put("replicas", prior.getOrDefault("replicas", List.of()));
+    if (prior.containsKey("source")) a.put("source", prior.get("source"));
+    a.put("files", SiteFile.attribute(live));
+    return Optional.of(new LiveResource(bucket, a));
+  }
+
+  @Override
+  public LiveResource create(CreateRequest request) {
+    return publish(request.address(), request.region(), Map.of(), request.desired(), request.progress(), "create");
+  }
+
+  @Override
+  public LiveResource update(UpdateRequest request) {
+    return publish(request.address(), request.region(), request.prior(), request.desired(), request.progress(), "update");
+  }
+
+  private LiveResource publish(Address address, String region, Map<String, Object> prior,
+      Map<String, Object> desired, Progress progress, String op) {
+    String bucket = (String) desired.get("bucket");
+    if (bucket == null) throw new ProviderException(address.toString(), op, "attribute 'bucket' is missing");
+    Path source = source(address, op, desired);
+    Map<String, SiteFile> want = SiteFile.all(desired.get("files"));
+    boolean delete = Boolean.TRUE.equals(desired.get("delete"));
+    List<Replica> replicas = Replica.all(desired.get("replicas"));
+    S3Client s3 = clients.s3(region);
+
+    Map<String, Listed> listing = BucketObjects.list(s3, address, op, bucket)
+        .orElseThrow(() -> new ProviderException(address.toString(), op,
+            "bucket " + bucket + " does not exist in " + region + ": apply creates it first; run plan again"));
+    Map<String, SiteFile> live = BucketObjects.describe(s3, address, op, bucket, listing, want.keySet(),
+        SiteFile.all(prior.get("files")));
+    Map<String, SiteFile> changed = new TreeMap<>();
+    want.forEach((key, f) -> {
+      if (!f.servesSameAs(live.get(key))) changed.put(key, f);
+    });
+
+    Map<String, String> etags = new TreeMap<>();
+    listing.forEach((key, l) -> etags.put(key, l.etag()));
+    Map<String, String> uploaded = new Uploads(address, op).run(clients.s3Async(region), bucket, source, changed, progress);
+    etags.putAll(uploaded);
+
+    if (delete) {
+      List<ObjectIdentifier> gone = new ArrayList<>();
+      for (String key : listing.keySet()) {
+        if (!want.containsKey(key)) gone.add(ObjectIdentifier.builder().key(key).build());
+      }
+      ObjectDeletes.delete(s3, address, op, bucket, gone);
+      if (!gone.isEmpty()) progress.report("deleted " + gone.size() + " object(s) the site no longer has");
+    }
+
+    new ReplicaCatchUp(clients, waits, address, op)
+        .run(region, bucket, replicas, want, etags, uploaded.keySet(), progress);
+
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("bucket", bucket);
+    a.put("delete", delete);
+    a.put("replicas", desired.getOrDefault("replicas", List.of()));
+    if (desired.containsKey("source")) a.put("source", desired.get("source"));
+    a.put("files", SiteFile.attribute(want));
+    return new LiveResource(bucket, a);
+  }
+
+  private static Path source(Address address, String op, Map<String, Object> desired) {
+    if (desired.get("source") instanceof String s && Path.of(s).isAbsolute()) return Path.of(s);
+    throw new ProviderException(address.toString(), op, "the folder to publish from is not known (attribute 'source'"
+        + " is " + desired.get("source") + "): this is a siteform bug; report it with the plan");
+  }
+
+  @Override
+  public void delete(DeleteRequest request) {
+    Map<String, Object> prior = request.prior();
+    // With delete true the bucket's every object is the site's, including the old versions of
+    // files siteform removed; otherwise only the files it published.
+    boolean all = Boolean.TRUE.equals(prior.get("delete"));
+    Set<String> mine = SiteFile.all(prior.get("files")).keySet();
+    int n = ObjectDeletes.purge(clients.s3(request.region()), request.address(), request.id(), k -> all || mine.contains(k));
+    for (Replica r : Replica.all(prior.get("replicas"))) {
+      n += ObjectDeletes.purge(clients.s3(r.region()), request.address(), r.bucket(), k -> all || mine.contains(k));
+    }
+    request.progress().report("deleted " + n + " object version(s) and delete marker(s)");
+  }
+}

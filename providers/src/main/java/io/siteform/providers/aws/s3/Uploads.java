@@ -1,0 +1,194 @@
+package io.siteform.providers.aws.s3;
+
+import io.siteform.engine.provider.Progress;
+import io.siteform.engine.resource.Address;
+import io.siteform.error.ProviderException;
+import io.siteform.providers.aws.AwsFailures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
+import software.amazon.awssdk.transfer.s3.model.CompletedFileUpload;
+import software.amazon.awssdk.transfer.s3.model.UploadFileRequest;
+import software.amazon.awssdk.transfer.s3.progress.TransferListener;
+
+/**
+ * Uploads a site's changed files with S3's transfer manager: many at once, large ones in parts,
+ * each with its Content-Type, Cache-Control and its MD5 in {@value BucketObjects#MD5_METADATA}.
+ * A file is checked against the MD5 the plan was made with first, so apply never publishes
+ * something the plan did not show.
+ */
+final class Uploads {
+  /** Files in flight at once; more only queue in the client and hold files open. */
+  static final int IN_FLIGHT = 16;
+
+  private final Address address;
+  private final String op;
+
+  Uploads(Address address, String op) {
+    this.address = address;
+    this.op = op;
+  }
+
+  /**
+   * Uploads {@code files} (key to what it must be) from {@code source} to {@code bucket}.
+   *
+   * @return each uploaded key's ETag, as S3 answered
+   */
+  Map<String, String> run(S3AsyncClient s3, String bucket, Path source, Map<String, SiteFile> files, Progress progress) {
+    Map<String, String> etags = new TreeMap<>();
+    if (files.isEmpty()) return etags;
+    Path root = realFolder(source);
+    long totalBytes = files.values().stream().mapToLong(SiteFile::size).sum();
+    AtomicLong bytes = new AtomicLong();
+    AtomicInteger done = new AtomicInteger();
+    long started = System.nanoTime();
+    Throttle throttle = new Throttle(progress, Duration.ofSeconds(1));
+    Runnable report = () -> throttle.report(() -> line(done.get(), files.size(), bytes.get(), totalBytes, started));
+    Semaphore slots = new Semaphore(IN_FLIGHT);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<CompletableFuture<CompletedFileUpload>> futures = new ArrayList<>();
+    try (S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build()) {
+      for (Map.Entry<String, SiteFile> e : files.entrySet()) {
+        if (failure.get() != null) break;
+        String key = e.getKey();
+        SiteFile f = e.getValue();
+        Path file = fileFor(root, key, f);
+        acquire(slots);
+        UploadFileRequest request = UploadFileRequest.builder()
+            .putObjectRequest(p -> p.bucket(bucket).key(key)
+                .contentType(f.contentType())
+                .cacheControl(f.cacheControl().isEmpty() ? null : f.cacheControl())
+                .metadata(Map.of(BucketObjects.MD5_METADATA, f.md5())))
+            .source(file)
+            .addTransferListener(new ByteCounter(bytes, report))
+            .build();
+        futures.add(tm.uploadFile(request).completionFuture().whenComplete((r, t) -> {
+          slots.release();
+          if (t != null) {
+            failure.compareAndSet(null, t);
+            return;
+          }
+          synchronized (etags) {
+            etags.put(key, BucketObjects.unquote(r.response().eTag()));
+          }
+          done.incrementAndGet();
+          report.run();
+        }));
+      }
+      try {
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+      } catch (CompletionException ignored) {
+        // every upload has ended; the first failure is reported below
+      }
+    }
+    if (failure.get() != null) throw failed(failure.get(), bucket);
+    throttle.finish(line(done.get(), files.size(), bytes.get(), totalBytes, started));
+    return etags;
+  }
+
+  private static String line(int done, int total, long bytes, long totalBytes, long started) {
+    double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
+    return String.format(Locale.ROOT, "uploaded %d/%d files, %s of %s, %s/s",
+        done, total, mb(bytes), mb(totalBytes), mb((long) (bytes / seconds)));
+  }
+
+  private static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+  }
+
+  private Path realFolder(Path source) {
+    try {
+      return source.toRealPath();
+    } catch (IOException e) {
+      throw new ProviderException(address.toString(), op,
+          "the content folder " + source + " is gone (" + e.getMessage() + "): build the site again and run plan");
+    }
+  }
+
+  /** The file behind {@code key}, checked to be inside the folder and still what the plan saw. */
+  private Path fileFor(Path root, String key, SiteFile expected) {
+    Path file = root.resolve(key).normalize();
+    try {
+      if (!file.startsWith(root) || !file.toRealPath().startsWith(root) || !Files.isRegularFile(file)) {
+        throw new ProviderException(address.toString(), op,
+            key + " is not a file inside the content folder " + root + ": run plan again");
+      }
+      if (!md5(file).equals(expected.md5())) {
+        throw new ProviderException(address.toString(), op,
+            key + " changed since the plan was made (its MD5 differs): run plan again so it shows what will be published");
+      }
+      return file;
+    } catch (IOException e) {
+      throw new ProviderException(address.toString(), op,
+          "cannot read " + key + " in " + root + " (" + e + "): run plan again", null, null, e);
+    }
+  }
+
+  private static String md5(Path file) throws IOException {
+    MessageDigest md5;
+    try {
+      md5 = MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is missing from this JVM", e);
+    }
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) md5.update(buffer, 0, n);
+    }
+    return HexFormat.of().formatHex(md5.digest());
+  }
+
+  private static void acquire(Semaphore slots) {
+    try {
+      slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while uploading", e);
+    }
+  }
+
+  private ProviderException failed(Throwable t, String bucket) {
+    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    if (cause instanceof SdkException e) return AwsFailures.wrap(address, op, e);
+    return new ProviderException(address.toString(), op, "upload to " + bucket + " failed: " + cause, null, null, cause);
+  }
+
+  /** Adds each transfer's progress to the shared byte count. */
+  private static final class ByteCounter implements TransferListener {
+    private final AtomicLong total;
+    private final Runnable report;
+    private long seen;
+
+    ByteCounter(AtomicLong total, Runnable report) {
+      this.total = total;
+      this.report = report;
+    }
+
+    @Override
+    public synchronized void bytesTransferred(Context.BytesTransferred context) {
+      long now = context.progressSnapshot().transferredBytes();
+      total.addAndGet(now - seen);
+      seen = now;
+      report.run();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.siteform.providers.aws.cloudfront;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siteform.engine.provider.CreateRequest;
+import io.siteform.engine.provider.DeleteRequest;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.provider.Progress;
+import io.siteform.engine.provider.ReadRequest;
+import io.siteform.engine.provider.UpdateRequest;
+import io.siteform.engine.resource.Address;
+import io.siteform.error.ProviderException;
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.Waits;
+import io.siteform.providers.testing.MotoDistributions;
+import io.siteform.providers.testing.MotoExtension;
+import io.siteform.providers.testing.MotoServer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.Invalidation;
+
+@ExtendWith(MotoExtension.class)
+class CloudFrontInvalidationProviderIT {
+  private static final Address ADDRESS = new Address("cloudfront_invalidation", "site");
+  private static final String REGION = "us-east-1";
+
+  private final AwsClients clients;
+  private final CloudFrontClient cf;
+  private final CloudFrontInvalidationProvider provider;
+  private String dist;
+
+  CloudFrontInvalidationProviderIT(MotoServer moto) {
+    this.clients = moto.newClients();
+    this.cf = clients.cloudFront();
+    this.provider = new CloudFrontInvalidationProvider(clients, new Waits(Duration.ofSeconds(30), Duration.ofMillis(100)));
+  }
+
+  @BeforeEach
+  void distribution() {
+    dist = MotoDistributions.create(cf, "site");
+  }
+
+  @AfterEach
+  void closeClients() {
+    clients.close();
+  }
+
+  private Map<String, Object> desired(Map<String, String> digests) {
+    return Map.of("distribution_id", dist, "mode", "changed", "digests", digests);
+  }
+
+  private Invalidation invalidation(String id) {
+    return cf.getInvalidation(b -> b.distributionId(dist).id(id)).invalidation();
+  }
+
+  private int count() {
+    return cf.listInvalidations(b -> b.distributionId(dist)).invalidationList().quantity();
+  }
+
+  private LiveResource update(LiveResource prior, Map<String, Object> desired) {
+    return provider.update(new UpdateRequest(ADDRESS, REGION, prior.id(), prior.attributes(), desired, Progress.NONE));
+  }
+
+  @Test
+  void firstPublishInvalidatesEverythingThenOnlyWhatChanged() {
+    Map<String, String> v1 = Map.of("index.html", "a1", "app.css", "b1", "logo.png", "c1");
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, desired(v1), Progress.NONE));
+
+    assertThat(invalidation(created.id()).invalidationBatch().paths().items()).containsExactly("/*");
+    assertThat(invalidation(created.id()).status()).isEqualToIgnoringCase("Completed");
+    assertThat(created.attributes()).isEqualTo(desired(v1));
+    assertThat(provider.read(new ReadRequest(ADDRESS, REGION, created.id(), created.attributes()))).contains(created);
+
+    LiveResource updated = update(created, desired(Map.of("index.html", "a1", "app.css", "b2", "logo.png", "c1")));
+
+    assertThat(updated.id()).isNotEqualTo(created.id());
+    assertThat(invalidation(updated.id()).invalidationBatch().paths().items()).containsExactly("/app.css");
+    assertThat(count()).isEqualTo(2);
+
+    LiveResource unchanged = update(updated, updated.attributes());
+    assertThat(unchanged.id()).as("nothing changed: no invalidation").isEqualTo(updated.id());
+    assertThat(count()).isEqualTo(2);
+  }
+
+  @Test
+  void aRetriedApplyGetsBackTheInvalidationItAlreadyMade() {
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, desired(Map.of("a.html", "1")), Progress.NONE));
+    Map<String, Object> next = desired(Map.of("a.html", "2", "new page.html", "3"));
+
+    LiveResource first = update(created, next);
+    // the apply died before state recorded `first`: the next apply starts again from `created`
+    LiveResource retried = update(created, next);
+
+    assertThat(retried.id()).isEqualTo(first.id());
+    assertThat(invalidation(first.id()).invalidationBatch().paths().items()).containsExactly("/a.html", "/new%20page.html");
+    assertThat(count()).isEqualTo(2);
+  }
+
+  @Test
+  void goneInvalidationsAndDistributionsReadAsEmptyAndDeleteDoesNothing() {
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, desired(Map.of("a", "1")), Progress.NONE));
+    assertThat(provider.read(new ReadRequest(ADDRESS, REGION, "NOSUCHID", created.attributes()))).isEmpty();
+    assertThat(provider.read(new ReadRequest(ADDRESS, REGION, created.id(),
+        Map.of("distribution_id", "ENOSUCHDIST", "mode", "changed", "digests", Map.of())))).isEmpty();
+    provider.delete(new DeleteRequest(ADDRESS, REGION, created.id(), created.attributes(), Progress.NONE));
+    assertThat(count()).isEqualTo(1);
+  }
+
+  @Test
+  void aMissingDistributionIsAnErrorSayingSo() {
+    assertThatThrownBy(() -> provider.create(new CreateRequest(ADDRESS, REGION,
+            Map.of("distribution_id", "ENOSUCHDIST", "mode", "all", "digests", Map.of()), Progress.NONE)))
+        .isInstanceOf(ProviderException.class)
+        .hasMessageContaining("distribution ENOSUCHDIST does not exist");
+  }
+}

@@ -1,0 +1,160 @@
+package io.siteform.providers.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.siteform.providers.aws.AwsClients;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.CloudFrontException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The launcher patches publishing relies on are needed and work: the patched server behaves as
+ * the AWS reference says; a launcher started {@code --without} the patch does not.
+ */
+@ExtendWith(MotoExtension.class)
+class ContentPatchesIT {
+  private static final String REGION = "eu-west-1";
+  private static final String REPLICA_REGION = "ap-southeast-1";
+
+  private final MotoServer patched;
+
+  ContentPatchesIT(MotoServer patched) {
+    this.patched = patched;
+  }
+
+  private void onBoth(String patch, Consumer<AwsClients> holds, Consumer<AwsClients> fails) {
+    try (AwsClients clients = patched.newClients()) {
+      holds.accept(clients);
+    }
+    try (MotoServer unpatched = MotoServer.start("--without", patch);
+        AwsClients clients = unpatched.newClients()) {
+      fails.accept(clients);
+    }
+  }
+
+  private static void versionedBucket(S3Client s3, String name, String region) {
+    s3.createBucket(b -> b.bucket(name).createBucketConfiguration(c -> c.locationConstraint(region)));
+    s3.putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v.status("Enabled")));
+  }
+
+  /** src (eu-west-1) holding "before.txt", then replicating everything to dst (ap-southeast-1), then "after.txt". */
+  private static void writeAroundReplication(AwsClients clients) {
+    S3Client s3 = clients.s3(REGION);
+    versionedBucket(s3, "src", REGION);
+    versionedBucket(clients.s3(REPLICA_REGION), "dst", REPLICA_REGION);
+    s3.putObject(b -> b.bucket("src").key("before.txt"), RequestBody.fromString("before"));
+    s3.putBucketReplication(b -> b.bucket("src").replicationConfiguration(c -> c
+        .role("arn:aws:iam::123456789012:role/crr")
+        .rules(r -> r.id("all").priority(1).status("Enabled").filter(f -> f.prefix(""))
+            .deleteMarkerReplication(m -> m.status("Disabled"))
+            .destination(d -> d.bucket("arn:aws:s3:::dst")))));
+    s3.putObject(b -> b.bucket("src").key("after.txt").contentType("text/plain; charset=utf-8")
+        .cacheControl("max-age=60").metadata(Map.of("siteform-md5", "m")), RequestBody.fromString("after"));
+  }
+
+  private static HeadObjectResponse awaitStatus(S3Client s3, String key, String status) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    HeadObjectResponse h = s3.headObject(b -> b.bucket("src").key(key));
+    while (!status.equals(h.replicationStatusAsString()) && System.nanoTime() < deadline) {
+      sleep(100);
+      h = s3.headObject(b -> b.bucket("src").key(key));
+    }
+    return h;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication.html and
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-status.html
+   */
+  @Test
+  void objectsWrittenAfterReplicationWasConfiguredAreCopiedWithTheirMetadata() {
+    onBoth("s3_replication_copy",
+        clients -> {
+          writeAroundReplication(clients);
+          S3Client s3 = clients.s3(REGION);
+          S3Client replica = clients.s3(REPLICA_REGION);
+          assertThat(s3.headObject(b -> b.bucket("src").key("after.txt")).replicationStatusAsString()).isIn("PENDING", "COMPLETED");
+          HeadObjectResponse source = awaitStatus(s3, "after.txt", "COMPLETED");
+          assertThat(source.replicationStatusAsString()).isEqualTo("COMPLETED");
+          HeadObjectResponse copy = replica.headObject(b -> b.bucket("dst").key("after.txt"));
+          assertThat(copy.replicationStatusAsString()).isEqualTo("REPLICA");
+          assertThat(copy.eTag()).isEqualTo(source.eTag());
+          assertThat(copy.versionId()).isEqualTo(source.versionId());
+          assertThat(copy.contentType()).isEqualTo("text/plain; charset=utf-8");
+          assertThat(copy.cacheControl()).isEqualTo("max-age=60");
+          assertThat(copy.metadata()).containsEntry("siteform-md5", "m");
+          assertThat(replica.getObjectAsBytes(b -> b.bucket("dst").key("after.txt")).asUtf8String()).isEqualTo("after");
+          // written before the configuration: never replicated, no status
+          assertThat(s3.headObject(b -> b.bucket("src").key("before.txt")).replicationStatusAsString()).isNull();
+          assertThatThrownBy(() -> replica.headObject(b -> b.bucket("dst").key("before.txt"))).isInstanceOf(NoSuchKeyException.class);
+        },
+        clients -> {
+          writeAroundReplication(clients);
+          sleep(1500);
+          assertThat(clients.s3(REGION).headObject(b -> b.bucket("src").key("after.txt")).replicationStatusAsString()).isNull();
+          assertThatThrownBy(() -> clients.s3(REPLICA_REGION).headObject(b -> b.bucket("dst").key("after.txt")))
+              .isInstanceOf(NoSuchKeyException.class);
+        });
+  }
+
+  /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html (Expect: 100-continue example) */
+  @Test
+  void theAsyncClientCanUploadABodyLargeEnoughToAskForContinue() {
+    byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+    Consumer<AwsClients> upload = clients -> {
+      clients.s3(REGION).createBucket(b -> b.bucket("big").createBucketConfiguration(c -> c.locationConstraint(REGION)));
+      clients.s3Async(REGION).putObject(b -> b.bucket("big").key("blob"), AsyncRequestBody.fromBytes(twoMegabytes)).join();
+    };
+    onBoth("server_single_100_continue",
+        clients -> {
+          upload.accept(clients);
+          assertThat(clients.s3(REGION).headObject(b -> b.bucket("big").key("blob")).contentLength()).isEqualTo(twoMegabytes.length);
+        },
+        clients -> assertThatThrownBy(() -> upload.accept(clients))
+            .hasCauseInstanceOf(S3Exception.class)
+            .satisfies(e -> assertThat(((S3Exception) e.getCause()).statusCode()).isEqualTo(100)));
+  }
+
+  /** https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_InvalidationBatch.html */
+  @Test
+  void aRepeatedCallerReferenceReturnsTheEarlierInvalidation() {
+    Consumer<CloudFrontClient> twice = cf -> {
+      String dist = MotoDistributions.create(cf, "site");
+      String first = invalidate(cf, dist, "ref-1", "/a.html");
+      String second = invalidate(cf, dist, "ref-1", "/a.html");
+      assertThat(second).isEqualTo(first);
+      assertThat(cf.listInvalidations(b -> b.distributionId(dist)).invalidationList().quantity()).isEqualTo(1);
+      assertThatThrownBy(() -> invalidate(cf, dist, "ref-1", "/b.html"))
+          .isInstanceOfSatisfying(CloudFrontException.class,
+              e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidationBatchAlreadyExists"));
+    };
+    onBoth("cloudfront_invalidation_caller_reference",
+        clients -> twice.accept(clients.cloudFront()),
+        clients -> assertThatThrownBy(() -> twice.accept(clients.cloudFront())).isInstanceOf(AssertionError.class));
+  }
+
+  private static String invalidate(CloudFrontClient cf, String dist, String reference, String path) {
+    return cf.createInvalidation(b -> b.distributionId(dist).invalidationBatch(i -> i
+        .callerReference(reference).paths(p -> p.quantity(1).items(path)))).invalidation().id();
+  }
+}
