@@ -75,6 +75,11 @@ public final class Refresher {
             r.address(), r.type(), r.region(), found.get().id(), found.get().attributes(), r.dependencies());
         live = live.with(now);
         Set<String> changed = changedKeys(r, now);
+        // What AWS assigns and moves on its own (a certificate going ISSUED, a distribution
+        // Deployed) is recorded as refreshed, but is not a change someone made.
+        var schema = providers.schema(r.type());
+        changed.removeAll(schema.computed());
+        changed.removeAll(schema.notCompared());
         if (!changed.isEmpty()) drift.add(new Drift(address, Action.UPDATE, r, Optional.of(now), changed));
       }
       return new Refreshed(live, drift);

@@ -21,8 +21,17 @@ class ExampleSpecsTest {
         new BucketSpec("ap-southeast-1", "ticket-service-ui-websitebucket-singapore-jane-doe"));
     assertThat(spec.replication().deleteMarkers()).isFalse();
     assertThat(spec.cdn()).isEqualTo(CdnSpec.defaults());
-    assertThat(spec.content()).isEmpty();
-    assertThat(spec.domain()).isEmpty();
+    assertThat(spec.content()).hasValueSatisfying(c -> {
+      assertThat(c.source()).isEqualTo("dist/");
+      assertThat(c.delete()).isTrue();
+      assertThat(c.invalidate()).isEqualTo(ContentSpec.Invalidate.CHANGED);
+    });
+    assertThat(spec.domain()).hasValueSatisfying(d -> {
+      assertThat(d.names()).containsExactly("www.example.com");
+      assertThat(d.hostedZone()).isEqualTo("example.com");
+      assertThat(d.certificateArn()).isEmpty();
+    });
+    assertThat(Files.isRegularFile(repoRoot().resolve("examples/workshop/dist/index.html"))).isTrue();
   }
 
   /** {@code siteform.root} as surefire passes it, else the nearest folder up with examples/. */

@@ -1,0 +1,1 @@
+document.getElementById("region").dataset.loaded = "yes";
