@@ -65,7 +65,7 @@ final class ApplyRunner {
       if (!destroy) session.desired();
       StateBackend backend = session.backend();
       try (StateLock lock = backend.lock(destroy ? "destroy" : "apply")) {
-        ProgressPrinter progress = new ProgressPrinter(out, style);
+        ProgressPrinter progress = new ProgressPrinter(out, style, t.interactive());
         Plan plan;
         io.siteform.state.State base;
         if (planFile != null) {
