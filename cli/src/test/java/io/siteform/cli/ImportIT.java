@@ -63,4 +63,40 @@ class ImportIT {
     assertThat(apply.out()).contains("Resources: 6 added, 2 changed, 0 destroyed.");
     assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
   }
+
+  @Test
+  void theRoleDistributionCertificateAndRecordsAreAdoptedByTheirIds() throws Exception {
+    String zone;
+    try (AwsClients aws = moto.newClients()) {
+      zone = aws.route53().createHostedZone(b -> b.name("example.com").callerReference("import-it"))
+          .hostedZone().id().replace("/hostedzone/", "");
+    }
+    Files.writeString(spec, CliTest.SPEC + """
+        domain:
+          names: [www.example.com]
+          hosted_zone: example.com
+          certificate: {validation: dns}
+        """);
+    assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);
+    java.util.Map<String, String> ids = new java.util.LinkedHashMap<>();
+    for (String address : new String[] {"iam_role.replication", "cloudfront_distribution.site",
+        "acm_certificate.site", "route53_record.a_www_example_com", "cloudfront_origin_access.site"}) {
+      String shown = cli.run("state", "show", address).out();
+      ids.put(address, shown.lines().filter(l -> l.strip().startsWith("id ")).findFirst().orElseThrow()
+          .replaceAll(".*= \"(.*)\"", "$1"));
+      assertThat(cli.run("state", "rm", address).exit()).isEqualTo(0);
+    }
+    // Forgotten, as if made by hand: the plan would make them again, and refuses the record in the way.
+    var forgotten = cli.run("plan");
+    assertThat(forgotten.exit()).isEqualTo(1);
+    assertThat(forgotten.out()).contains("# cloudfront_distribution.site will be created", "This plan cannot be applied");
+    assertThat(ids.get("route53_record.a_www_example_com")).isEqualTo(zone + "_www.example.com_A");
+
+    ids.forEach((address, id) -> {
+      var r = cli.run("import", address, id);
+      assertThat(r.exit()).as(address + ": " + r.err()).isEqualTo(0);
+    });
+    var adopted = cli.run("plan", "--detailed-exitcode");
+    assertThat(adopted.exit()).as(adopted.out()).isEqualTo(0);
+  }
 }
