@@ -33,13 +33,7 @@ class CloudFrontPatchesIT {
   }
 
   private void onBoth(String patch, Consumer<CloudFrontClient> holds, Consumer<CloudFrontClient> fails) {
-    try (AwsClients clients = patched.newClients()) {
-      holds.accept(clients.cloudFront());
-    }
-    try (MotoServer unpatched = MotoServer.start("--without", patch);
-        AwsClients clients = unpatched.newClients()) {
-      fails.accept(clients.cloudFront());
-    }
+    patched.provePatch(patch, c -> holds.accept(c.cloudFront()), c -> fails.accept(c.cloudFront()));
   }
 
   private static Consumer<Throwable> awsError(int status, String code) {

@@ -34,13 +34,7 @@ class ContentPatchesIT {
   }
 
   private void onBoth(String patch, Consumer<AwsClients> holds, Consumer<AwsClients> fails) {
-    try (AwsClients clients = patched.newClients()) {
-      holds.accept(clients);
-    }
-    try (MotoServer unpatched = MotoServer.start("--without", patch);
-        AwsClients clients = unpatched.newClients()) {
-      fails.accept(clients);
-    }
+    patched.provePatch(patch, holds, fails);
   }
 
   private static void versionedBucket(S3Client s3, String name, String region) {

@@ -27,13 +27,7 @@ class DomainPatchesIT {
   }
 
   private void onBoth(String patch, Consumer<AwsClients> holds, Consumer<AwsClients> fails) {
-    try (AwsClients clients = patched.newClients()) {
-      holds.accept(clients);
-    }
-    try (MotoServer unpatched = MotoServer.start("--without", patch);
-        AwsClients clients = unpatched.newClients()) {
-      fails.accept(clients);
-    }
+    patched.provePatch(patch, holds, fails);
   }
 
   private static Consumer<Throwable> awsError(int status, String code, String message) {

@@ -28,13 +28,7 @@ class MotoPatchesIT {
 
   /** Runs {@code check} against the patched server, then against one without {@code patch}. */
   private void onBoth(String patch, Consumer<S3Client> holds, Consumer<S3Client> fails) {
-    try (AwsClients clients = patched.newClients()) {
-      holds.accept(clients.s3(REGION));
-    }
-    try (MotoServer unpatched = MotoServer.start("--without", patch);
-        AwsClients clients = unpatched.newClients()) {
-      fails.accept(clients.s3(REGION));
-    }
+    patched.provePatch(patch, c -> holds.accept(c.s3(REGION)), c -> fails.accept(c.s3(REGION)));
   }
 
   private static void versionedBucket(S3Client s3, String name) {

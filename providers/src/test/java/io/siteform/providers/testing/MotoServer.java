@@ -101,6 +101,21 @@ public final class MotoServer implements AutoCloseable {
         "moto/launcher.py not found: set -Dsiteform.root to the siteform checkout (root pom does this)");
   }
 
+  /**
+   * Proves a launcher patch is needed and works: {@code holds} on this (patched) server, {@code
+   * fails} on a fresh launcher started {@code --without} the patch.
+   */
+  public void provePatch(String patch, java.util.function.Consumer<io.siteform.providers.aws.AwsClients> holds,
+      java.util.function.Consumer<io.siteform.providers.aws.AwsClients> fails) {
+    try (io.siteform.providers.aws.AwsClients clients = newClients()) {
+      holds.accept(clients);
+    }
+    try (MotoServer unpatched = start("--without", patch);
+        io.siteform.providers.aws.AwsClients clients = unpatched.newClients()) {
+      fails.accept(clients);
+    }
+  }
+
   public URI endpoint() {
     return endpoint;
   }
