@@ -115,6 +115,8 @@ class CdnIT {
             .contains("CloudFront Origin Access Identity " + oai).doesNotContain("cloudfront.amazonaws.com");
       }
     }
+    var verify = cli.run("verify");
+    assertThat(verify.exit()).as(verify.out()).isEqualTo(0);
     var destroy = cli.run("destroy", "--auto-approve");
     assertThat(destroy.exit()).as(destroy.err()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
