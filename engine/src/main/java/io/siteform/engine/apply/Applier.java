@@ -39,10 +39,14 @@ public final class Applier {
   private volatile boolean forceDeleteContent;
 
   public Applier(Providers providers, StateRecorder recorder, EngineListener listener, int parallelism) {
-    this(providers, recorder, listener, parallelism, () -> "siteform-" + java.util.UUID.randomUUID());
+    this(providers, recorder, listener, parallelism, () -> java.util.UUID.randomUUID().toString());
   }
 
-  /** With {@code tokens} making idempotency tokens (tests make them predictable). */
+  /**
+   * With {@code tokens} making the unique part of idempotency tokens (tests make them
+   * predictable). A token reads {@code siteform-SITE-UNIQUE}, so the CallerReference of a
+   * distribution in the CloudFront console says which site made it.
+   */
   public Applier(Providers providers, StateRecorder recorder, EngineListener listener, int parallelism,
       java.util.function.Supplier<String> tokens) {
     this.tokens = tokens;
@@ -144,7 +148,9 @@ public final class Applier {
         .map(r -> r.attributes().get(tokenAttribute))
         .map(String::valueOf)
         .orElseGet(() -> {
-          String token = tokens.get();
+          Object site = spec.attributes().get("tags") instanceof Map<?, ?> tags
+              ? tags.get(io.siteform.engine.resource.Expander.SITE_TAG) : null;
+          String token = "siteform-" + (site == null ? "" : site + "-") + tokens.get();
           recorder.put(new ResourceState(address, spec.type(), spec.region(), "",
               Map.of(tokenAttribute, token), List.of()));
           return token;

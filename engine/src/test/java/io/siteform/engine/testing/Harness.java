@@ -43,7 +43,7 @@ public final class Harness {
 
   public Applier.Result apply(Plan plan) throws InterruptedException {
     return new Applier(providers, new StateRecorder(backend, refresh().state()), EngineListener.NONE, parallelism,
-        () -> "siteform-token-" + tokens.incrementAndGet()).apply(plan);
+        () -> "token-" + tokens.incrementAndGet()).apply(plan);
   }
 
   public Applier.Result apply(Spec spec) throws InterruptedException {
