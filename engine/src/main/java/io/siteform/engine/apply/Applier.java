@@ -123,8 +123,15 @@ public final class Applier {
         }
         case DELETE -> {
           ResourceState prior = c.prior().orElseThrow();
-          if (!prior.id().isEmpty()) provider.delete(new DeleteRequest(c.address(), prior.region(), prior.id(), prior.attributes(), progress,
-              forceDeleteContent));
+          if (!prior.id().isEmpty()) {
+            provider.delete(new DeleteRequest(c.address(), prior.region(), prior.id(), prior.attributes(), progress,
+                forceDeleteContent));
+          } else {
+            // A create that never confirmed: AWS may or may not have made the object.
+            progress.report("a create of this object was started but never confirmed (idempotency token "
+                + prior.attributes().values().stream().map(String::valueOf).findFirst().orElse("?")
+                + "); if AWS made it, it is not managed: find it by that token and delete it by hand");
+          }
           // After create-then-delete, state already holds the new object.
           if (c.action() != Action.CREATE_THEN_DELETE) recorder.remove(c.address().toString());
           listener.completed(c.address(), step.operation(), prior.id(), since(start));

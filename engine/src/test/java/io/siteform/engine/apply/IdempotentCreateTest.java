@@ -110,13 +110,23 @@ class IdempotentCreateTest {
   }
 
   @Test
-  void destroyDropsAPendingEntryWithoutCallingAws() throws Exception {
+  void destroyDropsAPendingEntryWithoutCallingAwsAndSaysWhatToLookFor() throws Exception {
     cloud.dieAfterCreate = true;
     applyOnce();
     State s = backend.read().orElseThrow();
     Plan destroy = new Planner(providers::schema).planDestroy(s, List.of());
-    var r = new Applier(providers, new StateRecorder(backend, s), EngineListener.NONE, 1).apply(destroy);
+    List<String> said = new java.util.ArrayList<>();
+    EngineListener listener = new EngineListener() {
+      @Override
+      public void progress(io.siteform.engine.resource.Address a, io.siteform.engine.event.Operation op, String message,
+          java.time.Duration elapsed) {
+        said.add(a + ": " + message);
+      }
+    };
+    var r = new Applier(providers, new StateRecorder(backend, s), listener, 1).apply(destroy);
     assertThat(r.ok()).isTrue();
     assertThat(backend.read().orElseThrow().resources()).isEmpty();
+    assertThat(said).singleElement().asString().contains("cloudfront_distribution.site: a create of this object",
+        cloud.tokens.get(0), "find it by that token");
   }
 }
