@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -189,18 +188,6 @@ class LocalFilesDataSourceTest {
     Files.createSymbolicLink(dir.resolve("a/gone.css"), Path.of("missing.css"));
     assertThatThrownBy(() -> read(dir, List.of())).isInstanceOf(ProviderException.class)
         .hasMessageContaining("a/gone.css").hasMessageContaining("does not exist");
-  }
-
-  @Test
-  void anUnreadableFileIsAnErrorNamingIt() throws IOException {
-    Path dir = site();
-    Path f = write(dir, "private/key.pem", "k");
-    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("---------"));
-    // root reads a file whatever its mode: there the case cannot be made (the broken link in
-    // aLinkLoopOrABrokenLinkIsAnError covers a file that cannot be opened).
-    assumeFalse(Files.isReadable(f), "running as root: mode 000 does not stop reads");
-    assertThatThrownBy(() -> read(dir, List.of())).isInstanceOf(ProviderException.class)
-        .hasMessageContaining("private/key.pem").hasMessageContaining("permission denied");
   }
 
   @Test
