@@ -97,8 +97,20 @@ content: {{source: SOURCE, delete: true, invalidate: changed}}
         spec.write_text(spec_text.replace("SOURCE", "dist/"))
         timed(sf + ["apply", "--auto-approve", "--target", "s3_replication.primary"], env)
         timed(sf + ["apply", "--auto-approve", "--target", "cloudfront_distribution.site"], env)
+        # The same setting for aws s3 sync: a versioned bucket replicating to a replica, so the
+        # server does the same replication work for both tools.
+        replica = boto3.client("s3", endpoint_url=endpoint, region_name="ap-southeast-1",
+                               aws_access_key_id="testing", aws_secret_access_key="testing")
         s3.create_bucket(Bucket="bench-sync", CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
         s3.put_bucket_versioning(Bucket="bench-sync", VersioningConfiguration={"Status": "Enabled"})
+        replica.create_bucket(Bucket="bench-sync-replica",
+                              CreateBucketConfiguration={"LocationConstraint": "ap-southeast-1"})
+        replica.put_bucket_versioning(Bucket="bench-sync-replica", VersioningConfiguration={"Status": "Enabled"})
+        s3.put_bucket_replication(Bucket="bench-sync", ReplicationConfiguration={
+            "Role": "arn:aws:iam::123456789012:role/bench",
+            "Rules": [{"ID": "all", "Priority": 1, "Status": "Enabled", "Filter": {"Prefix": ""},
+                       "DeleteMarkerReplication": {"Status": "Disabled"},
+                       "Destination": {"Bucket": "arn:aws:s3:::bench-sync-replica"}}]})
         aws = ["aws", "--endpoint-url", endpoint, "s3", "sync", "--delete", "--only-show-errors"]
 
         def publish(cmd, bucket):
