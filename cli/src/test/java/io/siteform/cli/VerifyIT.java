@@ -47,6 +47,8 @@ class VerifyIT {
       aws.s3("eu-west-1").putObject(b -> b.bucket("ticket-service-ui-jane-doe").key("index.html"),
           RequestBody.fromString("<h1>tickets</h1>"));
       aws.s3("ap-southeast-1").deleteBucketPolicy(b -> b.bucket("ticket-service-ui-singapore-jane-doe"));
+      aws.s3("ap-southeast-1").putObject(b -> b.bucket("ticket-service-ui-singapore-jane-doe").key("old.html"),
+          RequestBody.fromString("<h1>removed long ago</h1>"));
     }
     var broken = cli.run("verify");
     assertThat(broken.exit()).isEqualTo(1);
@@ -54,10 +56,11 @@ class VerifyIT {
         "s3_replication.primary: bucket ticket-service-ui-jane-doe has no replication configuration",
         "s3_bucket.replica_ap_southeast_1: replica ticket-service-ui-singapore-jane-doe does not hold what the primary serves: 1 missing (index.html)",
         "s3_bucket_policy.replica_ap_southeast_1: bucket ticket-service-ui-singapore-jane-doe has no policy",
-        "failover fails", "Fix: run `siteform apply`", "3 findings.");
+        "s3_bucket.replica_ap_southeast_1: replica ticket-service-ui-singapore-jane-doe holds 1 object(s) the primary does not (old.html)",
+        "failover fails", "Fix: run `siteform apply`", "4 findings.");
 
     assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);
     var repaired = cli.run("verify");
-    assertThat(repaired.out()).doesNotContain("s3_bucket_policy", "s3_replication").contains("1 missing (index.html)", "1 finding.");
+    assertThat(repaired.out()).doesNotContain("s3_bucket_policy", "s3_replication").contains("1 missing (index.html)", "old.html", "2 findings.");
   }
 }

@@ -124,6 +124,19 @@ public final class SiteContentProvider implements Provider {
       }
       ObjectDeletes.delete(s3, address, op, bucket, gone);
       if (!gone.isEmpty()) progress.report("deleted " + gone.size() + " object(s) the site no longer has");
+      // Failover serves the replica: a page removed from the site must go there too, whether or
+      // not the replication rule carries delete markers.
+      for (Replica r : replicas) {
+        S3Client rs3 = clients.s3(r.region());
+        List<ObjectIdentifier> stale = new ArrayList<>();
+        BucketObjects.list(rs3, address, op, r.bucket()).ifPresent(keys -> keys.keySet().forEach(key -> {
+          if (!want.containsKey(key)) stale.add(ObjectIdentifier.builder().key(key).build());
+        }));
+        ObjectDeletes.delete(rs3, address, op, r.bucket(), stale);
+        if (!stale.isEmpty()) {
+          progress.report("deleted " + stale.size() + " object(s) the site no longer has from replica " + r.bucket());
+        }
+      }
     }
 
     new ReplicaCatchUp(clients, waits, address, op)

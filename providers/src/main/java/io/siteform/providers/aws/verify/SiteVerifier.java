@@ -142,6 +142,12 @@ public final class SiteVerifier {
         if (there == null) missing.add(key);
         else if (!there.equals(etag)) stale.add(key);
       });
+      List<String> extra = replica.keySet().stream().filter(k -> !primary.containsKey(k)).toList();
+      if (!extra.isEmpty()) {
+        out.add(new Finding(address(spec, r), "replica " + r.bucket() + " holds " + extra.size()
+            + " object(s) the primary does not (" + first(extra) + "); failover would serve pages the site removed",
+            "publish with `content.delete: true` (siteform removes them from every replica), or delete them"));
+      }
       if (!missing.isEmpty() || !stale.isEmpty()) {
         String what = (missing.isEmpty() ? "" : missing.size() + " missing (" + first(missing) + ")")
             + (!missing.isEmpty() && !stale.isEmpty() ? ", " : "")

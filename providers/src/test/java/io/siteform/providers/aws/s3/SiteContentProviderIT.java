@@ -215,6 +215,9 @@ class SiteContentProviderIT {
 
     LiveResource pruned = update(kept, desired(true));
     assertThat(keys(s3, PRIMARY)).containsExactly("index.html");
+    // Gone from the replica too, though this rule does not replicate delete markers: failover
+    // must not serve a page the site removed.
+    assertThat(keys(replicaS3, REPLICA)).containsExactly("index.html");
     assertThat(read(pruned)).isEqualTo(pruned);
   }
 
