@@ -126,6 +126,7 @@ final class ApplyRunner {
           out.println(style.green(style.bold((destroy ? "Destroy" : "Apply") + " complete!")) + " Resources: "
               + (destroy ? r.destroyed() + " destroyed." : r.added() + " added, " + r.changed() + " changed, "
                   + r.destroyed() + " destroyed."));
+          if (!destroy) printOutputs(out, style, session, backend);
           return ExitCode.OK;
         }
         PrintWriter err = t.err();
@@ -140,6 +141,18 @@ final class ApplyRunner {
         return ExitCode.ERROR;
       }
     }
+  }
+
+  /** Terraform's closing "Outputs:" block, from the state just written. */
+  private static void printOutputs(PrintWriter out, Style style, Session session, StateBackend backend) {
+    var outputs = OutputCommand.outputs(session, session.readState(backend));
+    for (String key : java.util.List.of("primary_bucket", "replica_buckets")) outputs.remove(key);
+    if (outputs.isEmpty()) return;
+    out.println();
+    out.println(style.green(style.bold("Outputs:")));
+    out.println();
+    int width = outputs.keySet().stream().mapToInt(String::length).max().orElse(0);
+    outputs.forEach((k, v) -> out.println(String.format("%-" + width + "s", k) + " = \"" + v + "\""));
   }
 
   /** The saved plan, if it still describes this state, spec and data; a clear refusal otherwise. */
