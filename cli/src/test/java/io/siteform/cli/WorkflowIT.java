@@ -144,6 +144,34 @@ class WorkflowIT {
   }
 
   @Test
+  void stateSharedInS3WorksLikeTheLocalFile() throws Exception {
+    try (AwsClients aws = moto.newClients()) {
+      aws.s3("eu-west-1").createBucket(b -> b.bucket("team-state")
+          .createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+      aws.s3("eu-west-1").putBucketVersioning(b -> b.bucket("team-state")
+          .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    }
+    Files.writeString(spec, CliTest.SPEC + """
+        backend: {type: s3, bucket: team-state, key: sites/tickets.json, region: eu-west-1}
+        """);
+    var apply = cli.run("apply", "--auto-approve");
+    assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
+    assertThat(dir.resolve("siteform.state.json")).doesNotExist();
+    try (AwsClients aws = moto.newClients()) {
+      String state = aws.s3("eu-west-1").getObjectAsBytes(b -> b.bucket("team-state").key("sites/tickets.json")).asUtf8String();
+      assertThat(state).contains("\"cloudfront_distribution.site\"");
+      assertThat(aws.s3("eu-west-1").listObjectsV2(b -> b.bucket("team-state")).contents())
+          .extracting(o -> o.key()).containsExactly("sites/tickets.json");
+      aws.s3("eu-west-1").putObject(b -> b.bucket("team-state").key("sites/tickets.json.lock"),
+          software.amazon.awssdk.core.sync.RequestBody.fromString("{\"who\":\"ci@runner\",\"operation\":\"apply\"}"));
+    }
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    var locked = cli.run("apply", "--auto-approve");
+    assertThat(locked.exit()).isEqualTo(1);
+    assertThat(locked.err()).contains("the state is locked by ci@runner for apply", "aws s3 rm s3://team-state/sites/tickets.json.lock");
+  }
+
+  @Test
   void targetLimitsPlanAndApplyToTheResourceAndWhatItNeeds() throws Exception {
     var plan = cli.run("plan", "--target", "s3_replication.primary");
     assertThat(plan.exit()).isEqualTo(0);
