@@ -59,6 +59,8 @@ final class ContentResources {
     // Where the files are read from when uploading; never compared (it differs per machine).
     attrs.put("source", Ref.toData(FILES, "id"));
     attrs.put("replicas", replicas);
+    // S3 replicates only keys under this prefix; siteform copies the site's other files itself.
+    attrs.put("replication_prefix", spec.replication().prefix());
     out.add(new ResourceSpec(CONTENT, spec.primary().region(), attrs, deps, Set.of(Expander.PRIMARY_BUCKET)));
     if (c.invalidate() != ContentSpec.Invalidate.NONE) {
       Map<String, Object> inv = new LinkedHashMap<>();

@@ -54,12 +54,18 @@ final class ReplicaCatchUp {
   /**
    * @param want the published files by key
    * @param primaryEtags each key's ETag in the primary bucket
-   * @param uploaded keys this apply wrote, which S3 replicates on its own
+   * @param uploaded keys this apply wrote, which S3 replicates on its own if they are under
+   * @param replicationPrefix the prefix the replication rules cover ("" for every key)
    */
   void run(String primaryRegion, String primary, List<Replica> replicas, Map<String, SiteFile> want,
-      Map<String, String> primaryEtags, Set<String> uploaded, Progress progress) {
+      Map<String, String> primaryEtags, Set<String> uploaded, String replicationPrefix, Progress progress) {
     if (replicas.isEmpty() || want.isEmpty()) return;
-    for (Replica r : replicas) backfill(clients.s3(primaryRegion), primary, r, want, primaryEtags, uploaded, progress);
+    // Failover serves every file from the replica, replicated by S3 or not.
+    Set<String> replicatedByS3 = uploaded.stream().filter(k -> k.startsWith(replicationPrefix))
+        .collect(Collectors.toSet());
+    for (Replica r : replicas) {
+      backfill(clients.s3(primaryRegion), primary, r, want, primaryEtags, replicatedByS3, progress);
+    }
     await(replicas, want, primaryEtags, progress);
   }
 

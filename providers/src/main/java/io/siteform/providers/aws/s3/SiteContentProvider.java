@@ -77,6 +77,7 @@ public final class SiteContentProvider implements Provider {
     a.put("bucket", prior.getOrDefault("bucket", bucket));
     a.put("delete", delete);
     a.put("replicas", prior.getOrDefault("replicas", List.of()));
+    a.put("replication_prefix", prior.getOrDefault("replication_prefix", ""));
     if (prior.containsKey("source")) a.put("source", prior.get("source"));
     a.put("files", SiteFile.attribute(live));
     return Optional.of(new LiveResource(bucket, a));
@@ -140,12 +141,14 @@ public final class SiteContentProvider implements Provider {
     }
 
     new ReplicaCatchUp(clients, waits, address, op)
-        .run(region, bucket, replicas, want, etags, uploaded.keySet(), progress);
+        .run(region, bucket, replicas, want, etags, uploaded.keySet(),
+            String.valueOf(desired.getOrDefault("replication_prefix", "")), progress);
 
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("bucket", bucket);
     a.put("delete", delete);
     a.put("replicas", desired.getOrDefault("replicas", List.of()));
+    a.put("replication_prefix", desired.getOrDefault("replication_prefix", ""));
     if (desired.containsKey("source")) a.put("source", desired.get("source"));
     a.put("files", SiteFile.attribute(want));
     return new LiveResource(bucket, a);

@@ -85,9 +85,13 @@ class SiteContentProviderIT {
   }
 
   private void replicate() {
+    replicate("");
+  }
+
+  private void replicate(String prefix) {
     s3.putBucketReplication(b -> b.bucket(PRIMARY).replicationConfiguration(c -> c
         .role("arn:aws:iam::123456789012:role/site-crr")
-        .rules(r -> r.id("replica-0").priority(1).status("Enabled").filter(f -> f.prefix(""))
+        .rules(r -> r.id("replica-0").priority(1).status("Enabled").filter(f -> f.prefix(prefix))
             .deleteMarkerReplication(m -> m.status("Disabled"))
             .destination(d -> d.bucket("arn:aws:s3:::" + REPLICA)))));
   }
@@ -219,6 +223,19 @@ class SiteContentProviderIT {
     // must not serve a page the site removed.
     assertThat(keys(replicaS3, REPLICA)).containsExactly("index.html");
     assertThat(read(pruned)).isEqualTo(pruned);
+  }
+
+  @Test
+  void filesOutsideTheReplicationPrefixAreCopiedBySiteformSinceFailoverServesThemToo() throws IOException {
+    replicate("assets/");
+    write("index.html", "i");
+    write("assets/app.js", "a");
+    Map<String, Object> d = desired(true);
+    d.put("replication_prefix", "assets/");
+    LiveResource created = create(d);
+    assertThat(keys(replicaS3, REPLICA)).containsExactlyInAnyOrder("index.html", "assets/app.js");
+    assertThat(created.attributes()).containsEntry("replication_prefix", "assets/");
+    assertThat(read(created)).isEqualTo(created);
   }
 
   @Test
