@@ -90,7 +90,7 @@ final class ApplyRunner {
         if (!atRisk.isEmpty() && !forceDeleteContent) {
           PrintWriter err = t.err();
           err.println(style.red(style.bold("Error:")) + " this " + (destroy ? "destroy" : "apply")
-              + " would delete content siteform cannot make again:");
+              + " would delete buckets that still hold objects:");
           atRisk.forEach(a -> err.println("  - " + a));
           err.println("Nothing was changed. If that content may go, run again with --force-delete-content:"
               + " every object version and delete marker is then removed first.");

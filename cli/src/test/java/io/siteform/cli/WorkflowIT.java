@@ -130,7 +130,7 @@ class WorkflowIT {
     }
     var refused = cli.run("destroy", "--auto-approve");
     assertThat(refused.exit()).isEqualTo(1);
-    assertThat(refused.err()).contains("would delete content siteform cannot make again",
+    assertThat(refused.err()).contains("would delete buckets that still hold objects",
         "s3_bucket.primary: bucket ticket-service-ui-jane-doe holds 3 object versions and delete markers",
         "--force-delete-content", "Nothing was changed");
     assertThat(cli.run("state", "list").out().lines()).hasSize(8);
