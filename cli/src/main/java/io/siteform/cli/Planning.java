@@ -46,7 +46,7 @@ final class Planning {
     Map<Address, LiveResource> data = Map.of();
     if (!destroy) {
       // Offline, only the local files are read; the hosted zone's id stays "(known after apply)".
-      data = new DataReader(session.dataSources()).read(session.data(), offline);
+      data = new DataReader(session.dataSources(), listener).read(session.data(), offline);
       desired = DataReader.fill(desired, data);
     }
     Refresher.Refreshed r = offline

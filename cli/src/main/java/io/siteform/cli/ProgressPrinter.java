@@ -36,6 +36,11 @@ final class ProgressPrinter implements EngineListener {
   }
 
   @Override
+  public void read(String dataAddress, String id, Duration elapsed) {
+    line(style.bold(dataAddress + ":") + " Read complete after " + seconds(elapsed) + " [id=" + id + "]");
+  }
+
+  @Override
   public void started(Address address, Operation op) {
     line(style.bold(address + ":") + " " + op.progressive() + "...");
   }

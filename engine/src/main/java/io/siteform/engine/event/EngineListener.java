@@ -12,6 +12,9 @@ public interface EngineListener {
 
   default void refreshing(Address address, String id) {}
 
+  /** A data source was read: {@code data.TYPE.NAME} found the object {@code id}. */
+  default void read(String dataAddress, String id, Duration elapsed) {}
+
   default void started(Address address, Operation op) {}
 
   default void progress(Address address, Operation op, String message, Duration elapsed) {}

@@ -20,9 +20,15 @@ import java.util.TreeMap;
  */
 public final class DataReader {
   private final DataSources sources;
+  private final io.siteform.engine.event.EngineListener listener;
 
   public DataReader(DataSources sources) {
+    this(sources, io.siteform.engine.event.EngineListener.NONE);
+  }
+
+  public DataReader(DataSources sources, io.siteform.engine.event.EngineListener listener) {
     this.sources = sources;
+    this.listener = listener;
   }
 
   /** What each data source found, by address. A failed lookup throws its provider's error. */
@@ -36,7 +42,10 @@ public final class DataReader {
     for (DataSpec d : data) {
       var source = sources.get(d.type());
       if (offline && !source.local()) continue;
-      out.put(d.address(), source.read(new DataRequest(d.address(), d.region(), d.query())));
+      long start = System.nanoTime();
+      LiveResource found = source.read(new DataRequest(d.address(), d.region(), d.query()));
+      listener.read(d.toString(), found.id(), java.time.Duration.ofNanos(System.nanoTime() - start));
+      out.put(d.address(), found);
     }
     return out;
   }
