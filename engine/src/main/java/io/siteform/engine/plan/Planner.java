@@ -68,6 +68,12 @@ public final class Planner {
           after, schema.computed(), Set.of(), Optional.empty());
     }
     ResourceState live = prior.get();
+    // A data source not read (an offline plan) is taken as unchanged, like the state is: its
+    // values stay as recorded rather than turning every record into "(known after apply)".
+    for (Map.Entry<String, Object> e : new ArrayList<>(after.entrySet())) {
+      Object recorded = live.attributes().get(e.getKey());
+      if (recorded != null && onlyDataRefs(e.getValue())) after.put(e.getKey(), recorded);
+    }
     Set<String> changed = new TreeSet<>();
     for (Map.Entry<String, Object> e : after.entrySet()) {
       if (schema.notCompared().contains(e.getKey())) continue;
@@ -142,6 +148,18 @@ public final class Planner {
       return out;
     }
     return v;
+  }
+
+  /** Whether every placeholder in {@code v} is an unread data source, and there is one. */
+  private static boolean onlyDataRefs(Object v) {
+    return containsRef(v) && !containsResourceRef(v);
+  }
+
+  private static boolean containsResourceRef(Object v) {
+    if (v instanceof Ref r) return !r.data();
+    if (v instanceof Map<?, ?> m) return m.values().stream().anyMatch(Planner::containsResourceRef);
+    if (v instanceof List<?> l) return l.stream().anyMatch(Planner::containsResourceRef);
+    return false;
   }
 
   /** Whether {@code v} holds a value known only after apply. */
