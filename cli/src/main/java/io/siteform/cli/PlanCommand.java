@@ -53,6 +53,10 @@ final class PlanCommand implements Callable<Integer> {
     }
     try (Session session = root.session()) {
       session.desired();
+      if (offline && session.spec().backend().type() == io.siteform.engine.spec.BackendSpec.Type.S3) {
+        throw new io.siteform.error.PlanException("--offline makes no AWS request, but this spec keeps its state"
+            + " in S3 (backend: s3); plan without --offline, or with a local backend");
+      }
       StateBackend backend = session.backend();
       EngineListener listener = json ? EngineListener.NONE : new ProgressPrinter(out, style);
       var targetSet = Targets.parse(targets);

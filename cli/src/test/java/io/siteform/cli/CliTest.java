@@ -35,6 +35,14 @@ class CliTest {
   }
 
   @Test
+  void anOfflinePlanCannotReadStateKeptInS3() throws IOException {
+    var r = cli.run("-f", spec(SPEC + "backend: {type: s3, bucket: team-state, key: site.json, region: eu-west-1}\n").toString(),
+        "--endpoint-url", "http://127.0.0.1:9", "plan", "--offline");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("--offline makes no AWS request", "backend: s3");
+  }
+
+  @Test
   void validateAcceptsTheSpec() throws IOException {
     var r = cli.run("-f", spec(SPEC).toString(), "validate");
     assertThat(r.exit()).isEqualTo(0);
