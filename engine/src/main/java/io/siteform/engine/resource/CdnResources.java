@@ -33,10 +33,10 @@ final class CdnResources {
     List<ResourceSpec> out = new ArrayList<>();
     out.add(originAccess(spec, oai));
     out.add(distribution(spec, oai, tags));
-    out.add(bucketPolicy(Expander.PRIMARY_BUCKET, "primary", spec.primary(), oai));
+    out.add(bucketPolicy(Expander.PRIMARY_BUCKET, spec.primary(), oai));
     BucketSpec failover = spec.failoverReplica();
     Address replica = Expander.replicaAddress(failover);
-    out.add(bucketPolicy(replica, replica.name(), failover, oai));
+    out.add(bucketPolicy(replica, failover, oai));
     return out;
   }
 
@@ -116,7 +116,7 @@ final class CdnResources {
    * Without ListBucket S3 answers 403 instead of 404 for a missing key, so every missing page
    * would look like a permissions failure and trigger failover for the wrong reason.
    */
-  private static ResourceSpec bucketPolicy(Address bucket, String name, BucketSpec b, boolean oai) {
+  private static ResourceSpec bucketPolicy(Address bucket, BucketSpec b, boolean oai) {
     String arn = Expander.bucketArn(b.bucket());
     Map<String, Object> principal = oai
         ? Map.of("AWS", new Ref(ORIGIN_ACCESS, "iam_arn"))
@@ -128,7 +128,7 @@ final class CdnResources {
     attrs.put("bucket", b.bucket());
     attrs.put("policy", Map.of("Version", "2012-10-17", "Statement", statements));
     Set<Address> deps = oai ? Set.of(bucket, ORIGIN_ACCESS) : Set.of(bucket, DISTRIBUTION);
-    return new ResourceSpec(new Address("s3_bucket_policy", name), b.region(), attrs, deps, Set.of(bucket));
+    return new ResourceSpec(Expander.bucketPolicyAddress(bucket), b.region(), attrs, deps, Set.of(bucket));
   }
 
   private static Map<String, Object> readStatement(

@@ -126,8 +126,11 @@ final class DomainResources {
     attrs.put("name", name.toLowerCase(Locale.ROOT));
     attrs.put("type", type);
     attrs.put("alias", alias);
-    Address a = new Address("route53_record", type.toLowerCase(Locale.ROOT) + "_" + slug(name));
-    return new ResourceSpec(a, Expander.GLOBAL_REGION, attrs, Set.of(CdnResources.DISTRIBUTION));
+    return new ResourceSpec(aliasRecordAddress(name, type), Expander.GLOBAL_REGION, attrs, Set.of(CdnResources.DISTRIBUTION));
+  }
+
+  static Address aliasRecordAddress(String name, String type) {
+    return new Address("route53_record", type.toLowerCase(Locale.ROOT) + "_" + slug(name));
   }
 
   /** {@code www_example_com} for {@code www.example.com}, {@code wildcard_example_com} for {@code *.example.com}. */

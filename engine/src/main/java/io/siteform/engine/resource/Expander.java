@@ -56,6 +56,21 @@ public final class Expander {
     return new Address("s3_bucket", "replica_" + replica.region().replace('-', '_'));
   }
 
+  /** {@code s3_bucket.primary} for the primary, {@code s3_bucket.replica_<region>} for a replica. */
+  public static Address bucketAddress(Spec spec, BucketSpec b) {
+    return b.equals(spec.primary()) ? PRIMARY_BUCKET : replicaAddress(b);
+  }
+
+  /** The bucket policy of the bucket at {@code bucket}: {@code s3_bucket_policy.primary}, ... */
+  public static Address bucketPolicyAddress(Address bucket) {
+    return new Address("s3_bucket_policy", bucket.name());
+  }
+
+  /** {@code route53_record.a_www_example_com}: the {@code type} alias record of {@code name}. */
+  public static Address aliasRecordAddress(String name, String type) {
+    return DomainResources.aliasRecordAddress(name, type);
+  }
+
   public static String roleName(Spec spec) {
     return "siteform-" + spec.site().name() + "-replication";
   }

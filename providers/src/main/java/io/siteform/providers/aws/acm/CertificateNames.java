@@ -3,7 +3,7 @@ package io.siteform.providers.aws.acm;
 import io.siteform.providers.aws.DnsNames;
 
 /** Which names a certificate's names cover, as TLS clients match them (RFC 6125 section 6.4.3). */
-final class CertificateNames {
+public final class CertificateNames {
   private CertificateNames() {}
 
   /**
@@ -11,7 +11,7 @@ final class CertificateNames {
    * or a wildcard {@code *.example.com} standing for exactly one label ({@code www.example.com};
    * not {@code example.com}, not {@code a.b.example.com}). Case and a trailing dot do not matter.
    */
-  static boolean covers(String certName, String name) {
+  public static boolean covers(String certName, String name) {
     String cert = DnsNames.normal(certName);
     String host = DnsNames.normal(name);
     if (cert.isEmpty() || host.isEmpty()) return false;

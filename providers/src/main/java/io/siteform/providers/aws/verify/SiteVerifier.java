@@ -2,18 +2,20 @@ package io.siteform.providers.aws.verify;
 
 import static io.siteform.providers.aws.AwsFailures.is;
 
+import io.siteform.engine.resource.Expander;
 import io.siteform.engine.spec.BucketSpec;
 import io.siteform.engine.spec.DomainSpec;
 import io.siteform.engine.spec.Spec;
 import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.DnsNames;
 import io.siteform.providers.aws.Json;
+import io.siteform.providers.aws.acm.CertificateNames;
 import io.siteform.providers.aws.cloudfront.CloudFrontOriginAccessProvider;
 import io.siteform.state.ResourceState;
 import io.siteform.state.State;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,9 +62,9 @@ public final class SiteVerifier {
     replicaParity(spec, out);
     Optional<Distribution> distribution = distribution(state, out);
     distribution.ifPresent(d -> {
-      policy(spec.primary(), "s3_bucket_policy.primary", d, out);
-      BucketSpec failover = spec.failoverReplica();
-      policy(failover, "s3_bucket_policy.replica_" + failover.region().replace('-', '_'), d, out);
+      for (BucketSpec origin : List.of(spec.primary(), spec.failoverReplica())) {
+        policy(origin, Expander.bucketPolicyAddress(Expander.bucketAddress(spec, origin)).toString(), d, out);
+      }
       spec.domain().ifPresent(domain -> {
         certificate(d, domain, out);
         aliasRecords(d, domain, state, out);
@@ -72,7 +74,7 @@ public final class SiteVerifier {
   }
 
   private static String address(Spec spec, BucketSpec b) {
-    return b == spec.primary() ? "s3_bucket.primary" : "s3_bucket.replica_" + b.region().replace('-', '_');
+    return Expander.bucketAddress(spec, b).toString();
   }
 
   private void versioning(BucketSpec b, String address, List<Finding> out) {
@@ -255,7 +257,7 @@ public final class SiteVerifier {
       List<String> covered = new ArrayList<>(cert.subjectAlternativeNames());
       covered.add(cert.domainName());
       for (String alias : d.distributionConfig().aliases().items()) {
-        if (covered.stream().noneMatch(n -> covers(n, alias))) {
+        if (covered.stream().noneMatch(n -> CertificateNames.covers(n, alias))) {
           out.add(new Finding("acm_certificate.site", "certificate " + arn + " does not cover " + alias,
               "add the name to the certificate (siteform requests a new one when domain.names change)"));
         }
@@ -266,16 +268,6 @@ public final class SiteVerifier {
     }
   }
 
-  /** ACM's rule: {@code *.example.com} covers exactly one more label. */
-  static boolean covers(String certificateName, String name) {
-    String c = certificateName.toLowerCase(Locale.ROOT);
-    String n = name.toLowerCase(Locale.ROOT);
-    if (c.equals(n)) return true;
-    if (!c.startsWith("*.")) return false;
-    int dot = n.indexOf('.');
-    return dot > 0 && n.substring(dot + 1).equals(c.substring(2));
-  }
-
   private void aliasRecords(Distribution d, DomainSpec domain, State state, List<Finding> out) {
     String zone = state.resources().stream().filter(r -> r.type().equals("route53_record"))
         .map(r -> r.attributes().get("zone_id")).filter(String.class::isInstance).map(String.class::cast)
@@ -284,32 +276,26 @@ public final class SiteVerifier {
       out.add(new Finding("route53_record", "no alias record has been created", "run `siteform apply`"));
       return;
     }
-    String target = trim(d.domainName());
+    String target = DnsNames.normal(d.domainName());
     for (String name : domain.names()) {
       for (String type : domain.records()) {
-        String address = "route53_record." + type.toLowerCase(Locale.ROOT) + "_"
-            + name.toLowerCase(Locale.ROOT).replace("*", "wildcard").replace('.', '_').replace('-', '_');
+        String address = Expander.aliasRecordAddress(name, type).toString();
         Optional<ResourceRecordSet> record;
         try {
           record = clients.route53().listResourceRecordSets(r -> r.hostedZoneId(zone).startRecordName(name)
                   .startRecordType(type).maxItems("1")).resourceRecordSets().stream()
-              .filter(r -> trim(r.name()).equals(trim(name)) && r.typeAsString().equals(type)).findFirst();
+              .filter(r -> DnsNames.normal(r.name()).equals(DnsNames.normal(name)) && r.typeAsString().equals(type)).findFirst();
         } catch (SdkException e) {
           out.add(new Finding(address, "cannot read zone " + zone + ": " + e.getMessage(), "check Route53 permissions"));
           continue;
         }
         if (record.isEmpty()) {
           out.add(new Finding(address, "there is no " + type + " record for " + name, "run `siteform apply`"));
-        } else if (record.get().aliasTarget() == null || !trim(record.get().aliasTarget().dnsName()).equals(target)) {
+        } else if (record.get().aliasTarget() == null || !DnsNames.normal(record.get().aliasTarget().dnsName()).equals(target)) {
           out.add(new Finding(address, "the " + type + " record for " + name + " does not point at " + target,
               "run `siteform apply` (or `siteform import` it if it was made by hand)"));
         }
       }
     }
-  }
-
-  private static String trim(String dns) {
-    String s = dns.toLowerCase(Locale.ROOT).replace("\\052", "*");
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 }
