@@ -105,7 +105,8 @@ final class ApplyRunner {
         // A saved plan was reviewed when it was made: applying it is the approval.
         if (planFile == null && !confirmed(t, plan)) return ExitCode.ERROR;
         out.println();
-        Applier applier = new Applier(session.providers(), new StateRecorder(backend, base),
+        StateRecorder recorder = new StateRecorder(backend, base);
+        Applier applier = new Applier(session.providers(), recorder,
             progress, parallelism).forceDeleteContent(forceDeleteContent);
         Applier.Result r;
         try (InterruptTrap trap = InterruptTrap.install(() -> {
@@ -126,7 +127,7 @@ final class ApplyRunner {
           out.println(style.green(style.bold((destroy ? "Destroy" : "Apply") + " complete!")) + " Resources: "
               + (destroy ? r.destroyed() + " destroyed." : r.added() + " added, " + r.changed() + " changed, "
                   + r.destroyed() + " destroyed."));
-          if (!destroy) printOutputs(out, style, session, backend);
+          if (!destroy) printOutputs(out, style, session, recorder.current());
           return ExitCode.OK;
         }
         PrintWriter err = t.err();
@@ -144,8 +145,8 @@ final class ApplyRunner {
   }
 
   /** Terraform's closing "Outputs:" block, from the state just written. */
-  private static void printOutputs(PrintWriter out, Style style, Session session, StateBackend backend) {
-    var outputs = OutputCommand.outputs(session, session.readState(backend));
+  private static void printOutputs(PrintWriter out, Style style, Session session, io.siteform.state.State state) {
+    var outputs = OutputCommand.outputs(session, state);
     for (String key : java.util.List.of("primary_bucket", "replica_buckets")) outputs.remove(key);
     if (outputs.isEmpty()) return;
     out.println();

@@ -27,6 +27,8 @@ final class Session implements AutoCloseable {
   private final GlobalOptions options;
   private final Terminal terminal;
   private Spec spec;
+  private List<ResourceSpec> desired;
+  private List<io.siteform.engine.resource.DataSpec> data;
   private AwsClients clients;
   private Providers providers;
   private Waits waits = Waits.DEFAULTS;
@@ -43,13 +45,16 @@ final class Session implements AutoCloseable {
     return spec;
   }
 
+  /** The spec's resources, expanded once per run (plan, digest and import all ask). */
   List<ResourceSpec> desired() {
-    return new Expander().expand(spec());
+    if (desired == null) desired = new Expander().expand(spec());
+    return desired;
   }
 
   /** The data sources the spec reads (the hosted zone, a certificate of the user's). */
   List<io.siteform.engine.resource.DataSpec> data() {
-    return new Expander().data(spec());
+    if (data == null) data = new Expander().data(spec());
+    return data;
   }
 
   io.siteform.engine.provider.DataSources dataSources() {
