@@ -1,11 +1,7 @@
 package io.siteform.state;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siteform.error.StateException;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -15,10 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,8 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * purpose: a half-finished apply deserves a human look before the next one starts.
  */
 final class LocalLock implements StateLock {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Path path;
   private final String location;
   private final FileChannel channel;
@@ -64,7 +54,7 @@ final class LocalLock implements StateLock {
     }
     try {
       FileLock fileLock = channel.tryLock();
-      channel.write(ByteBuffer.wrap(holderJson(operation)));
+      channel.write(ByteBuffer.wrap(LockHolder.self(operation)));
       channel.force(true);
       return new LocalLock(path, location, channel, fileLock);
     } catch (IOException | RuntimeException e) {
@@ -102,42 +92,18 @@ final class LocalLock implements StateLock {
     }
   }
 
-  private static byte[] holderJson(String operation) throws JsonProcessingException {
-    Map<String, Object> holder = new LinkedHashMap<>();
-    holder.put("who", System.getProperty("user.name", "unknown") + "@" + hostName());
-    holder.put("operation", operation);
-    holder.put("pid", ProcessHandle.current().pid());
-    holder.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(holder) + "\n")
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
   /** Names the holder when the lock file says who it is; the advice holds either way. */
   private static String heldMessage(Path path) {
     String holder;
     try {
-      JsonNode h = JSON.readTree(Files.readAllBytes(path));
-      if (h == null || !h.isObject()) throw new IOException("no holder recorded");
-      holder = "by " + h.path("who").asText("someone") + " (pid " + h.path("pid").asText("?")
-          + ") for " + h.path("operation").asText("an operation") + " since "
-          + h.path("created").asText("an unknown time");
-    } catch (IOException | RuntimeException unreadable) {
       // Its holder may be between creating and filling it, or it was damaged: still locked.
+      holder = LockHolder.describe(Files.readAllBytes(path))
+          .orElse("by another process (the lock file does not say who)");
+    } catch (IOException unreadable) {
       holder = "by another process (the lock file does not say who)";
     }
     return "the state is locked " + holder + ". If no siteform is running against this state"
         + " any more, the lock is stale: remove it with: rm " + path;
-  }
-
-  private static String hostName() {
-    String env = System.getenv("HOSTNAME");
-    if (env == null || env.isBlank()) env = System.getenv("COMPUTERNAME");
-    if (env != null && !env.isBlank()) return env;
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return "unknown-host";
-    }
   }
 
   private static void closeQuietly(FileChannel channel) {

@@ -2,19 +2,13 @@ package io.siteform.providers.aws.state;
 
 import static io.siteform.providers.aws.AwsFailures.is;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siteform.error.StateException;
+import io.siteform.state.LockHolder;
 import io.siteform.state.State;
 import io.siteform.state.StateBackend;
 import io.siteform.state.StateCodec;
 import io.siteform.state.StateLock;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,8 +27,6 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
  * See https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html.
  */
 public final class S3Backend implements StateBackend {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final S3Client s3;
   private final String bucket;
   private final String key;
@@ -71,7 +63,7 @@ public final class S3Backend implements StateBackend {
 
   @Override
   public StateLock lock(String operation) {
-    byte[] holder = holder(operation);
+    byte[] holder = LockHolder.self(operation);
     try {
       s3.putObject(b -> b.bucket(bucket).key(lockKey()).ifNoneMatch("*").contentType("application/json"),
           RequestBody.fromBytes(holder));
@@ -119,32 +111,10 @@ public final class S3Backend implements StateBackend {
 
   private String heldBy() {
     try {
-      JsonNode h = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(lockKey())).asByteArray());
-      return "by " + h.path("who").asText("someone") + " for " + h.path("operation").asText("an operation")
-          + " since " + h.path("created").asText("an unknown time");
-    } catch (Exception unreadable) {
+      return LockHolder.describe(s3.getObjectAsBytes(b -> b.bucket(bucket).key(lockKey())).asByteArray())
+          .orElse("by another run (the lock does not say who)");
+    } catch (SdkException unreadable) {
       return "by another run (the lock does not say who)";
-    }
-  }
-
-  private static byte[] holder(String operation) {
-    Map<String, Object> h = new LinkedHashMap<>();
-    h.put("who", System.getProperty("user.name", "unknown") + "@" + host());
-    h.put("operation", operation);
-    h.put("pid", ProcessHandle.current().pid());
-    h.put("created", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    try {
-      return JSON.writeValueAsBytes(h);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String host() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (Exception e) {
-      return "unknown-host";
     }
   }
 
