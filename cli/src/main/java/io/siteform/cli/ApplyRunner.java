@@ -173,7 +173,7 @@ final class ApplyRunner {
       throw new io.siteform.error.PlanException(planFile + " is stale: the state changed since it was made"
           + " (serial " + plan.stateSerial() + ", now " + now.serial() + ")" + remake);
     }
-    if (!io.siteform.engine.planfile.PlanFile.specDigest(session.desired(), session.data()).equals(saved.specDigest())) {
+    if (!Planning.specDigest(session).equals(saved.specDigest())) {
       throw new io.siteform.error.PlanException(planFile + " is stale: " + session.spec().file()
           + " or its variables changed since it was made" + remake);
     }

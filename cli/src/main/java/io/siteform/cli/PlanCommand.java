@@ -81,7 +81,7 @@ final class PlanCommand implements Callable<Integer> {
       }
       if (outFile != null) {
         SavedPlans.write(outFile, new io.siteform.engine.planfile.PlanFile().write(plan,
-            planned.specDigest(session), planned.dataDigest()));
+            Planning.specDigest(session), planned.dataDigest()));
         if (!json) out.println("\nSaved the plan to " + outFile + ". To perform exactly these actions, run:\n"
             + "    siteform apply " + outFile);
       }

@@ -23,13 +23,14 @@ final class Planning {
    * @param data what the data sources read (the site's files, the hosted zone)
    */
   record Planned(Plan plan, State refreshed, Map<Address, LiveResource> data) {
-    String specDigest(Session session) {
-      return PlanFile.specDigest(session.desired(), session.data());
-    }
-
     String dataDigest() {
       return PlanFile.dataDigest(data);
     }
+  }
+
+  /** The fingerprint of the spec's expansion a saved plan keeps, and apply compares. */
+  static String specDigest(Session session) {
+    return PlanFile.specDigest(session.desired(), session.data());
   }
 
   static Planned plan(Session session, State recorded, boolean offline, boolean destroy,
