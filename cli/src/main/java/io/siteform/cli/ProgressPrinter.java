@@ -86,8 +86,7 @@ final class ProgressPrinter implements EngineListener {
   }
 
   static String seconds(Duration d) {
-    long s = d.toSeconds();
-    return s < 60 ? s + "s" : (s / 60) + "m" + (s % 60) + "s";
+    return io.siteform.engine.event.Durations.format(d);
   }
 
   private synchronized void line(String s) {

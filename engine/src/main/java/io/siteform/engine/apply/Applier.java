@@ -109,15 +109,16 @@ public final class Applier {
           ResourceSpec spec = c.desired().orElseThrow();
           Map<String, Object> desired = resolved(spec);
           provider.schema().idempotencyToken().ifPresent(token -> desired.put(token, intent(spec, token)));
-          LiveResource live = provider.create(new CreateRequest(c.address(), spec.region(), desired, progress));
+          LiveResource live = provider.create(
+              new CreateRequest(c.address(), spec.region(), desired, progress, sofar -> record(spec, sofar)));
           record(spec, live);
           listener.completed(c.address(), step.operation(), live.id(), since(start));
         }
         case UPDATE -> {
           ResourceSpec spec = c.desired().orElseThrow();
           ResourceState prior = recorder.current().find(c.address().toString()).orElse(c.prior().orElseThrow());
-          LiveResource live = provider.update(new UpdateRequest(
-              c.address(), spec.region(), prior.id(), prior.attributes(), resolved(spec), progress));
+          LiveResource live = provider.update(new UpdateRequest(c.address(), spec.region(), prior.id(),
+              prior.attributes(), resolved(spec), progress, sofar -> record(spec, sofar)));
           record(spec, live);
           listener.completed(c.address(), step.operation(), live.id(), since(start));
         }

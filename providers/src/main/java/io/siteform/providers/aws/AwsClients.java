@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -99,6 +101,7 @@ public final class AwsClients implements AutoCloseable {
           .region(Region.of(region))
           .credentialsProvider(credentials)
           .forcePathStyle(endpoint.isPresent())
+          .overrideConfiguration(o -> o.retryStrategy(retryStrategy()))
           .multipartEnabled(true);
       endpoint.ifPresent(builder::endpointOverride);
       return builder.build();
@@ -145,9 +148,27 @@ public final class AwsClients implements AutoCloseable {
         "route53", GLOBAL_REGION, () -> configure(Route53Client.builder(), GLOBAL_REGION).build());
   }
 
+  /**
+   * The one retry policy of every AWS call: the SDK's standard mode (exponential backoff with
+   * jitter, longer for throttling; 5xx, throttling and transient network failures retried) with
+   * attempts enough for Route53's five requests a second and CloudFront's and ACM's throttling
+   * during a parallel apply, and without the client-side circuit breaker, which after a burst of
+   * throttling would stop retrying at all. Waits on AWS's eventual consistency are not retries of
+   * one call but {@link Poller}'s.
+   */
+  static final int MAX_ATTEMPTS = 10;
+
+  static RetryStrategy retryStrategy() {
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(MAX_ATTEMPTS)
+        .circuitBreakerEnabled(false)
+        .build();
+  }
+
   private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
       B builder, String region) {
-    builder.region(Region.of(region)).credentialsProvider(credentials);
+    builder.region(Region.of(region)).credentialsProvider(credentials)
+        .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
     endpoint.ifPresent(builder::endpointOverride);
     // One connection pool for all clients; a client given an HTTP client does not close it.
     return builder.httpClient(http);

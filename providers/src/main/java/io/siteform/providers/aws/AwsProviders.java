@@ -29,12 +29,12 @@ public final class AwsProviders {
   /** With {@code waits} bounding how long providers wait for CloudFront, ACM and replication. */
   public static List<Provider> all(AwsClients clients, Waits waits) {
     return List.of(
-        new S3BucketProvider(clients),
-        new IamRoleProvider(clients),
-        new S3ReplicationProvider(clients),
-        new CloudFrontOriginAccessProvider(clients),
+        new S3BucketProvider(clients, waits),
+        new IamRoleProvider(clients, waits),
+        new S3ReplicationProvider(clients, waits),
+        new CloudFrontOriginAccessProvider(clients, waits),
         new CloudFrontDistributionProvider(clients, waits),
-        new S3BucketPolicyProvider(clients),
+        new S3BucketPolicyProvider(clients, waits),
         new AcmCertificateProvider(clients, waits),
         new AcmCertificateValidationProvider(clients, waits),
         new Route53RecordProvider(clients, waits),

@@ -1,23 +1,63 @@
 package io.siteform.providers.aws;
 
+import io.siteform.engine.event.Durations;
 import io.siteform.engine.provider.Progress;
 import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Waits, within {@link Waits}, for AWS to finish something asynchronous: looks, and while it is
- * not done reports a progress line ("certificate arn:... is PENDING_VALIDATION (40s elapsed)")
- * and looks again after the poll interval. Past the timeout it gives up with a {@link
- * ProviderException} that says what it was waiting for and that running siteform again continues
- * the wait: AWS carries on without us, so giving up loses nothing.
+ * The one bounded poll behind every wait and retry of the providers, as the hashicorp provider's
+ * {@code retry.StateChangeConf} is behind theirs: look at once; while not done, report what is
+ * awaited with the time elapsed and look again after a pause that doubles from the bound's first
+ * pause up to its longest; at the bound's timeout look one last time, then give up.
+ *
+ * <p>Two uses share it. {@link #await} waits for AWS to finish something asynchronous (a
+ * distribution deployed, a certificate issued) and gives up with a {@link ProviderException}
+ * saying that AWS carries on and that running siteform again continues the wait. {@link
+ * #retryWhen} repeats one call while AWS answers an error that eventual consistency clears (a
+ * bucket created a moment ago answering {@code NoSuchBucket}), and gives up by throwing AWS's last
+ * answer. An interrupt ends either at once, with the thread's interrupt flag kept.
  */
 public final class Poller {
+  /** Time as the poller sees it; tests pass one that moves only when slept. */
+  public interface Clock {
+    Clock SYSTEM = new Clock() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public void sleep(Duration d) throws InterruptedException {
+        Thread.sleep(Math.max(1, d.toMillis()));
+      }
+    };
+
+    long nanoTime();
+
+    void sleep(Duration d) throws InterruptedException;
+  }
+
   private final Waits waits;
+  private final Clock clock;
 
   public Poller(Waits waits) {
+    this(waits, Clock.SYSTEM);
+  }
+
+  public Poller(Waits waits, Clock clock) {
     this.waits = Objects.requireNonNull(waits, "waits");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The user's bounds (from {@code --wait-timeout}), for the waits a provider sizes from them. */
+  public Waits waits() {
+    return waits;
   }
 
   /** One look at AWS: {@link Done} with the result, or {@link Pending} saying what is awaited. */
@@ -61,25 +101,42 @@ public final class Poller {
     return new Pending<>(status, advice);
   }
 
+  /** {@link #await(Address, String, Progress, Waits.Bound, Check)} within the user's wait ({@link Waits#status()}). */
+  public <T> T await(Address address, String operation, Progress progress, Check<T> check) {
+    return await(address, operation, progress, waits.status(), check);
+  }
+
   /**
-   * Looks until {@code check} is done; between two looks (1 s, 2 s, 4 s ... up to the poll interval) reports the
-   * pending status with the time elapsed. Looks once more at the timeout before giving up.
+   * Looks until {@code check} is done and returns its value; past {@code bound} gives up with a
+   * {@link ProviderException} naming what was awaited and that running siteform again continues.
    *
    * @param operation "create", "delete", ...: a timeout in a delete says destroy continues it too
    */
-  public <T> T await(Address address, String operation, Progress progress, Check<T> check) {
-    long start = System.nanoTime();
-    long timeout = waits.timeout().toNanos();
+  public <T> T await(Address address, String operation, Progress progress, Waits.Bound bound, Check<T> check) {
+    Outcome<T> last = poll(address, operation, progress, bound, check);
+    if (last instanceof Done<T> done) return done.value();
+    throw timedOut(address, operation, bound, (Pending<T>) last);
+  }
+
+  /**
+   * The loop itself: the first {@link Done}, or the last {@link Pending} once {@code bound} has
+   * run out, for a caller that does not fail when a wait runs out (the replica catch-up, which
+   * AWS does not bound).
+   */
+  public <T> Outcome<T> poll(Address address, String operation, Progress progress, Waits.Bound bound, Check<T> check) {
+    long start = clock.nanoTime();
+    long timeout = bound.timeout().toNanos();
     for (int attempt = 0; ; attempt++) {
-      long interval = waits.delay(attempt).toNanos();
       Outcome<T> outcome = check.look();
-      if (outcome instanceof Done<T> done) return done.value();
+      if (outcome instanceof Done<T>) return outcome;
       Pending<T> pending = (Pending<T>) outcome;
-      long elapsed = System.nanoTime() - start;
-      if (elapsed >= timeout) throw timedOut(address, operation, pending);
-      progress.report(pending.status() + " (" + Duration.ofNanos(elapsed).toSeconds() + "s elapsed)");
+      long elapsed = clock.nanoTime() - start;
+      if (elapsed >= timeout) return pending;
+      progress.report(pending.status() + " (" + Durations.format(Duration.ofNanos(elapsed)) + " elapsed)");
+      Duration pause = bound.pause(attempt);
+      Duration left = Duration.ofNanos(timeout - elapsed);
       try {
-        Thread.sleep(Duration.ofNanos(Math.min(interval, timeout - elapsed)).toMillis() + 1);
+        clock.sleep(pause.compareTo(left) < 0 ? pause : left);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ProviderException(address.toString(), operation,
@@ -88,19 +145,46 @@ public final class Poller {
     }
   }
 
-  private ProviderException timedOut(Address address, String operation, Pending<?> pending) {
+  /**
+   * Calls {@code call} until it succeeds, repeating it while it fails with an error {@code
+   * transientFailure} accepts (AWS's eventual consistency: a name not yet visible, a resource
+   * still in use) for at most {@code bound}; any other failure, and the same one past the bound, is
+   * thrown as AWS answered it, for the caller to wrap.
+   *
+   * @param what what the retry waits for, as a user reads it ("bucket b to be visible in S3")
+   */
+  public <T> T retryWhen(Address address, String operation, Progress progress, Waits.Bound bound, String what,
+      Predicate<SdkException> transientFailure, Supplier<T> call) {
+    SdkException[] lastFailure = new SdkException[1];
+    Outcome<T> last = poll(address, operation, progress, bound, () -> {
+      try {
+        return done(call.get());
+      } catch (SdkException e) {
+        if (!transientFailure.test(e)) throw e;
+        lastFailure[0] = e;
+        return pending("waiting for " + what + " (AWS answered " + AwsFailures.errorCode(e).orElse("an error") + ")");
+      }
+    });
+    if (last instanceof Done<T> done) return done.value();
+    throw lastFailure[0];
+  }
+
+  /** {@link #retryWhen} for a call whose answer is not needed. */
+  public void retryWhen(Address address, String operation, Progress progress, Waits.Bound bound, String what,
+      Predicate<SdkException> transientFailure, Runnable call) {
+    retryWhen(address, operation, progress, bound, what, transientFailure, () -> {
+      call.run();
+      return Boolean.TRUE;
+    });
+  }
+
+  private static ProviderException timedOut(Address address, String operation, Waits.Bound bound, Pending<?> pending) {
     String again = operation.equals("delete") ? "`siteform apply` or `siteform destroy`" : "`siteform apply`";
-    StringBuilder m = new StringBuilder("gave up waiting after ").append(human(waits.timeout()))
+    StringBuilder m = new StringBuilder("gave up waiting after ").append(Durations.format(bound.timeout()))
         .append(": ").append(pending.status());
     if (!pending.advice().isEmpty()) m.append("; ").append(pending.advice());
     m.append(". AWS carries on without siteform: running ").append(again).append(" again continues the wait")
         .append(" (--wait-timeout sets how long one run waits)");
     return new ProviderException(address.toString(), operation, m.toString());
-  }
-
-  static String human(Duration d) {
-    long s = d.toSeconds();
-    if (s < 60) return s + "s";
-    return (s / 60) + "m" + (s % 60 == 0 ? "" : (s % 60) + "s");
   }
 }

@@ -4,18 +4,44 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long providers wait for AWS to finish something asynchronous — a distribution to reach
- * {@code Deployed}, a certificate to be {@code ISSUED} — and how often they look. Set from the
- * CLI's {@code --wait-timeout}; tests shorten the interval.
+ * How long providers wait for AWS, and how often they look: the user's bound on the slow,
+ * asynchronous things (a distribution reaching {@code Deployed}, a certificate {@code ISSUED},
+ * replicas catching up), set from {@code --wait-timeout}, and the named bounds of the retries
+ * that ride out AWS's eventual consistency, as the hashicorp provider names its own
+ * ({@code bucketPropagationTimeout}, {@code propagationTimeout}).
  *
- * @param timeout the longest a single wait lasts before the provider gives up with a message that
- *     running apply again continues the wait
- * @param pollInterval the longest pause between two reads of the status; the first reads come
- *     sooner (see {@link #delay}), since moto, and often AWS, finish within seconds
+ * @param timeout the longest a single status wait lasts before the provider gives up with a
+ *     message that running apply again continues the wait
+ * @param pollInterval the longest pause between two looks at a status; the first looks come
+ *     sooner (see {@link Bound#pause}), since moto, and often AWS, finish within seconds
  */
 public record Waits(Duration timeout, Duration pollInterval) {
-  /** 30 minutes, polling every 10 seconds: CloudFront usually deploys in 3 to 15 minutes. */
+  /** 30 minutes, polling every 10 seconds at most: CloudFront usually deploys in 3 to 15 minutes. */
   public static final Waits DEFAULTS = new Waits(Duration.ofMinutes(30), Duration.ofSeconds(10));
+
+  /** The first pause of every wait: most of AWS's eventual consistency clears within a second. */
+  static final Duration FIRST_PAUSE = Duration.ofMillis(250);
+
+  /**
+   * A bucket's configuration calls right after CreateBucket ({@code NoSuchBucket}), CreateBucket
+   * of a name just deleted ({@code OperationAborted}), replication right after versioning: the
+   * hashicorp provider retries these for two minutes ({@code s3/bucket.go}).
+   */
+  public static final Bound BUCKET_PROPAGATION = new Bound(Duration.ofMinutes(2), FIRST_PAUSE, Duration.ofSeconds(5));
+
+  /** An IAM role just created, or its policy just deleted, as seen by IAM and by S3 ({@code iam/role.go}). */
+  public static final Bound ROLE_PROPAGATION = new Bound(Duration.ofMinutes(2), FIRST_PAUSE, Duration.ofSeconds(5));
+
+  /**
+   * A certificate ACM has just requested or issued, as seen by ACM's reads and by CloudFront
+   * ({@code cloudfront/distribution.go} retries {@code InvalidViewerCertificate} for a minute).
+   */
+  public static final Bound CERTIFICATE_PROPAGATION =
+      new Bound(Duration.ofMinutes(1), FIRST_PAUSE, Duration.ofSeconds(5));
+
+  /** A write that lost a race for an ETag ({@code PreconditionFailed}): read again and rewrite. */
+  public static final Bound CONCURRENT_MODIFICATION =
+      new Bound(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5));
 
   public Waits {
     Objects.requireNonNull(timeout, "timeout");
@@ -26,9 +52,40 @@ public record Waits(Duration timeout, Duration pollInterval) {
     }
   }
 
-  /** The pause before read number {@code attempt} (from 0): 1 s, 2 s, 4 s, ... capped at {@link #pollInterval}. */
-  public Duration delay(int attempt) {
-    Duration d = Duration.ofSeconds(1L << Math.min(attempt, 10));
-    return d.compareTo(pollInterval) < 0 ? d : pollInterval;
+  /** The user's bound on a status wait: {@link #timeout}, pauses from 250 ms up to {@link #pollInterval}. */
+  public Bound status() {
+    return new Bound(timeout, FIRST_PAUSE.compareTo(pollInterval) < 0 ? FIRST_PAUSE : pollInterval, pollInterval);
+  }
+
+  /**
+   * The user's bound with longer pauses, for waits on something a person or AWS releases slowly
+   * (an access control still attached to a distribution that is deploying, CloudFront's limit on
+   * invalidations in progress): from 5 s up to six poll intervals (a minute by default).
+   */
+  public Bound patient() {
+    Duration first = Duration.ofSeconds(5).compareTo(pollInterval) < 0 ? Duration.ofSeconds(5) : pollInterval;
+    Duration longest = pollInterval.multipliedBy(6);
+    return new Bound(timeout, first, longest.compareTo(Duration.ofSeconds(60)) < 0 ? longest : Duration.ofSeconds(60));
+  }
+
+  /**
+   * One wait's bound: at most {@code timeout}, and between two looks a pause that starts at {@code
+   * firstPause} and doubles up to {@code maxPause}.
+   */
+  public record Bound(Duration timeout, Duration firstPause, Duration maxPause) {
+    public Bound {
+      Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(firstPause, "firstPause");
+      Objects.requireNonNull(maxPause, "maxPause");
+      if (timeout.isNegative() || firstPause.isNegative() || firstPause.isZero() || maxPause.compareTo(firstPause) < 0) {
+        throw new IllegalArgumentException("a wait needs a timeout >= 0 and 0 < firstPause <= maxPause");
+      }
+    }
+
+    /** The pause after look number {@code attempt} (from 0). */
+    public Duration pause(int attempt) {
+      Duration d = firstPause.multipliedBy(1L << Math.min(attempt, 20));
+      return d.compareTo(maxPause) < 0 ? d : maxPause;
+    }
   }
 }

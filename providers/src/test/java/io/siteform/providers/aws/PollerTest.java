@@ -3,6 +3,7 @@ package io.siteform.providers.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.siteform.engine.event.Durations;
 import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import java.time.Duration;
@@ -10,33 +11,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 class PollerTest {
   private static final Address ADDRESS = new Address("acm_certificate_validation", "site");
-  private final Poller poller = new Poller(new Waits(Duration.ofMillis(400), Duration.ofMillis(20)));
+  private final FakeClock clock = new FakeClock();
+  private final Poller poller = new Poller(new Waits(Duration.ofSeconds(30), Duration.ofSeconds(4)), clock);
   private final List<String> progress = new ArrayList<>();
 
-  @Test
-  void returnsAtOnceWhenDoneWithoutReporting() {
-    assertThat(poller.await(ADDRESS, "create", progress::add, () -> Poller.done("ok"))).isEqualTo("ok");
-    assertThat(progress).isEmpty();
+  private static SdkException aws(String code) {
+    return AwsServiceException.builder().statusCode(400)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code + " happened").build()).build();
   }
 
   @Test
-  void reportsEachPendingLookWithTheTimeElapsed() {
+  void looksAtOnceAndReturnsWithoutReportingOrSleepingWhenDone() {
+    assertThat(poller.await(ADDRESS, "create", progress::add, () -> Poller.done("ok"))).isEqualTo("ok");
+    assertThat(progress).isEmpty();
+    assertThat(clock.pauses()).isEmpty();
+  }
+
+  @Test
+  void reportsEachPendingLookWithTheTimeElapsedAndBacksOffToThePollInterval() {
     AtomicInteger looks = new AtomicInteger();
 
-    String result = poller.await(ADDRESS, "create", progress::add, () -> looks.incrementAndGet() < 3
+    String result = poller.await(ADDRESS, "create", progress::add, () -> looks.incrementAndGet() < 7
         ? Poller.pending("certificate arn:x is PENDING_VALIDATION")
         : Poller.done("ISSUED"));
 
     assertThat(result).isEqualTo("ISSUED");
-    assertThat(progress).containsExactly(
-        "certificate arn:x is PENDING_VALIDATION (0s elapsed)", "certificate arn:x is PENDING_VALIDATION (0s elapsed)");
+    assertThat(clock.pauses()).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+        Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(4));
+    assertThat(progress).hasSize(6).first().isEqualTo("certificate arn:x is PENDING_VALIDATION (0s elapsed)");
+    assertThat(progress).last().isEqualTo("certificate arn:x is PENDING_VALIDATION (7s elapsed)");
   }
 
   @Test
-  void givesUpAfterTheTimeoutSayingWhatToCheckAndThatApplyContinues() {
+  void givesUpAfterTheTimeoutWithALastLookSayingWhatToCheckAndThatApplyContinues() {
     AtomicInteger looks = new AtomicInteger();
 
     assertThatThrownBy(() -> poller.await(ADDRESS, "create", progress::add, () -> {
@@ -45,11 +58,11 @@ class PollerTest {
         }))
         .isInstanceOfSatisfying(ProviderException.class, e -> {
           assertThat(e.address()).isEqualTo("acm_certificate_validation.site");
-          assertThat(e.getMessage()).contains("gave up waiting after 0s: certificate arn:x is PENDING_VALIDATION;"
+          assertThat(e.getMessage()).contains("gave up waiting after 30s: certificate arn:x is PENDING_VALIDATION;"
               + " check the CNAMEs. AWS carries on without siteform: running `siteform apply` again continues the wait");
         });
-    // 400 ms at one look per 20 ms, and a last look at the deadline
-    assertThat(looks.get()).isBetween(5, 22);
+    // never sleeps past the timeout, and looks once more at it
+    assertThat(clock.nanoTime()).isEqualTo(Duration.ofSeconds(30).toNanos());
     assertThat(progress).hasSize(looks.get() - 1);
   }
 
@@ -60,9 +73,85 @@ class PollerTest {
   }
 
   @Test
-  void durationsReadLikeTheCliWritesThem() {
-    assertThat(Poller.human(Duration.ofMinutes(30))).isEqualTo("30m");
-    assertThat(Poller.human(Duration.ofSeconds(90))).isEqualTo("1m30s");
-    assertThat(Poller.human(Duration.ofSeconds(45))).isEqualTo("45s");
+  void pollHandsBackTheLastPendingInsteadOfFailing() {
+    Poller.Outcome<String> last = poller.poll(ADDRESS, "create", progress::add, Waits.CERTIFICATE_PROPAGATION,
+        () -> Poller.pending("replica eu: 3/4 objects current"));
+
+    assertThat(last).isEqualTo(new Poller.Pending<String>("replica eu: 3/4 objects current"));
+    assertThat(clock.nanoTime()).isEqualTo(Duration.ofMinutes(1).toNanos());
+  }
+
+  @Test
+  void retryRepeatsACallWhileAwsAnswersATransientErrorAndReportsIt() {
+    AtomicInteger calls = new AtomicInteger();
+
+    String result = poller.retryWhen(ADDRESS, "create", progress::add, Waits.BUCKET_PROPAGATION, "bucket b to be visible",
+        e -> AwsFailures.is(e, "NoSuchBucket"), () -> {
+          if (calls.incrementAndGet() < 3) throw aws("NoSuchBucket");
+          return "done";
+        });
+
+    assertThat(result).isEqualTo("done");
+    assertThat(progress).containsExactly("waiting for bucket b to be visible (AWS answered NoSuchBucket) (0s elapsed)",
+        "waiting for bucket b to be visible (AWS answered NoSuchBucket) (0s elapsed)");
+  }
+
+  @Test
+  void retryThrowsAnyOtherErrorAtOnceAndTheTransientOnePastTheBoundAsAwsAnsweredIt() {
+    AtomicInteger calls = new AtomicInteger();
+    assertThatThrownBy(() -> poller.retryWhen(ADDRESS, "create", progress::add, Waits.BUCKET_PROPAGATION, "x",
+        e -> AwsFailures.is(e, "NoSuchBucket"), () -> {
+          calls.incrementAndGet();
+          throw aws("AccessDenied");
+        })).isInstanceOfSatisfying(AwsServiceException.class,
+            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+    assertThat(calls).hasValue(1);
+
+    assertThatThrownBy(() -> poller.retryWhen(ADDRESS, "create", progress::add, Waits.BUCKET_PROPAGATION, "x",
+        e -> AwsFailures.is(e, "NoSuchBucket"), () -> {
+          throw aws("NoSuchBucket");
+        })).isInstanceOfSatisfying(AwsServiceException.class,
+            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchBucket"));
+    assertThat(clock.nanoTime()).isEqualTo(Waits.BUCKET_PROPAGATION.timeout().toNanos());
+  }
+
+  @Test
+  void anInterruptEndsTheWaitAtOnceKeepingTheFlag() {
+    Poller interrupted = new Poller(Waits.DEFAULTS, new Poller.Clock() {
+      @Override
+      public long nanoTime() {
+        return 0;
+      }
+
+      @Override
+      public void sleep(Duration d) throws InterruptedException {
+        throw new InterruptedException();
+      }
+    });
+    try {
+      assertThatThrownBy(() -> interrupted.await(ADDRESS, "create", progress::add, () -> Poller.pending("deploying")))
+          .isInstanceOf(ProviderException.class).hasMessageContaining("interrupted while waiting: deploying");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void patientWaitsStartAtFiveSecondsAndStayWithinAMinute() {
+    Waits.Bound patient = Waits.DEFAULTS.patient();
+    assertThat(patient.pause(0)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(patient.pause(10)).isEqualTo(Duration.ofMinutes(1));
+    Waits.Bound quick = new Waits(Duration.ofSeconds(3), Duration.ofMillis(20)).patient();
+    assertThat(quick.pause(0)).isEqualTo(Duration.ofMillis(20));
+    assertThat(quick.pause(10)).isEqualTo(Duration.ofMillis(120));
+  }
+
+  @Test
+  void durationsReadLikeTerraformWritesThem() {
+    assertThat(Durations.format(Duration.ofMillis(999))).isEqualTo("0s");
+    assertThat(Durations.format(Duration.ofSeconds(59))).isEqualTo("59s");
+    assertThat(Durations.format(Duration.ofSeconds(80))).isEqualTo("1m20s");
+    assertThat(Durations.format(Duration.ofMinutes(30))).isEqualTo("30m0s");
   }
 }

@@ -62,8 +62,13 @@ public final class AcmCertificateProvider implements Provider {
   private final Poller poller;
 
   public AcmCertificateProvider(AwsClients clients, Waits waits) {
+    this(clients, new Poller(waits));
+  }
+
+  /** @param poller the waits for ACM to list a certificate just requested, its records, and its release */
+  public AcmCertificateProvider(AwsClients clients, Poller poller) {
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.poller = new Poller(waits);
+    this.poller = Objects.requireNonNull(poller, "poller");
   }
 
   @Override
@@ -95,8 +100,16 @@ public final class AcmCertificateProvider implements Provider {
     Object token = d.get(TOKEN);
     if (token != null) b.idempotencyToken(Certificates.acmToken(String.valueOf(token)));
     String arn = call(address, "create", () -> acm.requestCertificate(b.build()).certificateArn());
+    request.checkpoint().reached(new LiveResource(arn, Map.of("arn", arn)));
     // The token may have brought back a certificate an earlier attempt requested with other tags.
-    retag(acm, address, "create", arn, tags);
+    // ACM may answer ResourceNotFoundException for a certificate requested a moment ago.
+    try {
+      poller.retryWhen(address, "create", request.progress(), Waits.CERTIFICATE_PROPAGATION,
+          "certificate " + arn + " to be visible in ACM", e -> is(e, "ResourceNotFoundException"),
+          () -> retag(acm, arn, tags));
+    } catch (SdkException e) {
+      throw AwsFailures.wrap(address, "create", e);
+    }
 
     Set<String> names = new LinkedHashSet<>();
     names.add(DnsNames.normal(domain));
@@ -126,7 +139,10 @@ public final class AcmCertificateProvider implements Provider {
   public LiveResource update(UpdateRequest request) {
     Address address = request.address();
     AcmClient acm = clients.acm(request.region());
-    retag(acm, address, "update", request.id(), tagMap(request.desired().get("tags")));
+    call(address, "update", () -> {
+      retag(acm, request.id(), tagMap(request.desired().get("tags")));
+      return null;
+    });
     return Certificates.describe(acm, address, "update", request.id())
         .map(c -> live(c, tags(acm, address, "update", request.id()), request.desired()))
         .orElseThrow(() -> new ProviderException(address.toString(), "update",
@@ -168,7 +184,7 @@ public final class AcmCertificateProvider implements Provider {
     a.put("subject_alternative_names", DnsNames.orderedLike(others, reference.get("subject_alternative_names")));
     a.put("validation_method", c.domainValidationOptions().stream()
         .map(DomainValidation::validationMethodAsString).filter(Objects::nonNull).findFirst().orElse(""));
-    a.put("key_algorithm", Objects.toString(c.keyAlgorithmAsString(), ""));
+    a.put("key_algorithm", keyAlgorithm(c.keyAlgorithmAsString()));
     a.put("tags", tags);
     a.put("arn", c.certificateArn());
     a.put("status", c.statusAsString());
@@ -176,26 +192,38 @@ public final class AcmCertificateProvider implements Provider {
     return new LiveResource(c.certificateArn(), a);
   }
 
+  /**
+   * DescribeCertificate spells the key algorithm with a hyphen ({@code RSA-2048}, {@code
+   * EC-prime256v1}) where RequestCertificate takes an underscore ({@code RSA_2048}); read as the
+   * request spells it, or every plan would replace the certificate (the hashicorp provider's {@code
+   * acm/certificate.go} does the same on read).
+   */
+  static String keyAlgorithm(String described) {
+    return described == null ? "" : described.replace('-', '_');
+  }
+
   private static Map<String, String> tags(AcmClient acm, Address address, String op, String arn) {
+    return call(address, op, () -> tags(acm, arn));
+  }
+
+  private static Map<String, String> tags(AcmClient acm, String arn) {
     Map<String, String> tags = new TreeMap<>();
-    call(address, op, () -> acm.listTagsForCertificate(b -> b.certificateArn(arn)).tags())
+    acm.listTagsForCertificate(b -> b.certificateArn(arn)).tags()
         .forEach(t -> tags.put(t.key(), Objects.toString(t.value(), "")));
     return tags;
   }
 
   /** Makes the certificate's tags exactly {@code desired}: removes the others, adds or overwrites. */
-  private static void retag(AcmClient acm, Address address, String op, String arn, Map<String, String> desired) {
-    Map<String, String> current = tags(acm, address, op, arn);
+  private static void retag(AcmClient acm, String arn, Map<String, String> desired) {
+    Map<String, String> current = tags(acm, arn);
     List<Tag> gone = current.entrySet().stream()
         .filter(e -> !desired.containsKey(e.getKey()))
         .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
         .toList();
     Map<String, String> changed = new TreeMap<>(desired);
     changed.entrySet().removeIf(e -> e.getValue().equals(current.get(e.getKey())));
-    if (!gone.isEmpty()) call(address, op, () -> acm.removeTagsFromCertificate(b -> b.certificateArn(arn).tags(gone)));
-    if (!changed.isEmpty()) {
-      call(address, op, () -> acm.addTagsToCertificate(b -> b.certificateArn(arn).tags(tagList(changed))));
-    }
+    if (!gone.isEmpty()) acm.removeTagsFromCertificate(b -> b.certificateArn(arn).tags(gone));
+    if (!changed.isEmpty()) acm.addTagsToCertificate(b -> b.certificateArn(arn).tags(tagList(changed)));
   }
 
   private static List<Tag> tagList(Map<String, String> tags) {

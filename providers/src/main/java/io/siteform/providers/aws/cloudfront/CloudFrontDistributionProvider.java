@@ -14,7 +14,7 @@ import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
-import io.siteform.providers.aws.Retrier;
+import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.Waits;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +49,7 @@ import software.amazon.awssdk.services.cloudfront.model.Tags;
  * then wait, bounded by {@link Waits}, for the distribution to be {@code Deployed}.
  */
 public final class CloudFrontDistributionProvider implements Provider {
+  static final String DEPLOYED = "Deployed";
   public static final String TYPE = "cloudfront_distribution";
   static final String CALLER_REFERENCE = "caller_reference";
 
@@ -58,26 +59,21 @@ public final class CloudFrontDistributionProvider implements Provider {
   private static final Pattern ALREADY_EXISTS = Pattern.compile("Already exists: ([A-Z0-9]+)");
 
   private final AwsClients clients;
-  private final Waits waits;
-  private final DeploymentWaiter deployments;
-  private final Retrier conflicts;
+  private final Poller poller;
   private final Consumer<String> beforeWrite;
 
   public CloudFrontDistributionProvider(AwsClients clients, Waits waits) {
-    this(clients, waits,
-        new Retrier(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5), Thread::sleep), id -> {});
+    this(clients, new Poller(waits), id -> {});
   }
 
   /**
-   * @param conflicts how long to retry a write another writer raced (PreconditionFailed)
+   * @param poller every wait and retry: deployments, ETag races, certificate propagation
    * @param beforeWrite runs with the distribution's id after its ETag is read and before the write
    *     that sends it; tests race another writer there
    */
-  CloudFrontDistributionProvider(AwsClients clients, Waits waits, Retrier conflicts, Consumer<String> beforeWrite) {
+  CloudFrontDistributionProvider(AwsClients clients, Poller poller, Consumer<String> beforeWrite) {
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.waits = Objects.requireNonNull(waits, "waits");
-    this.deployments = new DeploymentWaiter(waits);
-    this.conflicts = Objects.requireNonNull(conflicts, "conflicts");
+    this.poller = Objects.requireNonNull(poller, "poller");
     this.beforeWrite = Objects.requireNonNull(beforeWrite, "beforeWrite");
   }
 
@@ -123,15 +119,20 @@ public final class CloudFrontDistributionProvider implements Provider {
     CloudFrontClient cf = clients.cloudFront();
     String id;
     try {
-      id = cf.createDistributionWithTags(b -> b.distributionConfigWithTags(w -> w
-          .distributionConfig(config).tags(tags))).distribution().id();
+      id = poller.retryWhen(address, "create", request.progress(), Waits.CERTIFICATE_PROPAGATION,
+          "CloudFront to see the certificate ACM has just issued", CloudFrontDistributionProvider::certificateNotYetSeen,
+          () -> cf.createDistributionWithTags(b -> b.distributionConfigWithTags(w -> w
+              .distributionConfig(config).tags(tags))).distribution().id());
     } catch (SdkException e) {
       if (!is(e, "DistributionAlreadyExists")) throw AwsFailures.wrap(address, "create", e);
       // An earlier apply made it and died before recording its id: adopt it.
       id = createdEarlier(address, cf, ref, e);
       request.progress().report("adopting distribution " + id + " created by an earlier apply");
+      request.checkpoint().reached(readBack(address, id, "create"));
       return converge(address, "create", id, desired, request.progress());
     }
+    // Recorded before the minutes of deployment: a run stopped during the wait keeps the id.
+    request.checkpoint().reached(readBack(address, id, "create"));
     try {
       awaitDeployed(address, "create", id, request.progress());
     } catch (SdkException e) {
@@ -184,7 +185,23 @@ public final class CloudFrontDistributionProvider implements Provider {
     CloudFrontClient cf = clients.cloudFront();
     String arn;
     try {
-      arn = conflicts.call(() -> {
+      arn = poller.retryWhen(address, operation, progress, Waits.CERTIFICATE_PROPAGATION,
+          "CloudFront to see the certificate ACM has just issued", CloudFrontDistributionProvider::certificateNotYetSeen,
+          () -> writeConfig(address, operation, id, desired, progress));
+      syncTags(cf, arn, DistributionConfigs.tagMap(desired));
+      awaitDeployed(address, operation, id, progress);
+    } catch (SdkException e) {
+      throw AwsFailures.wrap(address, operation, e);
+    }
+    return readBack(address, id, operation);
+  }
+
+  /** Sends {@code desired} onto distribution {@code id} unless it already says so; returns its ARN. */
+  private String writeConfig(Address address, String operation, String id, Map<String, Object> desired,
+      Progress progress) {
+    CloudFrontClient cf = clients.cloudFront();
+    return poller.retryWhen(address, operation, progress, Waits.CONCURRENT_MODIFICATION,
+        "distribution " + id + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
         GetDistributionConfigResponse current = cf.getDistributionConfig(b -> b.id(id));
         // An unchanged configuration is not sent: CloudFront would redeploy it all the same.
         if (DistributionConfigs.satisfies(current.distributionConfig(), desired)) {
@@ -195,13 +212,15 @@ public final class CloudFrontDistributionProvider implements Provider {
         beforeWrite.accept(id);
         return cf.updateDistribution(b -> b.id(id).ifMatch(current.eTag()).distributionConfig(next))
             .distribution().arn();
-      }, e -> is(e, "PreconditionFailed"), "distribution " + id + " to stop changing", progress);
-      syncTags(cf, arn, DistributionConfigs.tagMap(desired));
-      awaitDeployed(address, operation, id, progress);
-    } catch (SdkException e) {
-      throw AwsFailures.wrap(address, operation, e);
-    }
-    return readBack(address, id, operation);
+      });
+  }
+
+  /**
+   * CloudFront may not yet see a certificate ACM issued a moment ago ("ACM and IAM certificate
+   * eventual consistency" in the hashicorp provider's {@code cloudfront/distribution.go}).
+   */
+  private static boolean certificateNotYetSeen(SdkException e) {
+    return is(e, "InvalidViewerCertificate");
   }
 
   private static void syncTags(CloudFrontClient cf, String arn, Map<String, String> desired) {
@@ -222,25 +241,19 @@ public final class CloudFrontDistributionProvider implements Provider {
     String id = request.id();
     Progress progress = request.progress();
     CloudFrontClient cf = clients.cloudFront();
-    long deadline = System.nanoTime() + waits.timeout().toNanos();
     try {
-      while (true) {
-        if (!disable(cf, id, progress)) return;
-        awaitDeployed(address, "delete", id, progress);
-        try {
-          conflicts.call(() -> {
-            String etag = cf.getDistributionConfig(b -> b.id(id)).eTag();
-            beforeWrite.accept(id);
-            return cf.deleteDistribution(b -> b.id(id).ifMatch(etag));
-          }, e -> is(e, "PreconditionFailed"), "distribution " + id + " to stop changing", progress);
-          return;
-        } catch (SdkException e) {
-          // Enabled again by someone else, or CloudFront not done with the disable: go round again.
-          if (!is(e, "DistributionNotDisabled") || System.nanoTime() > deadline) throw e;
-          progress.report("distribution " + id + " is not disabled yet; disabling it and waiting again");
-          sleep(address, waits.pollInterval());
-        }
-      }
+      // Someone may enable it again, or CloudFront may not be done with the disable: go round again.
+      poller.retryWhen(address, "delete", progress, poller.waits().status(), "distribution " + id + " to be disabled",
+          e -> is(e, "DistributionNotDisabled"), () -> {
+            if (!disable(address, cf, id, progress)) return;
+            awaitDeployed(address, "delete", id, progress);
+            poller.retryWhen(address, "delete", progress, Waits.CONCURRENT_MODIFICATION,
+                "distribution " + id + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
+                  String etag = cf.getDistributionConfig(b -> b.id(id)).eTag();
+                  beforeWrite.accept(id);
+                  cf.deleteDistribution(b -> b.id(id).ifMatch(etag));
+                });
+          });
     } catch (SdkException e) {
       if (is(e, "NoSuchDistribution")) return;
       throw AwsFailures.wrap(address, "delete", e);
@@ -248,8 +261,9 @@ public final class CloudFrontDistributionProvider implements Provider {
   }
 
   /** Disables distribution {@code id} if it is enabled; false if it does not exist. */
-  private boolean disable(CloudFrontClient cf, String id, Progress progress) {
-    return conflicts.call(() -> {
+  private boolean disable(Address address, CloudFrontClient cf, String id, Progress progress) {
+    return poller.retryWhen(address, "delete", progress, Waits.CONCURRENT_MODIFICATION,
+        "distribution " + id + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
       GetDistributionConfigResponse current;
       try {
         current = cf.getDistributionConfig(b -> b.id(id));
@@ -263,22 +277,21 @@ public final class CloudFrontDistributionProvider implements Provider {
       cf.updateDistribution(b -> b.id(id).ifMatch(current.eTag())
           .distributionConfig(DistributionConfigs.disabled(current.distributionConfig())));
       return true;
-    }, e -> is(e, "PreconditionFailed"), "distribution " + id + " to stop changing", progress);
+    });
   }
 
-  /** Waits for distribution {@code id} to deploy; an SDK failure reading its status is thrown as is. */
+  /**
+   * Waits for distribution {@code id} to be {@code Deployed}: CloudFront takes minutes to push a
+   * configuration to every edge, and deletes only a distribution whose disable has deployed. A
+   * wait that runs out loses nothing: the next run reads the distribution back and waits again.
+   * An SDK failure reading its status is thrown as is.
+   */
   private void awaitDeployed(Address address, String operation, String id, Progress progress) {
-    deployments.await(address, operation, id,
-        () -> clients.cloudFront().getDistribution(b -> b.id(id)).distribution().status(), progress);
-  }
-
-  private static void sleep(Address address, Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderException(address.toString(), "delete", "interrupted", null, null, e);
-    }
+    poller.await(address, operation, progress, () -> {
+      String status = clients.cloudFront().getDistribution(b -> b.id(id)).distribution().status();
+      return DEPLOYED.equalsIgnoreCase(status) ? Poller.done(status)
+          : Poller.pending("distribution " + id + " is " + status, "CloudFront carries on deploying by itself");
+    });
   }
 
   /** Builds a configuration, turning a desired value of the wrong shape into a provider error. */

@@ -14,7 +14,7 @@ import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
-import io.siteform.providers.aws.Retrier;
+import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.Waits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,18 +50,16 @@ public final class CloudFrontInvalidationProvider implements Provider {
   private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of(), Set.of(), false);
 
   private final AwsClients clients;
-  private final Waits waits;
-  private final Retrier busy;
+  private final Poller poller;
 
   public CloudFrontInvalidationProvider(AwsClients clients, Waits waits) {
-    this(clients, waits, new Retrier(waits.timeout(), Duration.ofSeconds(5), Duration.ofSeconds(60), Thread::sleep));
+    this(clients, new Poller(waits));
   }
 
-  /** @param busy how long to retry while CloudFront has too many invalidations in progress */
-  public CloudFrontInvalidationProvider(AwsClients clients, Waits waits, Retrier busy) {
+  /** @param poller the wait for an invalidation to complete, and for CloudFront's limit on those in progress */
+  public CloudFrontInvalidationProvider(AwsClients clients, Poller poller) {
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.waits = Objects.requireNonNull(waits, "waits");
-    this.busy = Objects.requireNonNull(busy, "busy");
+    this.poller = Objects.requireNonNull(poller, "poller");
   }
 
   @Override
@@ -118,11 +116,11 @@ public final class CloudFrontInvalidationProvider implements Provider {
     String reference = callerReference(dist, paths, digests, priorId);
     Invalidation created;
     try {
-      created = busy.call(() -> cf.createInvalidation(b -> b.distributionId(dist).invalidationBatch(i -> i
+      created = poller.retryWhen(address, op, progress, poller.waits().patient(),
+          "CloudFront to finish earlier invalidations of distribution " + dist, e -> is(e, "TooManyInvalidationsInProgress"),
+          () -> cf.createInvalidation(b -> b.distributionId(dist).invalidationBatch(i -> i
               .callerReference(reference)
-              .paths(p -> p.quantity(paths.size()).items(paths)))).invalidation(),
-          e -> is(e, "TooManyInvalidationsInProgress"),
-          "CloudFront to finish earlier invalidations of distribution " + dist, progress);
+              .paths(p -> p.quantity(paths.size()).items(paths)))).invalidation());
     } catch (SdkException e) {
       if (is(e, "NoSuchDistribution")) {
         throw new ProviderException(address.toString(), op, "distribution " + dist
@@ -134,24 +132,26 @@ public final class CloudFrontInvalidationProvider implements Provider {
     return created.id();
   }
 
+  /**
+   * Waits for the invalidation to complete. One that runs out of time loses nothing: CloudFront
+   * finishes it on its own, and apply again finds the same invalidation by its CallerReference
+   * instead of making another.
+   */
   private void awaitCompleted(Address address, String op, CloudFrontClient cf, String dist,
       Invalidation invalidation, int paths, Progress progress) {
     String id = invalidation.id();
-    String status = invalidation.status();
-    long start = System.nanoTime();
-    for (int attempt = 0; !completed(status); attempt++) {
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      if (elapsed.compareTo(waits.timeout()) >= 0) {
-        throw new ProviderException(address.toString(), op, "invalidation " + id + " of distribution " + dist
-            + " is still " + status + " after " + waits.timeout().toSeconds() + " s; CloudFront finishes it on its own,"
-            + " and apply again waits for the same invalidation instead of making another");
+    String[] status = {invalidation.status()};
+    poller.await(address, op, progress, () -> {
+      if (status[0] == null) {
+        status[0] = AwsFailures.call(address, op,
+            () -> cf.getInvalidation(b -> b.distributionId(dist).id(id)).invalidation().status());
       }
-      progress.report("invalidation " + id + " of distribution " + dist + " (" + paths + " path(s)): " + status
-          + " (" + elapsed.toSeconds() + "s elapsed)");
-      sleep(waits.delay(attempt));
-      status = AwsFailures.call(address, op,
-          () -> cf.getInvalidation(b -> b.distributionId(dist).id(id)).invalidation().status());
-    }
+      String now = status[0];
+      status[0] = null;
+      return completed(now) ? Poller.done(now)
+          : Poller.pending("invalidation " + id + " of distribution " + dist + " (" + paths + " path(s)): " + now,
+              "CloudFront finishes it on its own");
+    });
   }
 
   /** CloudFront says "Completed"; moto says "COMPLETED". */
@@ -181,15 +181,6 @@ public final class CloudFrontInvalidationProvider implements Provider {
   private static String distribution(Address address, String op, Map<String, Object> d) {
     if (d.get("distribution_id") instanceof String s && !s.isEmpty()) return s;
     throw new ProviderException(address.toString(), op, "attribute 'distribution_id' is missing");
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for an invalidation", e);
-    }
   }
 
   @Override

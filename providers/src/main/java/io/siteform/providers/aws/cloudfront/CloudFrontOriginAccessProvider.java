@@ -14,7 +14,8 @@ import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
-import io.siteform.providers.aws.Retrier;
+import io.siteform.providers.aws.Poller;
+import io.siteform.providers.aws.Waits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,23 +62,16 @@ public final class CloudFrontOriginAccessProvider implements Provider {
       new ResourceSchema(TYPE, Set.of("kind"), Set.of("iam_arn", "s3_canonical_user_id"), false);
 
   private final AwsClients clients;
-  private final Retrier conflicts;
-  private final Retrier inUse;
+  private final Poller poller;
 
-  public CloudFrontOriginAccessProvider(AwsClients clients) {
-    this(clients,
-        new Retrier(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5), Thread::sleep),
-        new Retrier(Duration.ofMinutes(20), Duration.ofSeconds(5), Duration.ofSeconds(30), Thread::sleep));
+  public CloudFrontOriginAccessProvider(AwsClients clients, Waits waits) {
+    this(clients, new Poller(waits));
   }
 
-  /**
-   * @param conflicts how long to retry an update or delete another writer raced (PreconditionFailed)
-   * @param inUse how long a delete waits while a distribution still uses the object
-   */
-  public CloudFrontOriginAccessProvider(AwsClients clients, Retrier conflicts, Retrier inUse) {
+  /** @param poller ETag races, and a delete waiting while a distribution still uses the object */
+  public CloudFrontOriginAccessProvider(AwsClients clients, Poller poller) {
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.conflicts = Objects.requireNonNull(conflicts, "conflicts");
-    this.inUse = Objects.requireNonNull(inUse, "inUse");
+    this.poller = Objects.requireNonNull(poller, "poller");
   }
 
   @Override
@@ -215,11 +209,12 @@ public final class CloudFrontOriginAccessProvider implements Provider {
   private LiveResource updateOac(Address address, String id, OriginAccessControlConfig config) {
     CloudFrontClient cf = clients.cloudFront();
     try {
-      OriginAccessControl updated = conflicts.call(() -> {
+      OriginAccessControl updated = poller.retryWhen(address, "update", Progress.NONE, Waits.CONCURRENT_MODIFICATION,
+          "origin access control " + id + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
         String etag = cf.getOriginAccessControlConfig(b -> b.id(id)).eTag();
         return cf.updateOriginAccessControl(b -> b.id(id).ifMatch(etag).originAccessControlConfig(config))
             .originAccessControl();
-      }, e -> is(e, "PreconditionFailed"), "origin access control " + id + " to stop changing", Progress.NONE);
+      });
       return oac(updated.id(), updated.originAccessControlConfig());
     } catch (SdkException e) {
       throw AwsFailures.wrap(address, "update", e);
@@ -229,7 +224,8 @@ public final class CloudFrontOriginAccessProvider implements Provider {
   private LiveResource updateOai(Address address, String id, String comment) {
     CloudFrontClient cf = clients.cloudFront();
     try {
-      return oai(conflicts.call(() -> {
+      return oai(poller.retryWhen(address, "update", Progress.NONE, Waits.CONCURRENT_MODIFICATION,
+          "origin access identity " + id + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
         var current = cf.getCloudFrontOriginAccessIdentityConfig(b -> b.id(id));
         // The CallerReference is the one it was created with; CloudFront refuses to change it.
         CloudFrontOriginAccessIdentityConfig config =
@@ -237,7 +233,7 @@ public final class CloudFrontOriginAccessProvider implements Provider {
         return cf.updateCloudFrontOriginAccessIdentity(
                 b -> b.id(id).ifMatch(current.eTag()).cloudFrontOriginAccessIdentityConfig(config))
             .cloudFrontOriginAccessIdentity();
-      }, e -> is(e, "PreconditionFailed"), "origin access identity " + id + " to stop changing", Progress.NONE));
+      }));
     } catch (SdkException e) {
       throw AwsFailures.wrap(address, "update", e);
     }
@@ -253,18 +249,18 @@ public final class CloudFrontOriginAccessProvider implements Provider {
     CloudFrontClient cf = clients.cloudFront();
     String what = (oai ? "origin access identity " : "origin access control ") + id;
     try {
-      inUse.call(() -> conflicts.call(() -> {
-        if (oai) {
-          String etag = cf.getCloudFrontOriginAccessIdentityConfig(b -> b.id(id)).eTag();
-          cf.deleteCloudFrontOriginAccessIdentity(b -> b.id(id).ifMatch(etag));
-        } else {
-          String etag = cf.getOriginAccessControlConfig(b -> b.id(id)).eTag();
-          cf.deleteOriginAccessControl(b -> b.id(id).ifMatch(etag));
-        }
-        return null;
-      }, e -> is(e, "PreconditionFailed"), what + " to stop changing", request.progress()),
-          e -> is(e, "OriginAccessControlInUse", "CloudFrontOriginAccessIdentityInUse"),
-          "a distribution to stop using " + what, request.progress());
+      poller.retryWhen(address, "delete", request.progress(), poller.waits().patient(),
+          "a distribution to stop using " + what, e -> is(e, "OriginAccessControlInUse", "CloudFrontOriginAccessIdentityInUse"),
+          () -> poller.retryWhen(address, "delete", request.progress(), Waits.CONCURRENT_MODIFICATION,
+              what + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
+                if (oai) {
+                  String etag = cf.getCloudFrontOriginAccessIdentityConfig(b -> b.id(id)).eTag();
+                  cf.deleteCloudFrontOriginAccessIdentity(b -> b.id(id).ifMatch(etag));
+                } else {
+                  String etag = cf.getOriginAccessControlConfig(b -> b.id(id)).eTag();
+                  cf.deleteOriginAccessControl(b -> b.id(id).ifMatch(etag));
+                }
+              }));
     } catch (SdkException e) {
       if (is(e, "NoSuchOriginAccessControl", "NoSuchCloudFrontOriginAccessIdentity")) return;
       if (is(e, "OriginAccessControlInUse", "CloudFrontOriginAccessIdentityInUse")) {

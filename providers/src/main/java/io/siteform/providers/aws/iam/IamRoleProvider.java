@@ -10,11 +10,15 @@ import io.siteform.engine.provider.Provider;
 import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
+import io.siteform.engine.provider.Progress;
 import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
 import io.siteform.providers.aws.Json;
+import io.siteform.providers.aws.Poller;
+import io.siteform.providers.aws.SiteTag;
+import io.siteform.providers.aws.Waits;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,9 +50,16 @@ public final class IamRoleProvider implements Provider {
       new ResourceSchema(TYPE, Set.of("name"), Set.of("arn", "unique_id"), false);
 
   private final AwsClients clients;
+  private final Poller poller;
 
-  public IamRoleProvider(AwsClients clients) {
+  public IamRoleProvider(AwsClients clients, Waits waits) {
+    this(clients, new Poller(waits));
+  }
+
+  /** @param poller the retries while IAM catches up with a role just created or a policy just deleted */
+  public IamRoleProvider(AwsClients clients, Poller poller) {
     this.clients = Objects.requireNonNull(clients, "clients");
+    this.poller = Objects.requireNonNull(poller, "poller");
   }
 
   @Override
@@ -118,15 +129,30 @@ public final class IamRoleProvider implements Provider {
           .assumeRolePolicyDocument(Json.write(d.get("assume_role_policy")))
           .tags(tags(d.get("tags"))));
     } catch (SdkException e) {
-      if (is(e, "EntityAlreadyExists")) {
+      if (!is(e, "EntityAlreadyExists")) throw AwsFailures.wrap(address, "create", e);
+      // An earlier apply that created it and died before recording it (or whose answer was lost)
+      // left it tagged with this site: adopt it. Anyone else's role is refused.
+      LiveResource existing = readBack(address, name, null, "create");
+      if (!SiteTag.ours(existing.attributes(), d)) {
         throw new ProviderException(address.toString(), "create",
-            "role " + name + " already exists: adopt it with `siteform import " + address + " " + name
-                + "` or choose another site name", "EntityAlreadyExists", null, e);
+            "role " + name + " already exists and is not this site's (" + SiteTag.describe(existing.attributes())
+                + "): adopt it with `siteform import " + address
+                + " " + name + "` or choose another site name", "EntityAlreadyExists", null, e);
       }
-      throw AwsFailures.wrap(address, "create", e);
+      request.progress().report("adopting role " + name + ", created for this site by an earlier apply");
+      return update(new UpdateRequest(address, request.region(), name, existing.attributes(), d, request.progress(),
+          request.checkpoint()));
     }
+    request.checkpoint().reached(new LiveResource(name, Map.of("name", name)));
     String policyName = (String) d.getOrDefault("policy_name", "");
-    if (!policyName.isEmpty()) putPolicy(iam, address, "create", name, policyName, d.get("policy"));
+    if (!policyName.isEmpty()) {
+      try {
+        poller.retryWhen(address, "create", request.progress(), Waits.ROLE_PROPAGATION, "IAM to see role " + name,
+            e -> is(e, "NoSuchEntity"), () -> putPolicy(iam, name, policyName, d.get("policy")));
+      } catch (SdkException e) {
+        throw AwsFailures.wrap(address, "create", e);
+      }
+    }
     return readBack(address, name, policyName, "create");
   }
 
@@ -144,7 +170,7 @@ public final class IamRoleProvider implements Provider {
     String oldName = (String) prior.getOrDefault("policy_name", "");
     String newName = (String) d.getOrDefault("policy_name", oldName);
     if (!newName.isEmpty() && (changed("policy", prior, d) || !newName.equals(oldName))) {
-      putPolicy(iam, address, "update", name, newName, d.getOrDefault("policy", prior.get("policy")));
+      call(address, "update", () -> putPolicy(iam, name, newName, d.getOrDefault("policy", prior.get("policy"))));
     }
     if (!oldName.isEmpty() && !oldName.equals(newName)) {
       try {
@@ -164,13 +190,26 @@ public final class IamRoleProvider implements Provider {
     return readBack(address, name, newName, "update");
   }
 
-  private static void putPolicy(IamClient iam, Address address, String op, String role, String policyName, Object doc) {
-    call(address, op, () -> iam.putRolePolicy(b -> b.roleName(role).policyName(policyName).policyDocument(Json.write(doc))));
+  private static Object putPolicy(IamClient iam, String role, String policyName, Object doc) {
+    return iam.putRolePolicy(b -> b.roleName(role).policyName(policyName).policyDocument(Json.write(doc)));
   }
 
+  /**
+   * The role as IAM has it now, waiting while IAM does not yet return one created a moment ago
+   * ({@code NoSuchEntity}), or returns its unique id ({@code AROA...}) where its ARN belongs: an
+   * ARN recorded that way would go into the replication configuration (the hashicorp provider's
+   * {@code waitRoleARNIsNotUniqueID}).
+   */
   private LiveResource readBack(Address address, String name, String policyName, String op) {
-    return read(address, name, policyName, op)
-        .orElseThrow(() -> new ProviderException(address.toString(), op, "role " + name + " vanished right after " + op));
+    return poller.await(address, op, Progress.NONE, Waits.ROLE_PROPAGATION, () -> {
+      Optional<LiveResource> role = read(address, name, policyName, op);
+      if (role.isEmpty()) return Poller.pending("role " + name + " is not visible in IAM yet");
+      Object arn = role.get().attributes().get("arn");
+      if (!(arn instanceof String a) || !a.startsWith("arn:")) {
+        return Poller.pending("IAM returns role " + name + "'s unique id " + arn + " where its ARN belongs");
+      }
+      return Poller.done(role.get());
+    });
   }
 
   private static boolean changed(String key, Map<String, Object> prior, Map<String, Object> desired) {
@@ -198,7 +237,10 @@ public final class IamRoleProvider implements Provider {
           .forEach(p -> iam.detachRolePolicy(b -> b.roleName(name).policyArn(p.policyArn())));
       iam.listInstanceProfilesForRolePaginator(b -> b.roleName(name)).instanceProfiles()
           .forEach(ip -> iam.removeRoleFromInstanceProfile(b -> b.roleName(name).instanceProfileName(ip.instanceProfileName())));
-      iam.deleteRole(b -> b.roleName(name));
+      // IAM may still be propagating the policy deletions above (DeleteConflict).
+      poller.retryWhen(address, "delete", request.progress(), Waits.ROLE_PROPAGATION,
+          "IAM to finish removing the policies of role " + name, e -> is(e, "DeleteConflict"),
+          () -> iam.deleteRole(b -> b.roleName(name)));
     } catch (SdkException e) {
       if (is(e, "NoSuchEntity")) return;
       throw AwsFailures.wrap(address, "delete", e);

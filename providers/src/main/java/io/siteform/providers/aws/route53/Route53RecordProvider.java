@@ -90,7 +90,17 @@ public final class Route53RecordProvider implements Provider {
     } catch (ProviderException notYetKnown) {
       return Optional.empty(); // the zone or name is known only after apply: nothing to collide with yet
     }
-    return find(address, "plan", key).map(r -> live(key, r, desired));
+    return find(address, "plan", key).map(r -> live(key, r, desired)).filter(r -> !holdsExactly(r, desired));
+  }
+
+  /**
+   * Whether a record already there is exactly the one siteform would write: a validation CNAME
+   * ACM asked for before (it gives the same one for a name every time, terraform-provider-aws#13653),
+   * or a record an earlier apply created and whose answer was lost. Such a record is adopted; one
+   * with any other value is somebody else's.
+   */
+  private static boolean holdsExactly(LiveResource live, Map<String, Object> desired) {
+    return desired.entrySet().stream().allMatch(e -> Objects.equals(live.attributes().get(e.getKey()), e.getValue()));
   }
 
   @Override
@@ -102,7 +112,14 @@ public final class Route53RecordProvider implements Provider {
     try {
       change = change(key, ChangeAction.CREATE, record);
     } catch (SdkException e) {
-      if (is(e, "InvalidChangeBatch") && find(address, "create", key).isPresent()) {
+      Optional<LiveResource> there = is(e, "InvalidChangeBatch")
+          ? find(address, "create", key).map(r -> live(key, r, request.desired())) : Optional.empty();
+      if (there.isPresent() && holdsExactly(there.get(), request.desired())) {
+        request.progress().report("adopting the " + key.type() + " record for " + key.name()
+            + ", which already holds exactly the values siteform writes");
+        return there.get();
+      }
+      if (there.isPresent()) {
         ProviderException wrapped = AwsFailures.wrap(address, "create", e);
         throw new ProviderException(address.toString(), "create", "a " + key.type() + " record for " + key.name()
             + " already exists in zone " + key.zoneId() + " and siteform did not create it: adopt it with"
@@ -151,9 +168,10 @@ public final class Route53RecordProvider implements Provider {
         .changeInfo().id();
   }
 
+  /** Polls slowly: Route53 allows about five requests a second per account, shared by the whole apply. */
   private void awaitInSync(Address address, String op, RecordKey key, String changeId, Progress progress) {
     Route53Client r53 = clients.route53();
-    poller.await(address, op, progress, () -> {
+    poller.await(address, op, progress, poller.waits().patient(), () -> {
       String status = AwsFailures.call(address, op, () -> r53.getChange(b -> b.id(changeId)).changeInfo().statusAsString());
       if ("INSYNC".equals(status)) return Poller.done(status);
       return Poller.pending("Route53 change " + changeId + " to " + key + " is " + status,

@@ -86,9 +86,12 @@ final class BucketObjects {
     }
   }
 
-  /** The MD5 of an object: its ETag, or for a multipart upload the MD5 siteform recorded (else the ETag, which matches nothing). */
+  /**
+   * The MD5 of an object: the one siteform recorded in its metadata when it uploaded it, else its
+   * ETag. Only a plain upload without SSE-KMS has its MD5 for ETag: a multipart upload's or an
+   * SSE-KMS object's ETag matches nothing (S3 API reference, Common Response Headers: ETag).
+   */
   static String md5(HeadObjectResponse h, String etag) {
-    if (!etag.contains("-")) return etag;
     String recorded = h.metadata().get(MD5_METADATA);
     return recorded == null || recorded.isBlank() ? etag : recorded;
   }

@@ -5,14 +5,14 @@ import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
-import io.siteform.providers.aws.Waits;
+import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.s3.BucketObjects.Listed;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
@@ -40,13 +40,13 @@ final class ReplicaCatchUp {
   }
 
   private final AwsClients clients;
-  private final Waits waits;
+  private final Poller poller;
   private final Address address;
   private final String op;
 
-  ReplicaCatchUp(AwsClients clients, Waits waits, Address address, String op) {
+  ReplicaCatchUp(AwsClients clients, Poller poller, Address address, String op) {
     this.clients = clients;
-    this.waits = waits;
+    this.poller = poller;
     this.address = address;
     this.op = op;
   }
@@ -56,17 +56,19 @@ final class ReplicaCatchUp {
    * @param primaryEtags each key's ETag in the primary bucket
    * @param uploaded keys this apply wrote, which S3 replicates on its own if they are under
    * @param replicationPrefix the prefix the replication rules cover ("" for every key)
+   * @return the keys each replica still lacks (or holds an old copy of) when the wait ran out;
+   *     empty once every replica holds the site
    */
-  void run(String primaryRegion, String primary, List<Replica> replicas, Map<String, SiteFile> want,
+  Map<Replica, List<String>> run(String primaryRegion, String primary, List<Replica> replicas, Map<String, SiteFile> want,
       Map<String, String> primaryEtags, Set<String> uploaded, String replicationPrefix, Progress progress) {
-    if (replicas.isEmpty() || want.isEmpty()) return;
+    if (replicas.isEmpty() || want.isEmpty()) return Map.of();
     // Failover serves every file from the replica, replicated by S3 or not.
     Set<String> replicatedByS3 = uploaded.stream().filter(k -> k.startsWith(replicationPrefix))
         .collect(Collectors.toSet());
     for (Replica r : replicas) {
       backfill(clients.s3(primaryRegion), primary, r, want, primaryEtags, replicatedByS3, progress);
     }
-    await(replicas, want, primaryEtags, progress);
+    return await(replicas, want, primaryEtags, progress);
   }
 
   private void backfill(S3Client primaryS3, String primary, Replica r, Map<String, SiteFile> want,
@@ -94,29 +96,38 @@ final class ReplicaCatchUp {
     }
   }
 
-  private void await(List<Replica> replicas, Map<String, SiteFile> want, Map<String, String> primaryEtags, Progress progress) {
-    long start = System.nanoTime();
-    Duration timeout = waits.timeout();
-    Throttle throttle = new Throttle(progress, Duration.ofSeconds(1));
-    for (int attempt = 0; ; attempt++) {
-      Map<Replica, List<String>> missing = new LinkedHashMap<>();
-      long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
+  /**
+   * Lists each replica once a round until all hold the site. Cross-region replication has no time
+   * bound without Replication Time Control, so running out of time is an answer, not a failure.
+   */
+  private Map<Replica, List<String>> await(List<Replica> replicas, Map<String, SiteFile> want,
+      Map<String, String> primaryEtags, Progress progress) {
+    Map<Replica, List<String>> missing = new LinkedHashMap<>();
+    Map<Replica, Set<String>> confirmed = new ConcurrentHashMap<>();
+    Poller.Outcome<Boolean> last = poller.poll(address, op, progress, poller.waits().status(), () -> {
+      missing.clear();
       List<String> lines = new ArrayList<>();
       for (Replica r : replicas) {
-        Map<String, Listed> held = held(clients.s3(r.region()), r);
-        List<String> lacking = want.keySet().stream()
-            .filter(k -> !current(held.get(k), primaryEtags.get(k), want.get(k)))
+        S3Client s3 = clients.s3(r.region());
+        Map<String, Listed> held = held(s3, r);
+        Set<String> sure = confirmed.computeIfAbsent(r, x -> ConcurrentHashMap.newKeySet());
+        List<String> unsure = want.keySet().stream()
+            .filter(k -> !sure.contains(k) && !current(held.get(k), primaryEtags.get(k), want.get(k)))
             .toList();
+        // Held, but under an ETag that is no MD5 (an SSE-KMS replica, a copy siteform made): the
+        // MD5 siteform recorded in the object's metadata says whether it is the published one.
+        List<Boolean> same = Parallel.map(unsure.stream().filter(held::containsKey).toList(), k -> BucketObjects
+            .head(s3, address, op, r.bucket(), k)
+            .map(h -> BucketObjects.md5(h, held.get(k).etag()).equals(want.get(k).md5())).orElse(false));
+        List<String> headed = unsure.stream().filter(held::containsKey).toList();
+        for (int i = 0; i < headed.size(); i++) if (same.get(i)) sure.add(headed.get(i));
+        List<String> lacking = unsure.stream().filter(k -> !sure.contains(k)).toList();
         if (!lacking.isEmpty()) missing.put(r, lacking);
-        lines.add("replica " + r.region() + ": " + (want.size() - lacking.size()) + "/" + want.size()
-            + " objects current (" + elapsed + "s elapsed)");
+        lines.add("replica " + r.region() + ": " + (want.size() - lacking.size()) + "/" + want.size() + " objects current");
       }
-      if (missing.isEmpty()) return;
-      throttle.report(() -> String.join("; ", lines));
-      Duration left = timeout.minusNanos(System.nanoTime() - start);
-      if (left.isNegative() || left.isZero()) throw notCaughtUp(missing, timeout);
-      sleep(waits.delay(attempt).compareTo(left) < 0 ? waits.delay(attempt) : left);
-    }
+      return missing.isEmpty() ? Poller.done(true) : Poller.pending(String.join("; ", lines));
+    });
+    return last instanceof Poller.Done<Boolean> ? Map.of() : Map.copyOf(missing);
   }
 
   private Map<String, Listed> held(S3Client s3, Replica r) {
@@ -130,22 +141,12 @@ final class ReplicaCatchUp {
     return held != null && (held.etag().equals(primaryEtag) || held.etag().equals(want.md5()));
   }
 
-  private ProviderException notCaughtUp(Map<Replica, List<String>> missing, Duration timeout) {
-    String detail = missing.entrySet().stream()
+  /** What a wait that ran out says: which replicas lag, by how much, and what finishes the job. */
+  static String lagging(Map<Replica, List<String>> missing, Map<String, SiteFile> want) {
+    return missing.entrySet().stream()
         .map(e -> "replica " + e.getKey().bucket() + " in " + e.getKey().region() + " lacks or holds an old copy of "
-            + e.getValue().size() + " object(s), first: " + String.join(", ", e.getValue().subList(0, Math.min(10, e.getValue().size()))))
+            + e.getValue().size() + " of " + want.size() + " object(s), first: "
+            + String.join(", ", e.getValue().subList(0, Math.min(5, e.getValue().size()))))
         .collect(Collectors.joining("; "));
-    return new ProviderException(address.toString(), op, "replication has not caught up after " + timeout.toSeconds()
-        + " s: " + detail + ". S3 may still be copying them: `siteform verify` re-checks, and the next apply copies"
-        + " what S3 replication will not");
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(Math.max(1, d.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for replication", e);
-    }
   }
 }

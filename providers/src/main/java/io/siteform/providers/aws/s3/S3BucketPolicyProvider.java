@@ -15,7 +15,8 @@ import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
 import io.siteform.providers.aws.Json;
-import io.siteform.providers.aws.Retrier;
+import io.siteform.providers.aws.Poller;
+import io.siteform.providers.aws.Waits;
 import io.siteform.state.Values;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,15 +48,16 @@ public final class S3BucketPolicyProvider implements Provider {
   private static final Set<String> LIST_MEMBERS = Set.of("Action", "NotAction", "Resource", "NotResource");
 
   private final AwsClients clients;
-  private final Retrier retrier;
+  private final Poller poller;
 
-  public S3BucketPolicyProvider(AwsClients clients) {
-    this(clients, Retrier.eventualConsistency());
+  public S3BucketPolicyProvider(AwsClients clients, Waits waits) {
+    this(clients, new Poller(waits));
   }
 
-  public S3BucketPolicyProvider(AwsClients clients, Retrier retrier) {
+  /** @param poller the retries while IAM and S3 catch up with what was just made */
+  public S3BucketPolicyProvider(AwsClients clients, Poller poller) {
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.retrier = Objects.requireNonNull(retrier, "retrier");
+    this.poller = Objects.requireNonNull(poller, "poller");
   }
 
   @Override
@@ -152,11 +154,9 @@ public final class S3BucketPolicyProvider implements Provider {
     String bucket = (String) d.get("bucket");
     String policy = Json.write(d.get("policy"));
     try {
-      retrier.call(
-          () -> clients.s3(region).putBucketPolicy(b -> b.bucket(bucket).policy(policy)),
-          S3BucketPolicyProvider::principalNotYetKnown,
-          "the principals of the policy of " + bucket + " to become known to S3",
-          progress);
+      poller.retryWhen(address, op, progress, Waits.BUCKET_PROPAGATION,
+          "S3 to see bucket " + bucket + " and the principals of its policy", S3BucketPolicyProvider::notYetPropagated,
+          () -> clients.s3(region).putBucketPolicy(b -> b.bucket(bucket).policy(policy)));
     } catch (SdkException e) {
       throw AwsFailures.wrap(address, op, e);
     }
@@ -165,8 +165,12 @@ public final class S3BucketPolicyProvider implements Provider {
             "the policy of " + bucket + " vanished right after " + op));
   }
 
-  /** A new OAI's IAM identity reaches S3 some seconds after CloudFront made it. */
-  static boolean principalNotYetKnown(SdkException e) {
+  /**
+   * A bucket created a moment ago ({@code NoSuchBucket}), or a new OAI's IAM identity, which
+   * reaches S3 some seconds after CloudFront made it.
+   */
+  static boolean notYetPropagated(SdkException e) {
+    if (is(e, "NoSuchBucket")) return true;
     if (!(e instanceof AwsServiceException s) || s.awsErrorDetails() == null) return false;
     String message = s.awsErrorDetails().errorMessage();
     return "MalformedPolicy".equals(s.awsErrorDetails().errorCode())

@@ -10,10 +10,15 @@ import io.siteform.engine.provider.Provider;
 import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
+import io.siteform.engine.provider.Progress;
 import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
+import io.siteform.providers.aws.Poller;
+import io.siteform.providers.aws.SiteTag;
+import io.siteform.providers.aws.Waits;
+import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +54,16 @@ public final class S3BucketProvider implements Provider {
       new ResourceSchema(TYPE, Set.of("bucket"), Set.of("arn", "regional_domain_name"), false);
 
   private final AwsClients clients;
+  private final Poller poller;
 
-  public S3BucketProvider(AwsClients clients) {
+  public S3BucketProvider(AwsClients clients, Waits waits) {
+    this(clients, new Poller(waits));
+  }
+
+  /** @param poller the retries while S3 catches up with a bucket just created or deleted */
+  public S3BucketProvider(AwsClients clients, Poller poller) {
     this.clients = Objects.requireNonNull(clients, "clients");
+    this.poller = Objects.requireNonNull(poller, "poller");
   }
 
   @Override
@@ -139,42 +151,82 @@ public final class S3BucketProvider implements Provider {
     if (bucket == null) throw new ProviderException(address.toString(), "create", "attribute 'bucket' is missing");
     String region = request.region();
     S3Client s3 = clients.s3(region);
-    try {
-      s3.createBucket(b -> {
-        b.bucket(bucket);
-        if (!"us-east-1".equals(region)) b.createBucketConfiguration(c -> c.locationConstraint(region));
-      });
-    } catch (SdkException e) {
-      // A retried apply that died after CreateBucket finds its own bucket: adopt it.
-      if (!is(e, "BucketAlreadyOwnedByYou")) {
-        if (is(e, "BucketAlreadyExists")) {
+    // A bucket of that name in this account is adopted only if it is this site's: one that an
+    // earlier apply created and died before recording. Anyone else's is refused, never changed.
+    Optional<LiveResource> existing = read(address, region, bucket, "create");
+    if (existing.isPresent()) {
+      refuseUnlessOurs(address, existing.get(), desired);
+      request.progress().report("adopting bucket " + bucket + ", created for this site by an earlier apply");
+    } else {
+      try {
+        poller.retryWhen(address, "create", request.progress(), Waits.BUCKET_PROPAGATION,
+            "S3 to finish deleting an earlier bucket named " + bucket, e -> is(e, "OperationAborted"), () -> {
+              s3.createBucket(b -> {
+                b.bucket(bucket);
+                if (!"us-east-1".equals(region)) b.createBucketConfiguration(c -> c.locationConstraint(region));
+              });
+            });
+      } catch (SdkException e) {
+        if (is(e, "BucketAlreadyOwnedByYou")) {
+          // Made in the moment since the read, by someone or something else.
+          refuseUnlessOurs(address, readBack(address, region, bucket, "create"), desired);
+        } else if (is(e, "BucketAlreadyExists")) {
           throw new ProviderException(address.toString(), "create",
               "bucket name " + bucket + " is taken by another AWS account (bucket names are global): choose another",
               "BucketAlreadyExists", null, e);
+        } else {
+          throw AwsFailures.wrap(address, "create", e);
         }
-        throw AwsFailures.wrap(address, "create", e);
       }
     }
-    apply(s3, address, "create", bucket, Map.of(), desired);
+    request.checkpoint().reached(new LiveResource(bucket, Map.of("bucket", bucket)));
+    apply(s3, address, "create", bucket, existing.map(LiveResource::attributes).orElse(Map.of()), desired,
+        request.progress());
     return readBack(address, region, bucket, "create");
+  }
+
+  /**
+   * A bucket that exists but does not carry this site's {@code siteform:site} tag is somebody
+   * else's (in us-east-1 CreateBucket even answers 200 for a bucket the account already owns):
+   * siteform refuses to take it over and says how to adopt it on purpose.
+   */
+  private static void refuseUnlessOurs(Address address, LiveResource existing, Map<String, Object> desired) {
+    if (SiteTag.ours(existing.attributes(), desired)) return;
+    throw new ProviderException(address.toString(), "create", "bucket " + existing.id()
+        + " already exists in this account and is not this site's (" + SiteTag.describe(existing.attributes())
+        + "): siteform does not take over a bucket it did not create."
+        + " To manage it with siteform, run `siteform import " + address + " " + existing.id()
+        + "`; or choose another bucket name", "BucketAlreadyOwnedByYou", null, null);
   }
 
   @Override
   public LiveResource update(UpdateRequest request) {
     S3Client s3 = clients.s3(request.region());
-    apply(s3, request.address(), "update", request.id(), request.prior(), request.desired());
+    apply(s3, request.address(), "update", request.id(), request.prior(), request.desired(), request.progress());
     return readBack(request.address(), request.region(), request.id(), "update");
   }
 
+  /** The bucket as S3 has it now, waiting while S3 does not yet list one created a moment ago. */
   private LiveResource readBack(Address address, String region, String bucket, String op) {
-    return read(address, region, bucket, op)
-        .orElseThrow(() -> new ProviderException(address.toString(), op,
-            "bucket " + bucket + " vanished right after " + op));
+    return poller.await(address, op, Progress.NONE, Waits.BUCKET_PROPAGATION,
+        () -> read(address, region, bucket, op).<Poller.Outcome<LiveResource>>map(Poller::done)
+            .orElseGet(() -> Poller.pending("bucket " + bucket + " is not visible in S3 yet")));
   }
 
-  /** Applies each desired setting that differs from {@code prior}; absent keys are left alone. */
-  private static void apply(S3Client s3, Address address, String op, String bucket,
-      Map<String, Object> prior, Map<String, Object> desired) {
+  /**
+   * Applies each desired setting that differs from {@code prior}; absent keys are left alone. Each
+   * call is retried while S3 does not yet see a bucket created a moment ago ({@code NoSuchBucket}).
+   */
+  private void apply(S3Client s3, Address address, String op, String bucket,
+      Map<String, Object> prior, Map<String, Object> desired, Progress progress) {
+    Consumer<Runnable> call = c -> {
+      try {
+        poller.retryWhen(address, op, progress, Waits.BUCKET_PROPAGATION, "bucket " + bucket + " to be visible in S3",
+            e -> is(e, "NoSuchBucket"), c);
+      } catch (SdkException e) {
+        throw AwsFailures.wrap(address, op, e);
+      }
+    };
     if (changed("versioning", prior, desired)) {
       String status = (String) desired.get("versioning");
       if ("Disabled".equals(status)) {
@@ -183,13 +235,13 @@ public final class S3BucketProvider implements Provider {
               "versioning cannot be turned off once enabled; write \"Suspended\" instead");
         }
       } else {
-        call(address, op, () -> s3.putBucketVersioning(b -> b.bucket(bucket)
+        call.accept(() -> s3.putBucketVersioning(b -> b.bucket(bucket)
             .versioningConfiguration(v -> v.status(BucketVersioningStatus.fromValue(status)))));
       }
     }
     if (changed("public_access_block", prior, desired)) {
       Map<?, ?> pab = (Map<?, ?>) desired.get("public_access_block");
-      call(address, op, () -> s3.putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(c -> c
+      call.accept(() -> s3.putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(c -> c
           .blockPublicAcls(flag(pab, "block_public_acls"))
           .blockPublicPolicy(flag(pab, "block_public_policy"))
           .ignorePublicAcls(flag(pab, "ignore_public_acls"))
@@ -199,21 +251,21 @@ public final class S3BucketProvider implements Provider {
       String algorithm = (String) desired.get("encryption");
       if ("none".equals(algorithm)) {
         // On AWS this resets the bucket to the SSE-S3 default.
-        call(address, op, () -> s3.deleteBucketEncryption(b -> b.bucket(bucket)));
+        call.accept(() -> s3.deleteBucketEncryption(b -> b.bucket(bucket)));
       } else {
-        call(address, op, () -> s3.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(c -> c
+        call.accept(() -> s3.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(c -> c
             .rules(r -> r.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.fromValue(algorithm)))))));
       }
     }
     if (changed("tags", prior, desired)) {
       Map<?, ?> tags = (Map<?, ?>) desired.get("tags");
       if (tags.isEmpty()) {
-        call(address, op, () -> s3.deleteBucketTagging(b -> b.bucket(bucket)));
+        call.accept(() -> s3.deleteBucketTagging(b -> b.bucket(bucket)));
       } else {
         List<Tag> tagSet = tags.entrySet().stream()
             .map(e -> Tag.builder().key(String.valueOf(e.getKey())).value(String.valueOf(e.getValue())).build())
             .toList();
-        call(address, op, () -> s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(tagSet))));
+        call.accept(() -> s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(tagSet))));
       }
     }
   }

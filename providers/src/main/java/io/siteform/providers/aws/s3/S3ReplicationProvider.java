@@ -14,7 +14,8 @@ import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
-import io.siteform.providers.aws.Retrier;
+import io.siteform.providers.aws.Poller;
+import io.siteform.providers.aws.Waits;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,15 +51,16 @@ public final class S3ReplicationProvider implements Provider {
   private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of("bucket"), Set.of(), false);
 
   private final AwsClients clients;
-  private final Retrier retrier;
+  private final Poller poller;
 
-  public S3ReplicationProvider(AwsClients clients) {
-    this(clients, Retrier.eventualConsistency());
+  public S3ReplicationProvider(AwsClients clients, Waits waits) {
+    this(clients, new Poller(waits));
   }
 
-  public S3ReplicationProvider(AwsClients clients, Retrier retrier) {
+  /** @param poller the retries while IAM and S3 catch up with what was just made */
+  public S3ReplicationProvider(AwsClients clients, Poller poller) {
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.retrier = Objects.requireNonNull(retrier, "retrier");
+    this.poller = Objects.requireNonNull(poller, "poller");
   }
 
   @Override
@@ -130,12 +132,10 @@ public final class S3ReplicationProvider implements Provider {
         .toList();
     S3Client s3 = clients.s3(region);
     try {
-      retrier.call(
+      poller.retryWhen(address, op, progress, Waits.BUCKET_PROPAGATION,
+          "S3 to see bucket " + bucket + ", its versioning and IAM role " + role, S3ReplicationProvider::notYetPropagated,
           () -> s3.putBucketReplication(b -> b.bucket(bucket)
-              .replicationConfiguration(c -> c.role(role).rules(rules))),
-          S3ReplicationProvider::roleNotYetUsable,
-          "IAM role " + role + " to become usable by S3",
-          progress);
+              .replicationConfiguration(c -> c.role(role).rules(rules))));
     } catch (SdkException e) {
       throw AwsFailures.wrap(address, op, e);
     }
@@ -157,13 +157,20 @@ public final class S3ReplicationProvider implements Provider {
         .build();
   }
 
-  /** S3 speaks of the role while IAM has not yet propagated it; anything else is final. */
-  static boolean roleNotYetUsable(SdkException e) {
+  /**
+   * What S3 answers while it has not caught up with what was just made, anything else being final:
+   * a bucket created a moment ago ({@code NoSuchBucket}); versioning just enabled ({@code
+   * InvalidRequest} "Versioning must be 'Enabled' on the bucket", which the hashicorp provider's
+   * {@code s3/bucket_replication_configuration.go} retries); a role IAM has not propagated yet.
+   */
+  static boolean notYetPropagated(SdkException e) {
     if (!(e instanceof AwsServiceException s) || s.awsErrorDetails() == null) return false;
     String code = s.awsErrorDetails().errorCode();
-    String message = s.awsErrorDetails().errorMessage();
+    String message = String.valueOf(s.awsErrorDetails().errorMessage()).toLowerCase(Locale.ROOT);
+    if ("NoSuchBucket".equals(code)) return true;
+    if ("InvalidRequest".equals(code) && message.contains("versioning must be 'enabled'")) return true;
     return ("InvalidRequest".equals(code) || "AccessDenied".equals(code) || "InvalidArgument".equals(code))
-        && message != null && message.toLowerCase(Locale.ROOT).contains("role");
+        && message.contains("role");
   }
 
   @Override

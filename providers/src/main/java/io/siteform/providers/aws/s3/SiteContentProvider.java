@@ -1,5 +1,7 @@
 package io.siteform.providers.aws.s3;
 
+import io.siteform.engine.event.Durations;
+import io.siteform.engine.provider.Checkpoint;
 import io.siteform.engine.provider.CreateRequest;
 import io.siteform.engine.provider.DeleteRequest;
 import io.siteform.engine.provider.LiveResource;
@@ -11,6 +13,7 @@ import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.Waits;
 import io.siteform.providers.aws.s3.BucketObjects.Listed;
 import io.siteform.providers.aws.s3.ReplicaCatchUp.Replica;
@@ -48,11 +51,16 @@ public final class SiteContentProvider implements Provider {
       java.util.Optional.empty(), Set.of("source"));
 
   private final AwsClients clients;
-  private final Waits waits;
+  private final Poller poller;
 
   public SiteContentProvider(AwsClients clients, Waits waits) {
+    this(clients, new Poller(waits));
+  }
+
+  /** @param poller the wait for the replicas to hold the site */
+  public SiteContentProvider(AwsClients clients, Poller poller) {
     this.clients = Objects.requireNonNull(clients, "clients");
-    this.waits = Objects.requireNonNull(waits, "waits");
+    this.poller = Objects.requireNonNull(poller, "poller");
   }
 
   @Override
@@ -85,16 +93,18 @@ public final class SiteContentProvider implements Provider {
 
   @Override
   public LiveResource create(CreateRequest request) {
-    return publish(request.address(), request.region(), Map.of(), request.desired(), request.progress(), "create");
+    return publish(request.address(), request.region(), Map.of(), request.desired(), request.progress(),
+        request.checkpoint(), "create");
   }
 
   @Override
   public LiveResource update(UpdateRequest request) {
-    return publish(request.address(), request.region(), request.prior(), request.desired(), request.progress(), "update");
+    return publish(request.address(), request.region(), request.prior(), request.desired(), request.progress(),
+        request.checkpoint(), "update");
   }
 
   private LiveResource publish(Address address, String region, Map<String, Object> prior,
-      Map<String, Object> desired, Progress progress, String op) {
+      Map<String, Object> desired, Progress progress, Checkpoint checkpoint, String op) {
     String bucket = (String) desired.get("bucket");
     if (bucket == null) throw new ProviderException(address.toString(), op, "attribute 'bucket' is missing");
     Path source = source(address, op, desired);
@@ -140,18 +150,38 @@ public final class SiteContentProvider implements Provider {
       }
     }
 
-    new ReplicaCatchUp(clients, waits, address, op)
+    Map<Replica, List<String>> lagging = new ReplicaCatchUp(clients, poller, address, op)
         .run(region, bucket, replicas, want, etags, uploaded.keySet(),
             String.valueOf(desired.getOrDefault("replication_prefix", "")), progress);
+    if (!lagging.isEmpty()) {
+      // The primary is published: recorded as such, with only the replicas known to hold it, so
+      // the next plan shows the others as still to be brought up to date, and the next apply does.
+      List<Object> current = new ArrayList<>();
+      for (Object r : (List<?>) desired.getOrDefault("replicas", List.of())) {
+        Map<?, ?> m = (Map<?, ?>) r;
+        boolean behind = lagging.keySet().stream().anyMatch(l -> l.bucket().equals(String.valueOf(m.get("bucket"))));
+        if (!behind) current.add(r);
+      }
+      checkpoint.reached(new LiveResource(bucket, attributes(bucket, delete, current, desired, want)));
+      throw new ProviderException(address.toString(), op, "the primary bucket " + bucket + " is published and recorded,"
+          + " but replication has not caught up within " + Durations.format(poller.waits().timeout()) + ": "
+          + ReplicaCatchUp.lagging(lagging, want) + ". S3 replication without Replication Time Control has no time"
+          + " bound; it carries on by itself: `siteform verify` checks the replicas again, and the next `siteform apply`"
+          + " copies what S3 will not and waits for the rest");
+    }
+    return new LiveResource(bucket, attributes(bucket, delete, desired.getOrDefault("replicas", List.of()), desired, want));
+  }
 
+  private static Map<String, Object> attributes(String bucket, boolean delete, Object replicas,
+      Map<String, Object> desired, Map<String, SiteFile> want) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("bucket", bucket);
     a.put("delete", delete);
-    a.put("replicas", desired.getOrDefault("replicas", List.of()));
+    a.put("replicas", replicas);
     a.put("replication_prefix", desired.getOrDefault("replication_prefix", ""));
     if (desired.containsKey("source")) a.put("source", desired.get("source"));
     a.put("files", SiteFile.attribute(want));
-    return new LiveResource(bucket, a);
+    return a;
   }
 
   private static Path source(Address address, String op, Map<String, Object> desired) {

@@ -12,7 +12,8 @@ import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
-import io.siteform.providers.aws.Retrier;
+import io.siteform.providers.aws.FakeClock;
+import io.siteform.providers.aws.Waits;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import io.siteform.state.Values;
@@ -38,7 +39,7 @@ class CloudFrontOriginAccessProviderIT {
   CloudFrontOriginAccessProviderIT(MotoServer moto) {
     this.clients = moto.newClients();
     this.cf = clients.cloudFront();
-    this.provider = new CloudFrontOriginAccessProvider(clients);
+    this.provider = new CloudFrontOriginAccessProvider(clients, Waits.DEFAULTS);
   }
 
   @AfterEach
@@ -168,8 +169,8 @@ class CloudFrontOriginAccessProviderIT {
             .s3OriginConfig(s -> s.originAccessIdentity("origin-access-identity/cloudfront/" + oai.id()))))
         .defaultCacheBehavior(d -> d.targetOriginId("primary").viewerProtocolPolicy("redirect-to-https")
             .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6"))));
-    Retrier quick = new Retrier(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(1), ms -> {});
-    CloudFrontOriginAccessProvider impatient = new CloudFrontOriginAccessProvider(clients, quick, quick);
+    CloudFrontOriginAccessProvider impatient =
+        new CloudFrontOriginAccessProvider(clients, FakeClock.instant(new Waits(Duration.ofSeconds(3), Duration.ofSeconds(1))));
     List<String> progress = new ArrayList<>();
 
     assertThatThrownBy(() -> impatient.delete(

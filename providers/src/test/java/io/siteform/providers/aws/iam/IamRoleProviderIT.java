@@ -10,6 +10,7 @@ import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
 import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.Waits;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import io.siteform.state.Values;
@@ -31,7 +32,7 @@ class IamRoleProviderIT {
 
   IamRoleProviderIT(MotoServer moto) {
     this.clients = moto.newClients();
-    this.provider = new IamRoleProvider(clients);
+    this.provider = new IamRoleProvider(clients, Waits.DEFAULTS);
   }
 
   @AfterEach

@@ -137,6 +137,28 @@ class Route53RecordProviderIT {
     assertThat(listed("www.example.com", "AAAA")).isEmpty();
   }
 
+  /**
+   * ACM gives the same validation CNAME for a name every time, so a domain validated before holds
+   * it already; a create whose answer was lost left it there too. Exactly the values: adopted.
+   */
+  @Test
+  void aRecordHoldingExactlyTheValuesSiteformWritesIsAdoptedNotRefused() {
+    String acmName = "_3639ac514e785e898d2646601fa951d5.www.example.com";
+    String acmValue = "_98d2646601fa951d53639ac514e785e8.acm-validations.aws";
+    byHand(ChangeAction.CREATE, acmName, "CNAME", acmValue);
+    Map<String, Object> desired = cname(acmName, 300, acmValue);
+    List<String> progress = new java.util.ArrayList<>();
+
+    assertThat(provider.occupant(VALIDATION, REGION, desired)).isEmpty();
+    LiveResource adopted = provider.create(new CreateRequest(VALIDATION, REGION, desired, progress::add));
+
+    assertThat(adopted.id()).isEqualTo(zone + "_" + acmName + "_CNAME");
+    assertThat(adopted.attributes()).isEqualTo(Values.copyMap(desired));
+    assertThat(progress).contains("adopting the CNAME record for " + acmName
+        + ", which already holds exactly the values siteform writes");
+    assertThat(listed(acmName, "CNAME")).hasSize(1);
+  }
+
   @Test
   void aRecordMadeByHandIsNeverOverwrittenAndIsFoundBeforehand() {
     byHand(ChangeAction.CREATE, "www.example.com", "CNAME", "old-site.example.net");

@@ -10,6 +10,7 @@ import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
 import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.Waits;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import io.siteform.state.Values;
@@ -33,7 +34,7 @@ class S3BucketPolicyProviderIT {
 
   S3BucketPolicyProviderIT(MotoServer moto) {
     this.clients = moto.newClients();
-    this.provider = new S3BucketPolicyProvider(clients);
+    this.provider = new S3BucketPolicyProvider(clients, Waits.DEFAULTS);
   }
 
   @BeforeEach

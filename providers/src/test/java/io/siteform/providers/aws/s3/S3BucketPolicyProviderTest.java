@@ -16,8 +16,8 @@ class S3BucketPolicyProviderTest {
 
   @Test
   void onlyAnInvalidPrincipalIsWorthWaitingFor() {
-    assertThat(S3BucketPolicyProvider.principalNotYetKnown(s3("MalformedPolicy", "Invalid principal in policy"))).isTrue();
-    assertThat(S3BucketPolicyProvider.principalNotYetKnown(s3("MalformedPolicy", "Policy has invalid action"))).isFalse();
-    assertThat(S3BucketPolicyProvider.principalNotYetKnown(s3("AccessDenied", "Invalid principal"))).isFalse();
+    assertThat(S3BucketPolicyProvider.notYetPropagated(s3("MalformedPolicy", "Invalid principal in policy"))).isTrue();
+    assertThat(S3BucketPolicyProvider.notYetPropagated(s3("MalformedPolicy", "Policy has invalid action"))).isFalse();
+    assertThat(S3BucketPolicyProvider.notYetPropagated(s3("AccessDenied", "Invalid principal"))).isFalse();
   }
 }

@@ -12,10 +12,14 @@ import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.Waits;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +37,7 @@ class S3BucketProviderIT {
 
   S3BucketProviderIT(MotoServer moto) {
     this.clients = moto.newClients();
-    this.provider = new S3BucketProvider(clients);
+    this.provider = new S3BucketProvider(clients, Waits.DEFAULTS);
   }
 
   @AfterEach
@@ -49,7 +53,7 @@ class S3BucketProviderIT {
             "block_public_acls", true, "block_public_policy", true,
             "ignore_public_acls", true, "restrict_public_buckets", true),
         "encryption", "AES256",
-        "tags", Map.of("project", "ticket-service", "site", "ticket-service-ui"));
+        "tags", Map.of("project", "ticket-service", "siteform:site", "ticket-service-ui"));
   }
 
   private Optional<LiveResource> read(String region, String bucket) {
@@ -107,13 +111,42 @@ class S3BucketProviderIT {
             "ignore_public_acls", false, "restrict_public_buckets", false));
   }
 
+  /** An earlier apply created it, tagged it, and died before recording it: the rerun adopts it. */
   @Test
-  void createAdoptsABucketAlreadyOwned() {
-    clients.s3("eu-west-1").createBucket(b -> b.bucket("mine").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+  void createAdoptsABucketThisSiteCreatedEarlier() {
+    S3Client s3 = clients.s3("eu-west-1");
+    s3.createBucket(b -> b.bucket("mine").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+    s3.putBucketTagging(b -> b.bucket("mine").tagging(t -> t.tagSet(
+        software.amazon.awssdk.services.s3.model.Tag.builder().key("siteform:site").value("ticket-service-ui").build())));
+    List<String> progress = new ArrayList<>();
 
-    LiveResource created = provider.create(new CreateRequest(ADDRESS, "eu-west-1", desired("mine"), Progress.NONE));
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, "eu-west-1", desired("mine"), progress::add));
 
     desired("mine").forEach((k, v) -> assertThat(created.attributes()).as(k).containsEntry(k, v));
+    assertThat(progress).contains("adopting bucket mine, created for this site by an earlier apply");
+  }
+
+  /** In us-east-1 CreateBucket answers 200 for a bucket the account owns: siteform must not take it over. */
+  @Test
+  void aBucketThatIsNotThisSitesIsRefusedAndLeftAlone() {
+    for (String region : List.of("us-east-1", "eu-west-1")) {
+      S3Client s3 = clients.s3(region);
+      String name = "theirs-" + region;
+      s3.createBucket(b -> {
+        b.bucket(name);
+        if (!region.equals("us-east-1")) b.createBucketConfiguration(c -> c.locationConstraint(region));
+      });
+      s3.putObject(b -> b.bucket(name).key("their-file"), software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+
+      assertThatThrownBy(() -> provider.create(new CreateRequest(ADDRESS, region, desired(name), Progress.NONE)))
+          .isInstanceOf(ProviderException.class)
+          .hasMessageContaining("bucket " + name + " already exists in this account and is not this site's"
+              + " (its siteform:site tag is missing)")
+          .hasMessageContaining("`siteform import s3_bucket.primary " + name + "`");
+      assertThat(read(region, name).orElseThrow().attributes()).containsEntry("versioning", "Disabled")
+          .containsEntry("tags", Map.of());
+      assertThat(s3.listObjectsV2(b -> b.bucket(name)).contents()).hasSize(1);
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
 import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.Waits;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import io.siteform.state.Values;
@@ -32,12 +33,12 @@ class S3ReplicationProviderIT {
 
   S3ReplicationProviderIT(MotoServer moto) {
     this.clients = moto.newClients();
-    this.provider = new S3ReplicationProvider(clients);
+    this.provider = new S3ReplicationProvider(clients, Waits.DEFAULTS);
   }
 
   @BeforeEach
   void buckets() {
-    S3BucketProvider buckets = new S3BucketProvider(clients);
+    S3BucketProvider buckets = new S3BucketProvider(clients, Waits.DEFAULTS);
     Address a = new Address("s3_bucket", "b");
     buckets.create(new CreateRequest(a, "eu-west-1", S3BucketProviderIT.desired("src"), Progress.NONE));
     buckets.create(new CreateRequest(a, "ap-southeast-1", S3BucketProviderIT.desired("dst"), Progress.NONE));
