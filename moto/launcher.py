@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Start moto's server on loopback with siteform's patches applied.
 
-Usage: python3 moto/launcher.py --port PORT [--host 127.0.0.1] [--without NAME]... [--list]
+Usage: python3 moto/launcher.py --port PORT [--host 127.0.0.1] [--without NAME]... [--untidy NAME]...
+       python3 moto/launcher.py --list
 
 Prints exactly one line, ``READY http://HOST:PORT``, on stdout once the server accepts
 connections (port 0 picks a free one), then serves until SIGTERM, SIGINT or EOF on stdin.
 Each patch in ``moto/patches/`` closes one gap between moto and the AWS API reference;
-``--without NAME`` leaves one out, so a test can show the gap is real.
+``--without NAME`` leaves one out, so a test can show the gap is real. Patches modelling AWS's
+untidy behaviours (eventual consistency, throttling) act only while armed: ``--untidy NAME``
+(repeatable, or ``all``) arms them from the start, ``/moto-api/siteform/untidy`` on the running
+server changes that (see ``patches/_untidy.py``).
 """
 
 import argparse
@@ -33,10 +37,12 @@ def patch_names():
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, required=True, help="0 picks a free port")
+    parser.add_argument("--port", type=int, help="0 picks a free port (required unless --list)")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--without", action="append", default=[], metavar="NAME",
                         help="do not apply patch NAME (repeatable)")
+    parser.add_argument("--untidy", action="append", default=[], metavar="NAME",
+                        help="arm untidy behaviour NAME from the start (repeatable; 'all' arms every one)")
     parser.add_argument("--list", action="store_true", help="list the patches and exit")
     parser.add_argument("--verbose", action="store_true", help="log every request on stderr")
     args = parser.parse_args(argv)
@@ -45,6 +51,8 @@ def main(argv=None):
     if args.list:
         print("\n".join(names))
         return 0
+    if args.port is None:
+        parser.error("--port is required (0 picks a free port)")
     unknown = [n for n in args.without if n not in names]
     if unknown:
         print(f"launcher: unknown patch {', '.join(unknown)}; known: {', '.join(names)}",
@@ -66,6 +74,13 @@ def main(argv=None):
         if name in args.without:
             continue
         importlib.import_module(f"patches.{name}").apply()
+    untidy = importlib.import_module("patches._untidy")
+    try:
+        untidy.start_with("all" if "all" in args.untidy else args.untidy)
+    except ValueError as e:
+        print(f"launcher: --untidy: {e}", file=sys.stderr)
+        return 2
+    untidy.install()
 
     if not args.verbose:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)

@@ -41,3 +41,53 @@ def stored_rules(response):
     if isinstance(rules, dict):
         rules = [rules]
     return {rule.get("ID"): rule for rule in rules}
+
+
+def rewrite_json(cls, method_name, rewrite):
+    """Wrap ``cls.method_name``, a response method answering a JSON string (or ``(body,
+    headers)``), so that a successful answer's decoded dict first passes through
+    ``rewrite(self, result)``. Error answers go through untouched."""
+    import json
+
+    original = getattr(cls, method_name)
+
+    @functools.wraps(original)
+    def wrapper(self, *args, **kwargs):
+        response = original(self, *args, **kwargs)
+        body, rest = (response, None) if isinstance(response, str) else (response[0], response[1:])
+        if rest and int((rest[0] or {}).get("status", 200)) >= 300:
+            return response
+        result = json.loads(body)
+        rewrite(self, result)
+        body = json.dumps(result)
+        return body if rest is None else (body,) + tuple(rest)
+
+    setattr(cls, method_name, wrapper)
+
+
+def before(cls, method_name, check):
+    """Wrap ``cls.method_name`` so that ``check(self)`` runs first; it may raise the AWS error
+    the call is to answer instead (moto serialises a ServiceException raised by a response
+    method)."""
+    original = getattr(cls, method_name)
+
+    @functools.wraps(original)
+    def wrapper(self, *args, **kwargs):
+        check(self)
+        return original(self, *args, **kwargs)
+
+    setattr(cls, method_name, wrapper)
+
+
+def after(cls, method_name, then):
+    """Wrap ``cls.method_name`` so that ``then(self, args, kwargs, returned)`` runs once it has
+    returned (not when it raised); what it returns is passed on unchanged."""
+    original = getattr(cls, method_name)
+
+    @functools.wraps(original)
+    def wrapper(self, *args, **kwargs):
+        returned = original(self, *args, **kwargs)
+        then(self, args, kwargs, returned)
+        return returned
+
+    setattr(cls, method_name, wrapper)

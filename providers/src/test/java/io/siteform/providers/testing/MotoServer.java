@@ -1,5 +1,7 @@
 package io.siteform.providers.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.siteform.providers.aws.AwsClients;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,17 +26,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One running moto launcher ({@code moto/launcher.py}): where it listens, how to wipe it, and
- * clients pointed at it. Closing it stops the process.
+ * One running moto launcher ({@code moto/launcher.py}): where it listens, how to wipe it, which of
+ * AWS's untidy behaviours it shows, and clients pointed at it. Closing it stops the process.
  */
 public final class MotoServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  /** The launcher's control route for untidy behaviours ({@code moto/patches/_untidy.py}). */
+  private static final String UNTIDY = "/moto-api/siteform/untidy";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process process;
   private final URI endpoint;
   private final Path stderr;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Set<String> transitions = ConcurrentHashMap.newKeySet();
+  private volatile boolean untidyChanged;
 
   private MotoServer(Process process, URI endpoint, Path stderr) {
     this.process = process;
@@ -116,15 +122,42 @@ public final class MotoServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Proves an armable (untidy) patch is needed and works, on this server: {@code holds} with only
+   * {@code behaviour} armed, then, after a reset, {@code fails} with nothing armed. Leaves the
+   * server reset.
+   */
+  public void proveUntidy(String behaviour, java.util.function.Consumer<AwsClients> holds,
+      java.util.function.Consumer<AwsClients> fails) {
+    try (AwsClients clients = newClients()) {
+      reset();
+      untidy(behaviour);
+      holds.accept(clients);
+    } finally {
+      reset();
+    }
+    try (AwsClients clients = newClients()) {
+      untidy();
+      fails.accept(clients);
+    } finally {
+      reset();
+    }
+  }
+
   public URI endpoint() {
     return endpoint;
   }
 
   /**
-   * Wipes every service's state ({@code POST /moto-api/reset}) and undoes {@link #progressAfter},
-   * which moto's reset keeps.
+   * Wipes every service's state ({@code POST /moto-api/reset}, which also forgets what the untidy
+   * behaviours counted), undoes {@link #progressAfter}, which moto's reset keeps, and puts {@link
+   * #untidy} and {@link #route53Rate} back to what the launcher started with.
    */
   public void reset() {
+    if (untidyChanged) {
+      post(UNTIDY + "/restore", null, 200);
+      untidyChanged = false;
+    }
     for (String model : List.copyOf(transitions)) {
       post("/moto-api/state-manager/unset-transition", "{\"model_name\": \"" + model + "\"}", 201);
       transitions.remove(model);
@@ -140,6 +173,55 @@ public final class MotoServer implements AutoCloseable {
     transitions.add(model);
     post("/moto-api/state-manager/set-transition", "{\"model_name\": \"" + model
         + "\", \"transition\": {\"progression\": \"time\", \"seconds\": " + seconds + "}}", 201);
+  }
+
+  /**
+   * Arms exactly these of AWS's untidy behaviours (eventual consistency, throttling; see {@code
+   * moto/README.md}), {@code untidy("all")} every one, {@code untidy()} none; until {@link #reset}.
+   * Each patch then answers AWS's error once per resource, counting from the calls made while it
+   * is armed.
+   *
+   * @throws IllegalStateException naming any behaviour this launcher does not have
+   */
+  public void untidy(String... behaviours) {
+    String arm = behaviours.length == 1 && behaviours[0].equals("all") ? "\"all\""
+        : JSON.valueToTree(List.of(behaviours)).toString();
+    untidyChanged = true;
+    post(UNTIDY, "{\"arm\": " + arm + "}", 200);
+  }
+
+  /** Route53's throttle while {@code route53_throttling} is armed: requests a second, and burst. */
+  public void route53Rate(double requestsPerSecond) {
+    untidyChanged = true;
+    post(UNTIDY, "{\"route53_rate\": " + requestsPerSecond + "}", 200);
+  }
+
+  /** The untidy behaviours armed now, sorted. */
+  public List<String> untidyArmed() {
+    return strings(untidyState().get("armed"));
+  }
+
+  /** Every untidy behaviour this launcher has (those it was started {@code --without} excepted). */
+  public List<String> untidyKnown() {
+    return strings(untidyState().get("known"));
+  }
+
+  private JsonNode untidyState() {
+    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(UNTIDY)).timeout(Duration.ofSeconds(30)).GET().build();
+    try {
+      return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+    } catch (IOException e) {
+      throw new IllegalStateException("moto " + UNTIDY + " failed: " + e.getMessage() + "; stderr:\n" + read(stderr), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   private void post(String path, String json, int expected) {
