@@ -12,18 +12,15 @@ ignores RequestCertificate's KeyAlgorithm (its key is always RSA 2048): this pat
 was requested. ListCertificates is left as moto has it (its ``Includes.keyTypes`` filter compares
 the underscore spelling).
 
-Armed only (``_untidy``) for now, though nothing about it is untidy: always on, it would fail the
-provider ITs until the ACM provider normalises the spelling on read (issue 10). Once it does,
-drop the ``_untidy`` registration and the guards to make it always on.
+Always on: it is how ACM answers, and the ACM provider normalises the spelling on read.
 """
 
 import json
 
 from moto.acm.responses import AWSCertificateManagerResponse
 
-from . import _support, _untidy
+from . import _support
 
-NAME = _untidy.behaviour(__name__)
 
 
 def _hyphenated(algorithm):
@@ -34,7 +31,7 @@ def _hyphenated(algorithm):
 def apply():
     def remember_requested(self, _args, _kwargs, response):
         requested = self._get_param("KeyAlgorithm")
-        if requested and _untidy.armed(NAME):
+        if requested:
             arn = _arn(response)
             bundle = self.acm_backend._certificates.get(arn)
             if bundle is not None and not hasattr(bundle, "siteform_key_algorithm"):
@@ -42,7 +39,7 @@ def apply():
 
     def hyphenate(self, result):
         cert = result.get("Certificate") or {}
-        if "KeyAlgorithm" not in cert or not _untidy.armed(NAME):
+        if "KeyAlgorithm" not in cert:
             return
         bundle = self.acm_backend._certificates.get(cert.get("CertificateArn"))
         requested = getattr(bundle, "siteform_key_algorithm", None)

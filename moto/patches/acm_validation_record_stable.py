@@ -13,17 +13,14 @@ moto 5.2.1 (``acm/models.py`` CertBundle.describe) answers the same name prefix 
 value for every domain name of every account, so a test cannot tell one name's record from
 another's.
 
-Armed only (``_untidy``), for now: while armed, DescribeCertificate's ResourceRecords are derived
-from the account and the domain name (a wildcard shares its base name's record, as on ACM).
+Always on: DescribeCertificate's ResourceRecords are derived from the account and the domain name (a wildcard shares its base name's record, as on ACM).
 """
 
 import hashlib
 
 from moto.acm.responses import AWSCertificateManagerResponse
 
-from . import _support, _untidy
-
-NAME = _untidy.behaviour(__name__)
+from . import _support
 
 
 def record_for(account, domain_name):
@@ -36,8 +33,6 @@ def record_for(account, domain_name):
 
 def apply():
     def stable(self, result):
-        if not _untidy.armed(NAME):
-            return
         for option in (result.get("Certificate") or {}).get("DomainValidationOptions") or []:
             record = option.get("ResourceRecord")
             if record is not None:

@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * The one bounded poll behind every wait and retry of the providers, as the hashicorp provider's
  * {@code retry.StateChangeConf} is behind theirs: look at once; while not done, report what is
- * awaited with the time elapsed and look again after a pause that doubles from the bound's first
+ * awaited and look again after a pause that doubles from the bound's first
  * pause up to its longest; at the bound's timeout look one last time, then give up.
  *
  * <p>Two uses share it. {@link #await} waits for AWS to finish something asynchronous (a
@@ -132,7 +132,8 @@ public final class Poller {
       Pending<T> pending = (Pending<T>) outcome;
       long elapsed = clock.nanoTime() - start;
       if (elapsed >= timeout) return pending;
-      progress.report(pending.status() + " (" + Durations.format(Duration.ofNanos(elapsed)) + " elapsed)");
+      // The engine adds the step's elapsed time to each progress line: one clock per line.
+      progress.report(pending.status());
       Duration pause = bound.pause(attempt);
       Duration left = Duration.ofNanos(timeout - elapsed);
       try {

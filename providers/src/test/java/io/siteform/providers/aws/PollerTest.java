@@ -34,7 +34,7 @@ class PollerTest {
   }
 
   @Test
-  void reportsEachPendingLookWithTheTimeElapsedAndBacksOffToThePollInterval() {
+  void reportsEachPendingLookAndBacksOffToThePollInterval() {
     AtomicInteger looks = new AtomicInteger();
 
     String result = poller.await(ADDRESS, "create", progress::add, () -> looks.incrementAndGet() < 7
@@ -44,8 +44,7 @@ class PollerTest {
     assertThat(result).isEqualTo("ISSUED");
     assertThat(clock.pauses()).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
         Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(4));
-    assertThat(progress).hasSize(6).first().isEqualTo("certificate arn:x is PENDING_VALIDATION (0s elapsed)");
-    assertThat(progress).last().isEqualTo("certificate arn:x is PENDING_VALIDATION (7s elapsed)");
+    assertThat(progress).hasSize(6).containsOnly("certificate arn:x is PENDING_VALIDATION");
   }
 
   @Test
@@ -92,8 +91,8 @@ class PollerTest {
         });
 
     assertThat(result).isEqualTo("done");
-    assertThat(progress).containsExactly("waiting for bucket b to be visible (AWS answered NoSuchBucket) (0s elapsed)",
-        "waiting for bucket b to be visible (AWS answered NoSuchBucket) (0s elapsed)");
+    assertThat(progress).containsExactly("waiting for bucket b to be visible (AWS answered NoSuchBucket)",
+        "waiting for bucket b to be visible (AWS answered NoSuchBucket)");
   }
 
   @Test
