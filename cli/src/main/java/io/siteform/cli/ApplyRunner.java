@@ -64,16 +64,18 @@ final class ApplyRunner {
       session.waitTimeout(waitTimeout);
       if (!destroy) session.desired();
       StateBackend backend = session.backend();
-      try (StateLock lock = backend.lock(destroy ? "destroy" : "apply")) {
+      try (StateLock lock = session.lock(backend, destroy ? "destroy" : "apply")) {
         ProgressPrinter progress = new ProgressPrinter(out, style, t.interactive());
         Plan plan;
         io.siteform.state.State base;
         if (planFile != null) {
           // No state yet: the plan's lineage becomes the new state's.
-          io.siteform.state.State now = backend.read().orElse(null);
+          io.siteform.state.State stored = backend.read().orElse(null);
+          io.siteform.state.State now = stored != null ? session.owned(stored) : null;
           plan = saved(session, now);
           base = now != null ? now
-              : new io.siteform.state.State(io.siteform.state.State.FORMAT_VERSION, 0, plan.lineage(), java.util.List.of());
+              : new io.siteform.state.State(io.siteform.state.State.FORMAT_VERSION, 0, plan.lineage(), java.util.List.of())
+                  .withSite(session.spec().site().name());
         } else {
           Planning.Planned planned = Planning.plan(session, session.readState(backend), false, destroy,
               parallelism, progress, targets);
@@ -116,7 +118,13 @@ final class ApplyRunner {
           t.err().flush();
           applier.cancel();
         }, () -> {
-          t.err().println("Exiting at once; state holds everything that completed.");
+          // halt skips try-with-resources and shutdown hooks: release the lock first.
+          try {
+            session.releaseLock();
+          } catch (RuntimeException e) {
+            t.err().println("Warning: " + e.getMessage());
+          }
+          t.err().println("Exiting at once; state holds everything that completed, and the lock is released.");
           t.err().flush();
           Runtime.getRuntime().halt(ExitCode.ERROR);
         })) {
@@ -189,7 +197,7 @@ final class ApplyRunner {
   private static java.util.List<String> contentAtRisk(Session session, Plan plan) {
     java.util.List<String> out = new java.util.ArrayList<>();
     for (var c : plan.actions()) {
-      if (!c.action().deletes() || c.prior().isEmpty() || c.prior().get().id().isEmpty()) continue;
+      if (!c.action().deletes() || c.prior().isEmpty() || c.prior().get().isCreating()) continue;
       var prior = c.prior().get();
       session.providers().get(c.address().type()).contentAtRisk(prior.region(), prior.id())
           .ifPresent(what -> out.add(c.address() + ": " + what));
@@ -210,7 +218,8 @@ final class ApplyRunner {
     out.println();
     if (destroy) {
       out.println("siteform will destroy:");
-      plan.actions().forEach(c -> out.println("  - " + c.address() + c.prior().map(p -> " (" + p.id() + ")").orElse("")));
+      plan.actions().forEach(c -> out.println("  - " + c.address() + c.prior()
+          .map(p -> p.isCreating() ? " (a create that never confirmed)" : " (" + p.id() + ")").orElse("")));
       out.println();
     }
     out.println(destroy

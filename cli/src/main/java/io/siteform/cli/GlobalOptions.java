@@ -32,6 +32,13 @@ public final class GlobalOptions {
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
   boolean debug;
 
+  @Option(names = "--reassign-state", scope = ScopeType.INHERIT,
+      description = "Let this spec take over a state recorded for another site (its name differs from site.name).")
+  boolean reassignState;
+
+  /** The command line as given, for hints that repeat it. */
+  java.util.List<String> args = java.util.List.of();
+
   Optional<URI> endpoint(Map<String, String> env) {
     String url = endpointUrl != null ? endpointUrl : env.get("AWS_ENDPOINT_URL");
     if (url == null || url.isBlank()) return Optional.empty();

@@ -45,9 +45,9 @@ final class ImportCommand implements Callable<Integer> {
       ResourceSpec spec = desired.stream().filter(r -> r.address().equals(target)).findFirst()
           .orElseThrow(() -> notInSpec(target, desired));
       StateBackend backend = session.backend();
-      try (StateLock lock = backend.lock("import")) {
+      try (StateLock lock = session.lock(backend, "import")) {
         State state = session.readState(backend);
-        state.find(target.toString()).filter(r -> !r.id().isEmpty()).ifPresent(r -> {
+        state.find(target.toString()).filter(r -> !r.isCreating()).ifPresent(r -> {
           throw new PlanException(target + " is already in state (id " + r.id() + "); siteform manages it already");
         });
         LiveResource live = session.providers().get(target.type())

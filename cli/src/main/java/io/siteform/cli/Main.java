@@ -41,9 +41,11 @@ public final class Main {
     cli.setOut(terminal.out());
     cli.setErr(terminal.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionStrategy(new CommandLine.RunLast());
     cli.setParameterExceptionHandler(Main::badUsage);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> failure(root, e));
+    cli.setExecutionStrategy(new CommandLine.RunLast());
+    // For hints that repeat the command line (the mixin exists once the CommandLine is built).
+    root.global.args = java.util.List.of(args);
     int code = cli.execute(args);
     terminal.out().flush();
     terminal.err().flush();

@@ -39,7 +39,7 @@ final class OutputCommand implements Callable<Integer> {
   @Override
   public Integer call() throws JsonProcessingException {
     try (Session session = root.session()) {
-      Map<String, Object> outputs = outputs(session, session.readState(session.backend()));
+      Map<String, Object> outputs = outputs(session, session.readStateAsIs(session.backend()));
       PrintWriter out = root.terminal.out();
       if (name != null) {
         if (!outputs.containsKey(name)) {
@@ -69,21 +69,21 @@ final class OutputCommand implements Callable<Integer> {
 
   static Map<String, Object> outputs(Session session, State state) {
     Map<String, Object> out = new LinkedHashMap<>();
-    Optional<ResourceState> dist = state.find("cloudfront_distribution.site").filter(r -> !r.id().isEmpty());
+    Optional<ResourceState> dist = state.find("cloudfront_distribution.site").filter(r -> !r.isCreating());
     dist.ifPresent(d -> {
       out.put("distribution_id", d.id());
       out.put("distribution_domain", d.attributes().get("domain_name"));
     });
-    state.find("s3_bucket.primary").filter(r -> !r.id().isEmpty()).ifPresent(b ->
+    state.find("s3_bucket.primary").filter(r -> !r.isCreating()).ifPresent(b ->
         out.put("primary_bucket", Map.of("name", b.id(), "region", b.region())));
     List<Object> replicas = new ArrayList<>();
     for (ResourceState r : state.resources()) {
-      if (r.address().startsWith("s3_bucket.replica_") && !r.id().isEmpty()) {
+      if (r.address().startsWith("s3_bucket.replica_") && !r.isCreating()) {
         replicas.add(Map.of("name", r.id(), "region", r.region()));
       }
     }
     if (!replicas.isEmpty()) out.put("replica_buckets", replicas);
-    Optional<String> arn = state.find("acm_certificate.site").filter(r -> !r.id().isEmpty()).map(ResourceState::id)
+    Optional<String> arn = state.find("acm_certificate.site").filter(r -> !r.isCreating()).map(ResourceState::id)
         .or(() -> session.spec().domain().flatMap(d -> d.certificateArn()));
     arn.ifPresent(a -> out.put("certificate_arn", a));
     dist.ifPresent(d -> out.put("site_url", "https://" + session.spec().domain().map(x -> x.names().get(0))

@@ -15,6 +15,7 @@ import io.siteform.providers.aws.Waits;
 import io.siteform.state.LocalBackend;
 import io.siteform.state.State;
 import io.siteform.state.StateBackend;
+import io.siteform.state.StateLock;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,6 +33,9 @@ final class Session implements AutoCloseable {
   private AwsClients clients;
   private Providers providers;
   private Waits waits = Waits.DEFAULTS;
+  private StateBackend backend;
+  private volatile StateLock held;
+  private Thread releaseOnExit;
 
   Session(GlobalOptions options, Terminal terminal) {
     this.options = options;
@@ -61,17 +65,79 @@ final class Session implements AutoCloseable {
     return new io.siteform.engine.provider.DataSources(AwsProviders.dataSources(clients(), waits));
   }
 
+  /** The spec's state backend, one per run: a local one keeps one backup per run. */
   StateBackend backend() {
+    if (backend != null) return backend;
     BackendSpec b = spec().backend();
-    return switch (b.type()) {
+    backend = switch (b.type()) {
       case LOCAL -> new LocalBackend(specDirectory().resolve(b.path()));
       case S3 -> new io.siteform.providers.aws.state.S3Backend(
           clients().s3(b.region().orElse(spec().primary().region())), b.bucket().orElseThrow(), b.key().orElseThrow());
     };
+    return backend;
   }
 
+  /**
+   * Takes the state lock for {@code operation}, says so when it took over one a dead run left,
+   * and releases it however the JVM exits short of a halt: Ctrl-C at the prompt included (a
+   * local lock dies with the process anyway; an S3 lock would not).
+   */
+  StateLock lock(StateBackend backend, String operation) {
+    StateLock lock = backend.lock(operation);
+    lock.notice().ifPresent(n -> {
+      terminal.err().println("Warning: " + backend.location() + ": " + n);
+      terminal.err().flush();
+    });
+    held = lock;
+    releaseOnExit = new Thread(this::releaseLock, "siteform-release-lock");
+    try {
+      Runtime.getRuntime().addShutdownHook(releaseOnExit);
+    } catch (IllegalStateException exiting) {
+      // Already shutting down: released below by the caller's close.
+    }
+    return () -> {
+      Thread hook = releaseOnExit;
+      try {
+        if (hook != null) Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException exiting) {
+        // The hook is running or ran: it releases the lock.
+      }
+      releaseLock();
+    };
+  }
+
+  /** Releases the lock this run holds, if any; for the exits that skip try-with-resources. */
+  void releaseLock() {
+    StateLock lock = held;
+    held = null;
+    if (lock != null) lock.close();
+  }
+
+  /**
+   * The state, checked to belong to this spec's site before anything reaches AWS, and claimed
+   * for it: the site's name is recorded with the next write.
+   */
   State readState(StateBackend backend) {
+    return owned(backend.read().orElse(null));
+  }
+
+  /** The state as stored, for commands that only read or edit it locally (state, show, output). */
+  State readStateAsIs(StateBackend backend) {
     return backend.read().orElseGet(State::empty);
+  }
+
+  /** {@code stored} (or a new state) claimed by this spec's site, unless it is another site's. */
+  State owned(State stored) {
+    State state = stored != null ? stored : State.empty();
+    String mine = spec().site().name();
+    java.util.Optional<String> theirs = SiteOwnership.owner(state);
+    if (theirs.isPresent() && !theirs.get().equals(mine) && !options.reassignState) {
+      throw new io.siteform.error.StateException(backend().location(), "this state belongs to site " + theirs.get()
+          + "; this spec is site " + mine + ". Nothing was changed. Give this spec its own state (backend.path in "
+          + options.file + "), or, if this spec is to take over that state and every object in it, run: "
+          + SiteOwnership.withReassign(options.args));
+    }
+    return state.withSite(mine);
   }
 
   Path specDirectory() {
@@ -106,6 +172,7 @@ final class Session implements AutoCloseable {
 
   @Override
   public void close() {
+    releaseLock();
     if (clients != null) clients.close();
   }
 }

@@ -31,7 +31,7 @@ final class ShowCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     try (Session session = root.session()) {
-      var state = session.readState(session.backend());
+      var state = session.readStateAsIs(session.backend());
       PrintWriter out = root.terminal.out();
       out.print(json ? new StateCodec().toJson(state)
           : new StateTextRenderer(root.terminal.style(root.global.noColor)).render(state));

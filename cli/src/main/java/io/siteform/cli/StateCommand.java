@@ -34,8 +34,8 @@ final class StateCommand {
       SiteformCommand root = parent.root;
       try (Session session = root.session()) {
         PrintWriter out = root.terminal.out();
-        for (ResourceState r : session.readState(session.backend()).resources()) {
-          out.println(r.address() + (r.id().isEmpty() ? "  (create pending)" : ""));
+        for (ResourceState r : session.readStateAsIs(session.backend()).resources()) {
+          out.println(r.address() + (r.isCreating() ? " (creating)" : ""));
         }
         out.flush();
         return ExitCode.OK;
@@ -54,7 +54,7 @@ final class StateCommand {
     public Integer call() {
       SiteformCommand root = parent.root;
       try (Session session = root.session()) {
-        ResourceState r = find(session.readState(session.backend()), address);
+        ResourceState r = find(session.readStateAsIs(session.backend()), address);
         root.terminal.out().print(new StateTextRenderer(root.terminal.style(root.global.noColor)).render(r));
         root.terminal.out().flush();
         return ExitCode.OK;
@@ -76,15 +76,22 @@ final class StateCommand {
       try (Session session = root.session()) {
         StateBackend backend = session.backend();
         ResourceState r;
-        try (StateLock lock = backend.lock("state rm")) {
-          State state = session.readState(backend);
+        try (StateLock lock = session.lock(backend, "state rm")) {
+          State state = session.readStateAsIs(backend);
           r = find(state, address);
           backend.write(state.without(address).withSerial(state.serial() + 1));
         }
         PrintWriter out = root.terminal.out();
-        out.println("Removed " + address + (r.id().isEmpty() ? "" : " (id " + r.id() + ")") + " from state."
-            + " The object still exists in AWS; siteform no longer manages it. `siteform import " + address
-            + " ID` adopts it again.");
+        if (r.isCreating()) {
+          out.println("Removed " + address + " from state: a create that AWS never confirmed ("
+              + r.attributes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                  .collect(Collectors.joining(", "))
+              + "). If AWS made the object, it exists unmanaged: `siteform import " + address + " ID` adopts it.");
+        } else {
+          out.println("Removed " + address + " (id " + r.id() + ") from state."
+              + " The object still exists in AWS; siteform no longer manages it. `siteform import " + address
+              + " ID` adopts it again.");
+        }
         out.flush();
         return ExitCode.OK;
       }

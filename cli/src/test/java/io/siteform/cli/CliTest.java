@@ -142,4 +142,177 @@ class CliTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("s3_bucket.primary").doesNotContain("\tat ");
   }
+
+  /** A state of site {@code site} beside the spec: one bucket, one create in flight. */
+  Path stateOf(String site) throws IOException {
+    return Files.writeString(dir.resolve("siteform.state.json"), """
+        {
+          "version": 2,
+          "serial": 5,
+          "lineage": "0b6f3d9e-1111-4c8e-a0f5-3b7d2e1c9a80",
+          "site": "%s",
+          "resources": [
+            {
+              "address": "cloudfront_distribution.site",
+              "type": "cloudfront_distribution",
+              "region": "us-east-1",
+              "status": "creating",
+              "attributes": {
+                "caller_reference": "siteform-%s-7"
+              },
+              "dependencies": []
+            },
+            {
+              "address": "s3_bucket.primary",
+              "type": "s3_bucket",
+              "region": "eu-west-1",
+              "id": "their-bucket",
+              "attributes": {
+                "bucket": "their-bucket"
+              },
+              "dependencies": []
+            }
+          ]
+        }
+        """.formatted(site, site));
+  }
+
+  @Test
+  void anotherSitesStateIsRefusedByPlanApplyAndDestroyBeforeAnyAwsCall() throws IOException {
+    Path f = spec(SPEC);
+    Path state = stateOf("billing-ui");
+    byte[] before = Files.readAllBytes(state);
+    // Nothing listens on port 9: a request would fail as "could not reach", not as this refusal.
+    String[][] commands = {
+        {"plan"}, {"plan", "--offline"}, {"apply", "--auto-approve"},
+        {"destroy", "--auto-approve", "--force-delete-content"}, {"drift"}};
+    for (String[] command : commands) {
+      String[] args = new String[command.length + 4];
+      args[0] = "-f";
+      args[1] = f.toString();
+      args[2] = "--endpoint-url";
+      args[3] = "http://127.0.0.1:9";
+      System.arraycopy(command, 0, args, 4, command.length);
+      var r = cli.run(args);
+      assertThat(r.exit()).as(String.join(" ", command)).isEqualTo(1);
+      assertThat(r.err()).as(String.join(" ", command))
+          .contains("Error: " + state + ": this state belongs to site billing-ui; this spec is site ticket-service-ui."
+              + " Nothing was changed.")
+          .contains("run: siteform --reassign-state -f " + f + " --endpoint-url http://127.0.0.1:9 " + String.join(" ", command))
+          .doesNotContain("reach");
+      assertThat(Files.readAllBytes(state)).isEqualTo(before);
+      try (var files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .containsExactlyInAnyOrder("siteform.yaml", "siteform.state.json");
+      }
+    }
+  }
+
+  @Test
+  void reassignStateLetsThisSpecTakeTheStateOver() throws IOException {
+    Path f = spec(SPEC);
+    stateOf("billing-ui");
+
+    var r = cli.run("-f", f.toString(), "plan", "--offline", "--reassign-state", "--no-color");
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("# s3_bucket.primary must be replaced");
+  }
+
+  @Test
+  void aStateFromBeforeSitesWereRecordedBelongsToTheSiteItsObjectsAreTaggedWith() throws IOException {
+    Path f = spec(SPEC);
+    Files.writeString(dir.resolve("siteform.state.json"), """
+        {"version": 1, "serial": 1, "lineage": "l", "resources": [{"address": "s3_bucket.primary",
+         "type": "s3_bucket", "region": "eu-west-1", "id": "b",
+         "attributes": {"bucket": "b", "tags": {"siteform:site": "billing-ui"}}, "dependencies": []}]}
+        """);
+
+    var r = cli.run("-f", f.toString(), "plan", "--offline");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("this state belongs to site billing-ui; this spec is site ticket-service-ui");
+  }
+
+  @Test
+  void aCreateInFlightIsListedShownAndRemovable() throws IOException {
+    Path f = spec(SPEC);
+    stateOf("ticket-service-ui");
+
+    var list = cli.run("-f", f.toString(), "state", "list");
+    assertThat(list.exit()).isEqualTo(0);
+    assertThat(list.out()).isEqualTo("cloudfront_distribution.site (creating)\ns3_bucket.primary\n");
+
+    var show = cli.run("-f", f.toString(), "state", "show", "cloudfront_distribution.site", "--no-color");
+    assertThat(show.exit()).isEqualTo(0);
+    assertThat(show.out()).contains("# cloudfront_distribution.site: (creating: a create was started",
+        "caller_reference = \"siteform-ticket-service-ui-7\"", "status           = \"creating\"");
+
+    var plan = cli.run("-f", f.toString(), "plan", "--offline", "--no-color");
+    assertThat(plan.out()).contains("# cloudfront_distribution.site will be created (resuming an interrupted create,"
+        + " token siteform-ticket-service-ui-7)");
+
+    var rm = cli.run("-f", f.toString(), "state", "rm", "cloudfront_distribution.site");
+    assertThat(rm.exit()).isEqualTo(0);
+    assertThat(rm.out()).contains("a create that AWS never confirmed (caller_reference siteform-ticket-service-ui-7)");
+    assertThat(cli.run("-f", f.toString(), "state", "list").out()).isEqualTo("s3_bucket.primary\n");
+  }
+
+  @Test
+  void aLockFileAKilledRunLeftIsTakenOverWithOneLine() throws IOException {
+    Path f = spec(SPEC);
+    stateOf("ticket-service-ui");
+    Files.writeString(dir.resolve("siteform.state.json.lock"), """
+        {"id": "lock-1", "who": "jane@laptop", "operation": "apply", "pid": 4242, "created": "2026-11-29T04:00:00Z"}
+        """);
+
+    var r = cli.run("-f", f.toString(), "state", "rm", "s3_bucket.primary");
+
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.err()).isEqualTo("Warning: " + dir.resolve("siteform.state.json") + ": took over the lock left by"
+        + " jane@laptop (pid 4242) for apply since 2026-11-29T04:00:00Z: that run is no longer running (its process"
+        + " released the OS lock when it ended)\n");
+    assertThat(dir.resolve("siteform.state.json.lock")).doesNotExist();
+  }
+
+  @Test
+  void forceUnlockOfALocalLockSaysItIsReleasedByItself() throws IOException {
+    Path f = spec(SPEC);
+    Files.writeString(dir.resolve("siteform.state.json.lock"), """
+        {"id": "lock-1", "who": "jane@laptop", "operation": "apply", "pid": 4242, "created": "2026-11-29T04:00:00Z"}
+        """);
+
+    var wrong = cli.run("-f", f.toString(), "force-unlock", "lock-2");
+    assertThat(wrong.exit()).isEqualTo(1);
+    assertThat(wrong.err()).contains("lock-2 is not the id of this state's lock");
+
+    var r = cli.run("-f", f.toString(), "force-unlock", "lock-1");
+    assertThat(r.exit()).isEqualTo(0);
+    assertThat(r.out()).contains("Lock lock-1 on " + dir.resolve("siteform.state.json") + " cleared; it was held by"
+        + " jane@laptop (pid 4242) for apply since 2026-11-29T04:00:00Z.", "released by itself when its holder exits");
+
+    var none = cli.run("-f", f.toString(), "force-unlock", "lock-1");
+    assertThat(none.exit()).isEqualTo(1);
+    assertThat(none.err()).contains("the state is not locked");
+  }
+
+  @Test
+  void ctrlCAtThePromptReleasesTheLock() throws Exception {
+    Path f = spec(SPEC);
+    Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), LockThenWait.class.getName(), f.toString())
+        .redirectErrorStream(true).start();
+    try {
+      var out = new java.io.BufferedReader(new java.io.InputStreamReader(run.getInputStream()));
+      assertThat(out.readLine()).isEqualTo("locked");
+      assertThat(dir.resolve("siteform.state.json.lock")).exists();
+
+      new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
+
+      assertThat(run.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(dir.resolve("siteform.state.json.lock")).as("released on the way out").doesNotExist();
+    } finally {
+      run.destroyForcibly();
+    }
+  }
 }

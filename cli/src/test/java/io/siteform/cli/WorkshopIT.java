@@ -84,12 +84,23 @@ class WorkshopIT {
 
   @Test
   void aSecondApplyWhileTheLockIsHeldIsRefused() throws Exception {
-    Files.writeString(dir.resolve("siteform.state.json.lock"), "{\"who\":\"someone@elsewhere\"}");
-    var r = cli.run("apply", "--auto-approve");
-    assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("lock");
-    try (AwsClients aws = moto.newClients()) {
-      assertThat(aws.s3("eu-west-1").listBuckets().buckets()).isEmpty();
+    // A live holder: another siteform waiting at its prompt, in its own process.
+    Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), LockThenWait.class.getName(), dir.resolve("siteform.yaml").toString())
+        .redirectErrorStream(true).start();
+    try {
+      var line = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine();
+      assertThat(line).isEqualTo("locked");
+      var r = cli.run("apply", "--auto-approve");
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err()).contains("the state is locked by", "(pid " + holder.pid() + ") for apply",
+          "that run is still going");
+      try (AwsClients aws = moto.newClients()) {
+        assertThat(aws.s3("eu-west-1").listBuckets().buckets()).isEmpty();
+      }
+    } finally {
+      holder.destroyForcibly();
+      holder.waitFor();
     }
   }
 }

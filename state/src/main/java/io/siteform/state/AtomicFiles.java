@@ -19,15 +19,18 @@ final class AtomicFiles {
 
   /**
    * Replaces {@code target} with {@code content} so that a reader, or the next run after a crash,
-   * sees either the old file or the new one. The temp file is born owner-only: state holds ids and
-   * ARNs other local users have no business reading, and a chmod after creation would leave a
-   * window with wider rights.
+   * sees either the old file or the new one. The temp file has one fixed name per target, {@code
+   * .<name>.tmp}: the caller holds the state lock, so no one else writes it, and a temp file left
+   * by a killed write is simply replaced by the next one instead of piling up. It is born
+   * owner-only (state holds ids and ARNs other local users have no business reading, and a chmod
+   * after creation would leave a window with wider rights), and removed if the write fails.
    */
   static void replace(Path target, byte[] content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", ownerOnly(dir));
+    Path temp = tempFor(target);
     try {
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      Files.deleteIfExists(temp);
+      try (FileChannel ch = FileChannel.open(temp,
+          java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(temp.getParent()))) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) ch.write(buf);
         // Without this a crash after the rename can leave a renamed but empty file.
@@ -36,6 +39,33 @@ final class AtomicFiles {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** The one temp file {@link #replace} writes {@code target} through. */
+  static Path tempFor(Path target) {
+    Path abs = target.toAbsolutePath();
+    return abs.resolveSibling("." + abs.getFileName() + ".tmp");
+  }
+
+  /**
+   * Removes temp files a killed write of {@code target} (or of its siblings such as the backup)
+   * left behind: {@code .<name>.tmp} and, from earlier siteform versions, {@code .<name>.*.tmp}.
+   * Called with the lock held, so none of them is being written. Best effort: a file that cannot
+   * be removed is never read anyway.
+   */
+  static void removeLeftovers(Path target) {
+    Path abs = target.toAbsolutePath();
+    String prefix = "." + abs.getFileName() + ".";
+    try (var entries = Files.list(abs.getParent())) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(prefix) && n.endsWith("tmp") && n.length() >= prefix.length() + 3) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException bestEffort) {
+      // Leftovers are never read; failing to list or remove them costs only disk space.
     }
   }
 

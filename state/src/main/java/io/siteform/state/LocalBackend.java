@@ -14,14 +14,19 @@ import java.util.Optional;
 
 /**
  * State in a local file, for one user or one CI job. Next to it live {@code <file>.backup} (the
- * previous document, for recovering from a bad apply by hand) and, while an operation runs,
- * {@code <file>.lock}. Writes are atomic and durable, so an apply killed at any moment leaves
- * either the old or the new document, never a torn one; leftover {@code .<file>.*.tmp} files
- * from such a kill are never read.
+ * document as it was when this run started, for recovering from a bad apply by hand: one backup
+ * per run, taken before its first write, as OpenTofu's filesystem.go) and, while an operation
+ * runs, {@code <file>.lock}. Writes are atomic and durable, so an apply killed at any moment
+ * leaves either the old or the new document, never a torn one; a temp file such a kill leaves is
+ * never read, and is removed when the next run takes the lock.
+ *
+ * <p>One instance serves one run: the first write that changes the file keeps the file as it was
+ * as the backup; later writes of the same run leave the backup alone.
  */
 public final class LocalBackend implements StateBackend {
   private final Path file;
   private final StateCodec codec = new StateCodec();
+  private boolean backedUp;
 
   public LocalBackend(Path file) {
     this.file = Objects.requireNonNull(file, "file");
@@ -65,11 +70,11 @@ public final class LocalBackend implements StateBackend {
 
   /**
    * Writes {@code state} unless the file already holds exactly this document, in which case
-   * neither the file nor its backup is touched (the backup keeps the last <em>different</em>
-   * document, which is the one worth recovering).
+   * neither the file nor its backup is touched. The first write of this run that changes the file
+   * keeps what was there as the backup; a bad apply is undone by copying it back.
    */
   @Override
-  public void write(State state) {
+  public synchronized void write(State state) {
     byte[] next = codec.toJson(state).getBytes(StandardCharsets.UTF_8);
     byte[] current = currentBytes();
     if (Arrays.equals(current, next)) return;
@@ -77,14 +82,25 @@ public final class LocalBackend implements StateBackend {
     if (!Files.isDirectory(dir)) {
       throw new StateException(location(), "cannot write the state: directory " + dir + " does not exist");
     }
-    if (current != null) replace(backupFile(), current, "the backup to " + backupFile());
+    if (!backedUp) {
+      if (current != null) replace(backupFile(), current, "the backup to " + backupFile());
+      backedUp = true;
+    }
     replace(file, next, "the state");
     AtomicFiles.syncDirectory(dir);
   }
 
   @Override
   public StateLock lock(String operation) {
-    return LocalLock.acquire(lockFile(), location(), operation);
+    LocalLock lock = LocalLock.acquire(lockFile(), location(), operation);
+    // Holding the lock, no write is under way: what a killed write left can go.
+    AtomicFiles.removeLeftovers(file);
+    return lock;
+  }
+
+  @Override
+  public String forceUnlock(String lockId) {
+    return LocalLock.forceUnlock(lockFile(), location(), lockId);
   }
 
   /** The file's bytes, or null when there is no file yet. */

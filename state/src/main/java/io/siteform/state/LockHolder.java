@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Who holds a state lock, as every backend writes it into its lock (a file, an S3 object): user
- * and host, operation, process id and since when, so a blocked user knows whom to ask.
+ * Who holds a state lock, as every backend writes it into its lock (a file, an S3 object): a
+ * lock id (for {@code siteform force-unlock ID}), user and host, operation, process id and since
+ * when, so a blocked user knows whom to ask.
  */
 public final class LockHolder {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,7 +23,13 @@ public final class LockHolder {
 
   /** This process taking the lock for {@code operation}, as pretty JSON with a final newline. */
   public static byte[] self(String operation) {
+    return self(operation, java.util.UUID.randomUUID().toString());
+  }
+
+  /** This process taking the lock {@code id} for {@code operation}. */
+  public static byte[] self(String operation, String id) {
     Map<String, Object> holder = new LinkedHashMap<>();
+    holder.put("id", id);
     holder.put("who", System.getProperty("user.name", "unknown") + "@" + hostName());
     holder.put("operation", operation);
     holder.put("pid", ProcessHandle.current().pid());
@@ -47,6 +54,17 @@ public final class LockHolder {
       b.append(" for ").append(h.path("operation").asText("an operation"));
       b.append(" since ").append(h.path("created").asText("an unknown time"));
       return Optional.of(b.toString());
+    } catch (IOException | RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  /** The lock id a lock's content records, if it records one. */
+  public static Optional<String> id(byte[] content) {
+    try {
+      JsonNode h = JSON.readTree(content);
+      if (h == null || !h.isObject() || !h.path("id").isTextual()) return Optional.empty();
+      return Optional.of(h.path("id").textValue()).filter(s -> !s.isBlank());
     } catch (IOException | RuntimeException unreadable) {
       return Optional.empty();
     }

@@ -10,16 +10,27 @@ import java.util.UUID;
 /**
  * The state document. {@code serial} grows by one with every write that changes it; {@code
  * lineage} is fixed when the state is first created, so a plan or backup from another site's state
- * is never mistaken for this one's. Resources are kept sorted by address.
+ * is never mistaken for this one's. {@code site} is the name of the site it belongs to, so a spec
+ * is never applied to another site's state; it is empty only in a state that no spec has claimed
+ * yet (a new one, or one written by a siteform that did not record it). Resources are kept sorted
+ * by address.
  */
-public record State(int version, long serial, String lineage, List<ResourceState> resources) {
-  public static final int FORMAT_VERSION = 1;
+public record State(int version, long serial, String lineage, Optional<String> site, List<ResourceState> resources) {
+  /** 2 added the site's name and creates in flight ({@code status: creating}). */
+  public static final int FORMAT_VERSION = 2;
 
   public State {
     Objects.requireNonNull(lineage, "lineage");
+    Objects.requireNonNull(site, "site");
+    site = site.filter(s -> !s.isEmpty());
     List<ResourceState> sorted = new ArrayList<>(resources);
     sorted.sort(Comparator.comparing(ResourceState::address));
     resources = List.copyOf(sorted);
+  }
+
+  /** A state no site has claimed yet. */
+  public State(int version, long serial, String lineage, List<ResourceState> resources) {
+    this(version, serial, lineage, Optional.empty(), resources);
   }
 
   public static State empty() {
@@ -35,17 +46,22 @@ public record State(int version, long serial, String lineage, List<ResourceState
     List<ResourceState> next = new ArrayList<>(resources.size() + 1);
     for (ResourceState r : resources) if (!r.address().equals(resource.address())) next.add(r);
     next.add(resource);
-    return new State(version, serial, lineage, next);
+    return new State(version, serial, lineage, site, next);
   }
 
   /** A copy without the resource at {@code address}; serial unchanged. */
   public State without(String address) {
     List<ResourceState> next = new ArrayList<>(resources);
     next.removeIf(r -> r.address().equals(address));
-    return new State(version, serial, lineage, next);
+    return new State(version, serial, lineage, site, next);
   }
 
   public State withSerial(long newSerial) {
-    return new State(version, newSerial, lineage, resources);
+    return new State(version, newSerial, lineage, site, resources);
+  }
+
+  /** A copy belonging to site {@code name}; serial unchanged. */
+  public State withSite(String name) {
+    return new State(version, serial, lineage, Optional.of(name), resources);
   }
 }

@@ -20,6 +20,14 @@ public interface StateBackend {
    */
   StateLock lock(String operation);
 
+  /**
+   * Clears the lock whose id is {@code lockId} ({@code siteform force-unlock ID}), for a holder
+   * that is gone without releasing it. Returns who held it ("by jane@laptop (pid 42) for apply
+   * since ..."). Throws a {@link io.siteform.error.StateException} naming the holder when the
+   * state is not locked, the id is another lock's, or the backend can tell the holder is alive.
+   */
+  String forceUnlock(String lockId);
+
   /** Persists {@code state} atomically; the caller holds the lock. */
   void write(State state);
 }

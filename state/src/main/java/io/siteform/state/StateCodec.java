@@ -34,7 +34,12 @@ import java.util.Map;
  * version matches, so a later release may add optional metadata without breaking this one; such
  * fields are dropped on the next write, so anything whose loss matters must bump {@link
  * State#FORMAT_VERSION} instead. A newer version is always refused: an old siteform must not
- * rewrite a document it does not understand.
+ * rewrite a document it does not understand. An older one is read and written back in the
+ * current format.
+ *
+ * <p>A resource is either created ({@code "id": "..."}) or a create in flight ({@code "status":
+ * "creating"}, no id, its attributes naming its idempotency token or name). Every {@link State}
+ * this codec writes, at any point of an apply, is one it reads back.
  */
 public final class StateCodec {
   private static final ObjectMapper MAPPER =
@@ -63,13 +68,17 @@ public final class StateCodec {
     root.put("version", State.FORMAT_VERSION);
     root.put("serial", state.serial());
     root.put("lineage", state.lineage());
+    state.site().ifPresent(site -> root.put("site", site));
     var resources = root.putArray("resources");
     for (ResourceState r : state.resources()) {
       ObjectNode node = resources.addObject();
       node.put("address", r.address());
       node.put("type", r.type());
       node.put("region", r.region());
-      node.put("id", r.id());
+      switch (r.status()) {
+        case CREATED -> node.put("id", r.id());
+        case CREATING -> node.put("status", "creating");
+      }
       node.set("attributes", toNode(r.attributes(), r.address() + ".attributes"));
       var deps = node.putArray("dependencies");
       r.dependencies().forEach(deps::add);

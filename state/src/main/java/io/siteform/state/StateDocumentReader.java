@@ -16,7 +16,7 @@ import java.util.Set;
  */
 final class StateDocumentReader {
   private static final Set<String> RESOURCE_FIELDS =
-      Set.of("address", "type", "region", "id", "attributes", "dependencies");
+      Set.of("address", "type", "region", "id", "status", "attributes", "dependencies");
 
   private final String location;
 
@@ -36,6 +36,8 @@ final class StateDocumentReader {
     long serial = integer(root, "serial", "serial");
     if (serial < 0) fail("serial must not be negative, found " + serial);
     String lineage = text(root, "lineage", "lineage", false);
+    // Format 1 did not record the site; such a state belongs to whichever spec claims it.
+    String site = root.has("site") ? text(root, "site", "site", true) : null;
     JsonNode list = required(root, "resources", "resources");
     if (!list.isArray()) fail("resources must be a list, found " + kind(list));
     List<ResourceState> resources = new ArrayList<>(list.size());
@@ -45,7 +47,9 @@ final class StateDocumentReader {
       if (!seen.add(r.address())) fail("resource " + r.address() + " appears more than once");
       resources.add(r);
     }
-    return new State((int) version, serial, lineage, resources);
+    // Read into the current format: format 1 is format 2 without a site and without creates in
+    // flight, so nothing is lost when it is written back.
+    return new State(State.FORMAT_VERSION, serial, lineage, java.util.Optional.ofNullable(site), resources);
   }
 
   private ResourceState resource(JsonNode node, String path) {
@@ -59,7 +63,8 @@ final class StateDocumentReader {
     }
     String type = text(node, "type", named + ".type", false);
     String region = text(node, "region", named + ".region", true);
-    String id = text(node, "id", named + ".id", false);
+    ResourceState.Status status = status(node, named);
+    String id = status == ResourceState.Status.CREATING ? "" : text(node, "id", named + ".id", false);
     JsonNode attributes = required(node, "attributes", named + ".attributes");
     if (!attributes.isObject()) fail(named + ".attributes must be an object, found " + kind(attributes));
     JsonNode deps = required(node, "dependencies", named + ".dependencies");
@@ -72,7 +77,28 @@ final class StateDocumentReader {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> attrs = (Map<String, Object>) value(attributes);
-    return new ResourceState(address, type, region, id, attrs, dependencies);
+    return new ResourceState(address, type, region, id, status, attrs, dependencies);
+  }
+
+  /**
+   * {@code "status": "creating"} with no id is a create in flight. So is {@code "id": ""} without
+   * a status: siteform 0.1 recorded creates in flight that way, and its states must stay readable.
+   */
+  private ResourceState.Status status(JsonNode node, String named) {
+    JsonNode status = node.get("status");
+    if (status == null) {
+      JsonNode id = node.get("id");
+      boolean legacyPending = id != null && id.isTextual() && id.textValue().isEmpty();
+      return legacyPending ? ResourceState.Status.CREATING : ResourceState.Status.CREATED;
+    }
+    if (!status.isTextual() || !status.textValue().equals("creating")) {
+      fail(named + ".status must be \"creating\" (a create in flight) or absent, found " + kind(status));
+    }
+    JsonNode id = node.get("id");
+    if (id != null && !(id.isTextual() && id.textValue().isEmpty())) {
+      fail(named + " is a create in flight (status \"creating\") and cannot have an id; found " + kind(id));
+    }
+    return ResourceState.Status.CREATING;
   }
 
   /** JSON to the value kinds {@link Values} knows; numbers stay exact. */

@@ -31,7 +31,9 @@ final class Fixtures {
     distAttrs.put("aliases", Arrays.asList("www.example.com", null));
     distAttrs.put("unicode", "café \"quoted\" \\ / \u2028 é");
 
-    return new State(State.FORMAT_VERSION, 7, LINEAGE, List.of(
+    return new State(State.FORMAT_VERSION, 7, LINEAGE, java.util.Optional.of("ticket-service-ui"), List.of(
+        ResourceState.creating("acm_certificate.site", "acm_certificate", "us-east-1",
+            Map.of("idempotency_token", "siteform-ticket-service-ui-5f2a"), List.of()),
         new ResourceState("s3_bucket.primary", "s3_bucket", "eu-west-1",
             "ticket-service-ui-jane-doe", bucketAttrs, List.of()),
         new ResourceState("cloudfront_distribution.site", "cloudfront_distribution", null,

@@ -38,24 +38,41 @@ class LocalBackendTest {
   }
 
   @Test
-  void keepsThePreviousDocumentAsBackup() throws Exception {
-    LocalBackend backend = new LocalBackend(stateFile());
-    State first = Fixtures.site();
-    backend.write(first);
-    String firstJson = Files.readString(stateFile());
+  void theBackupIsTheStateAsItWasWhenTheRunStarted() throws Exception {
+    new LocalBackend(stateFile()).write(Fixtures.site());
+    String atStart = Files.readString(stateFile());
 
-    State second = Fixtures.withBucketTag(first, "changed");
-    backend.write(second);
+    // One run, several writes (one per resource): the backup stays the state before the run.
+    LocalBackend run = new LocalBackend(stateFile());
+    State second = Fixtures.withBucketTag(Fixtures.site(), "second");
+    run.write(second);
+    State third = Fixtures.withBucketTag(second, "third");
+    run.write(third);
 
-    assertThat(Files.readString(backend.backupFile())).isEqualTo(firstJson);
-    assertThat(backend.read()).contains(second);
+    assertThat(Files.readString(run.backupFile())).isEqualTo(atStart);
+    assertThat(run.read()).contains(third);
+
+    // The next run backs up what the last one left.
+    String afterRun = Files.readString(stateFile());
+    LocalBackend next = new LocalBackend(stateFile());
+    next.write(Fixtures.withBucketTag(third, "fourth"));
+    assertThat(Files.readString(next.backupFile())).isEqualTo(afterRun);
+  }
+
+  @Test
+  void aRunThatStartsWithoutStateMakesNoBackup() {
+    LocalBackend run = new LocalBackend(stateFile());
+    run.write(Fixtures.site());
+    run.write(Fixtures.withBucketTag(Fixtures.site(), "changed"));
+
+    assertThat(run.backupFile()).doesNotExist();
   }
 
   @Test
   void fileAndBackupAreOwnerOnly() throws Exception {
     assumeTrue(AtomicFiles.isPosix(dir), "POSIX permissions");
+    new LocalBackend(stateFile()).write(Fixtures.site());
     LocalBackend backend = new LocalBackend(stateFile());
-    backend.write(Fixtures.site());
     backend.write(Fixtures.withBucketTag(Fixtures.site(), "changed"));
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateFile())))
@@ -66,9 +83,9 @@ class LocalBackendTest {
 
   @Test
   void identicalWriteTouchesNeitherFileNorBackup() throws Exception {
-    LocalBackend backend = new LocalBackend(stateFile());
     State first = Fixtures.site();
-    backend.write(first);
+    new LocalBackend(stateFile()).write(first);
+    LocalBackend backend = new LocalBackend(stateFile());
     State second = Fixtures.withBucketTag(first, "changed");
     backend.write(second);
     FileTime past = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
@@ -99,14 +116,55 @@ class LocalBackendTest {
 
   @Test
   void leavesNoTempFilesBehind() throws Exception {
+    new LocalBackend(stateFile()).write(Fixtures.site());
     LocalBackend backend = new LocalBackend(stateFile());
-    backend.write(Fixtures.site());
     backend.write(Fixtures.withBucketTag(Fixtures.site(), "changed"));
 
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("siteform.state.json", "siteform.state.json.backup");
     }
+  }
+
+  @Test
+  void tempFilesAKilledWriteLeftAreRemovedWhenTheNextRunTakesTheLock() throws Exception {
+    LocalBackend backend = new LocalBackend(stateFile());
+    backend.write(Fixtures.site());
+    // What kills between writing a temp file and renaming it leave: this version's fixed names
+    // and the random names of earlier versions.
+    Files.writeString(dir.resolve(".siteform.state.json.tmp"), "{\"version\": 2, \"ser");
+    Files.writeString(dir.resolve(".siteform.state.json.backup.tmp"), "{");
+    Files.writeString(dir.resolve(".siteform.state.json.8812734.tmp"), "{");
+    Files.writeString(dir.resolve("unrelated.tmp"), "keep");
+
+    try (StateLock lock = new LocalBackend(stateFile()).lock("apply")) {
+      try (var files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+            "siteform.state.json", "siteform.state.json.lock", "unrelated.tmp");
+      }
+    }
+  }
+
+  @Test
+  void aLeftoverTempFileIsReusedNotAnObstacle() throws Exception {
+    Path temp = dir.resolve(".siteform.state.json.tmp");
+    Files.writeString(temp, "torn");
+    LocalBackend backend = new LocalBackend(stateFile());
+
+    backend.write(Fixtures.site());
+
+    assertThat(backend.read()).contains(Fixtures.site());
+    assertThat(temp).doesNotExist();
+  }
+
+  @Test
+  void aFailedWriteRemovesItsTempFile() throws Exception {
+    // A non-empty directory where the state should be: the rename fails after the temp is written.
+    Files.createDirectories(stateFile().resolve("child"));
+    assertThatThrownBy(() -> AtomicFiles.replace(stateFile(), new byte[] {'{', '}'}))
+        .isInstanceOf(java.io.IOException.class);
+
+    assertThat(AtomicFiles.tempFor(stateFile())).doesNotExist();
   }
 
   @Test
@@ -143,8 +201,8 @@ class LocalBackendTest {
 
   @Test
   void failedBackupLeavesTheStateUnchanged() throws Exception {
+    new LocalBackend(stateFile()).write(Fixtures.site());
     LocalBackend backend = new LocalBackend(stateFile());
-    backend.write(Fixtures.site());
     String before = Files.readString(stateFile());
     Files.createDirectories(backend.backupFile().resolve("in-the-way"));
 
@@ -157,8 +215,8 @@ class LocalBackendTest {
 
   @Test
   void damagedFilePointsAtTheBackup() throws Exception {
+    new LocalBackend(stateFile()).write(Fixtures.site());
     LocalBackend backend = new LocalBackend(stateFile());
-    backend.write(Fixtures.site());
     backend.write(Fixtures.withBucketTag(Fixtures.site(), "changed"));
     Files.writeString(stateFile(), "{ oops");
 

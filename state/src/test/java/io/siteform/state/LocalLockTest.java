@@ -30,6 +30,7 @@ class LocalLockTest {
     try (StateLock lock = backend.lock("apply")) {
       JsonNode holder = new ObjectMapper().readTree(backend.lockFile().toFile());
 
+      assertThat(holder.get("id").asText()).isNotBlank();
       assertThat(holder.get("who").asText()).startsWith(System.getProperty("user.name") + "@");
       assertThat(holder.get("operation").asText()).isEqualTo("apply");
       assertThat(holder.get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
@@ -38,7 +39,7 @@ class LocalLockTest {
   }
 
   @Test
-  void secondLockFailsNamingTheHolderAndHowToClearAStaleLock() {
+  void secondLockFailsNamingTheLiveHolder() {
     LocalBackend backend = backend();
     try (StateLock held = backend.lock("apply")) {
       assertThatThrownBy(() -> backend.lock("plan"))
@@ -46,7 +47,74 @@ class LocalLockTest {
           .hasMessageStartingWith(backend.location() + ": the state is locked by "
               + System.getProperty("user.name") + "@")
           .hasMessageContaining("(pid " + ProcessHandle.current().pid() + ") for apply since ")
-          .hasMessageContaining("rm " + backend.lockFile());
+          .hasMessageContaining("that run is still going: its process holds the lock")
+          .hasMessageNotContaining("rm ");
+      assertThat(held.notice()).isEmpty();
+    }
+  }
+
+  @Test
+  void aLockWhoseHolderWasKilledIsTakenOverAtOnceSayingWhoseItWas() throws Exception {
+    LocalBackend backend = backend();
+    Process holder = LockHoldingProcess.start(backend.file());
+    try {
+      // While it lives, its lock holds, whatever the file says.
+      assertThatThrownBy(() -> backend.lock("apply"))
+          .isInstanceOf(StateException.class)
+          .hasMessageContaining("(pid " + holder.pid() + ") for apply since ")
+          .hasMessageContaining("still going");
+    } finally {
+      holder.destroyForcibly(); // SIGKILL: no finally, no shutdown hook runs in it
+      holder.waitFor();
+    }
+    assertThat(backend.lockFile()).as("a killed holder leaves its lock file").exists();
+
+    try (StateLock lock = backend.lock("apply")) {
+      assertThat(lock.notice()).hasValueSatisfying(n -> assertThat(n)
+          .startsWith("took over the lock left by " + System.getProperty("user.name") + "@")
+          .contains("(pid " + holder.pid() + ") for apply since ")
+          .contains("no longer running")
+          .doesNotContain("\n"));
+      JsonNode now = new ObjectMapper().readTree(backend.lockFile().toFile());
+      assertThat(now.get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+    }
+    assertThat(backend.lockFile()).doesNotExist();
+  }
+
+  @Test
+  void forceUnlockNeverOverridesALiveLocalHolder() {
+    LocalBackend backend = backend();
+    try (StateLock held = backend.lock("apply")) {
+      String id = LockHolder.id(read(backend.lockFile())).orElseThrow();
+      assertThatThrownBy(() -> backend.forceUnlock(id))
+          .isInstanceOf(StateException.class)
+          .hasMessageContaining("(lock ID " + id + ")")
+          .hasMessageContaining("force-unlock never overrides a live holder");
+      assertThat(backend.lockFile()).exists();
+    }
+  }
+
+  @Test
+  void forceUnlockClearsALocalLockWhoseHolderIsGoneOnlyByItsId() throws Exception {
+    LocalBackend backend = backend();
+    Files.write(backend.lockFile(), LockHolder.self("apply", "lock-1"));
+
+    assertThatThrownBy(() -> backend.forceUnlock("lock-2"))
+        .isInstanceOf(StateException.class)
+        .hasMessageContaining("lock-2 is not the id of this state's lock")
+        .hasMessageContaining("records lock ID lock-1");
+    assertThat(backend.forceUnlock("lock-1")).startsWith("by ").contains(" for apply since ");
+    assertThat(backend.lockFile()).doesNotExist();
+    assertThatThrownBy(() -> backend.forceUnlock("lock-1"))
+        .isInstanceOf(StateException.class)
+        .hasMessageContaining("the state is not locked");
+  }
+
+  private static byte[] read(Path p) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -65,13 +133,24 @@ class LocalLockTest {
   }
 
   @Test
-  void unreadableLockFileStillCountsAsHeld() throws Exception {
+  void aLockFileNoProcessHoldsIsTakenOverEvenIfItSaysNothing() throws Exception {
+    LocalBackend backend = backend();
+    Files.writeString(backend.lockFile(), "garbage");
+
+    try (StateLock lock = backend.lock("apply")) {
+      assertThat(lock.notice()).hasValue("took over the lock left by an earlier run (the lock file does not say"
+          + " who): that run is no longer running (its process released the OS lock when it ended)");
+    }
+  }
+
+  @Test
+  void anEmptyLockFileIsTakenOverSilently() throws Exception {
     LocalBackend backend = backend();
     Files.writeString(backend.lockFile(), "");
 
-    assertThatThrownBy(() -> backend.lock("apply"))
-        .isInstanceOf(StateException.class)
-        .hasMessageContaining("locked by another process (the lock file does not say who)");
+    try (StateLock lock = backend.lock("apply")) {
+      assertThat(lock.notice()).isEmpty();
+    }
   }
 
   @Test

@@ -53,6 +53,52 @@ class StateCodecTest {
   }
 
   @Test
+  void aCreateInFlightIsWrittenWithItsStatusAndTokenAndNoId() {
+    String json = codec.toJson(Fixtures.site());
+
+    assertThat(json).contains("\"site\": \"ticket-service-ui\",\n", """
+              "region": "us-east-1",
+              "status": "creating",
+              "attributes": {
+                "idempotency_token": "siteform-ticket-service-ui-5f2a"
+              },
+        """);
+    ResourceState back = codec.fromJson(json, WHERE).find("acm_certificate.site").orElseThrow();
+    assertThat(back.isCreating()).isTrue();
+    assertThat(back.id()).isEmpty();
+    assertThat(codec.fromJson(json, WHERE).site()).contains("ticket-service-ui");
+  }
+
+  @Test
+  void readsTheEmptyIdSiteform01WroteForACreateInFlight() {
+    // 0.1 recorded a create in flight as an entry with an empty id, and then refused to read it.
+    String json = """
+        {"version":1,"serial":4,"lineage":"l","resources":[{"address":"cloudfront_distribution.site",
+         "type":"cloudfront_distribution","region":null,"id":"",
+         "attributes":{"caller_reference":"siteform-x-1"},"dependencies":[]}]}""";
+
+    State state = codec.fromJson(json, WHERE);
+
+    ResourceState r = state.find("cloudfront_distribution.site").orElseThrow();
+    assertThat(r.isCreating()).isTrue();
+    assertThat(r.attributes()).containsEntry("caller_reference", "siteform-x-1");
+    assertThat(state.version()).isEqualTo(State.FORMAT_VERSION);
+    assertThat(state.site()).isEmpty();
+    // Written back in the current format, and read again.
+    assertThat(codec.toJson(state)).contains("\"version\": 2", "\"status\": \"creating\"").doesNotContain("\"id\"");
+    assertThat(codec.fromJson(codec.toJson(state), WHERE)).isEqualTo(state);
+  }
+
+  @Test
+  void aCreatedObjectNeedsItsIdAndACreateInFlightHasNone() {
+    assertThatThrownBy(() -> new ResourceState("s3_bucket.a", "s3_bucket", null, "", Map.of(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ResourceState("s3_bucket.a", "s3_bucket", null, "a",
+        ResourceState.Status.CREATING, Map.of(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void rejectsMalformedJsonWithPlaceAndNoJacksonInternals() {
     assertThatThrownBy(() -> codec.fromJson("{\"version\": 1,\n \"serial\": }", WHERE))
         .isInstanceOf(StateException.class)
@@ -71,12 +117,12 @@ class StateCodecTest {
 
   @Test
   void rejectsNewerFormatVersionAskingForAnUpgrade() {
-    String json = "{\"version\":2,\"serial\":1,\"lineage\":\"l\",\"resources\":[]}";
+    String json = "{\"version\":3,\"serial\":1,\"lineage\":\"l\",\"resources\":[]}";
 
     assertThatThrownBy(() -> codec.fromJson(json, WHERE))
         .isInstanceOf(StateException.class)
-        .hasMessage(WHERE + ": written by a newer siteform (state format version 2, this siteform"
-            + " reads up to 1); upgrade siteform to use this state");
+        .hasMessage(WHERE + ": written by a newer siteform (state format version 3, this siteform"
+            + " reads up to 2); upgrade siteform to use this state");
   }
 
   @ParameterizedTest
@@ -96,6 +142,9 @@ class StateCodecTest {
       {"version":1,"serial":1,"lineage":"l","resources":[{"address":"s3_bucket.a","type":"s3_bucket","region":null,"id":"a","attributes":[],"dependencies":[]}]} | resources[0] (s3_bucket.a).attributes must be an object, found a list
       {"version":1,"serial":1,"lineage":"l","resources":[{"address":"s3_bucket.a","type":"s3_bucket","region":null,"id":"a","attributes":{},"dependencies":[3]}]} | resources[0] (s3_bucket.a).dependencies[0] must be an address, found the number 3
       {"version":1,"serial":1,"lineage":"l","resources":[{"address":"s3_bucket.a","type":"s3_bucket","region":null,"id":"a","attributes":{},"dependencies":[],"extra":1}]} | resources[0] (s3_bucket.a): unknown field 'extra'
+      {"version":2,"serial":1,"lineage":"l","resources":[{"address":"s3_bucket.a","type":"s3_bucket","region":null,"status":"done","attributes":{},"dependencies":[]}]} | resources[0] (s3_bucket.a).status must be "creating" (a create in flight) or absent, found a string
+      {"version":2,"serial":1,"lineage":"l","resources":[{"address":"s3_bucket.a","type":"s3_bucket","region":null,"status":"creating","id":"a","attributes":{},"dependencies":[]}]} | resources[0] (s3_bucket.a) is a create in flight (status "creating") and cannot have an id; found a string
+      {"version":2,"serial":1,"lineage":"l","site":3,"resources":[]} | site must be a non-empty string, found the number 3
       """)
   void rejectsInvalidDocumentsNamingTheField(String json, String problem) {
     assertThatThrownBy(() -> codec.fromJson(json, WHERE))

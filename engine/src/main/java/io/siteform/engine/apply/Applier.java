@@ -124,14 +124,14 @@ public final class Applier {
         }
         case DELETE -> {
           ResourceState prior = c.prior().orElseThrow();
-          if (!prior.id().isEmpty()) {
+          if (!prior.isCreating()) {
             provider.delete(new DeleteRequest(c.address(), prior.region(), prior.id(), prior.attributes(), progress,
                 forceDeleteContent));
           } else {
             // A create that never confirmed: AWS may or may not have made the object.
-            progress.report("a create of this object was started but never confirmed (idempotency token "
-                + prior.attributes().values().stream().map(String::valueOf).findFirst().orElse("?")
-                + "); if AWS made it, it is not managed: find it by that token and delete it by hand");
+            progress.report("a create of this object was started but never confirmed (" + identity(prior)
+                + "); if AWS made it, siteform does not manage it: find it by its "
+                + String.join(" or ", prior.attributes().keySet()) + " and delete it by hand");
           }
           // After create-then-delete, state already holds the new object.
           if (c.action() != Action.CREATE_THEN_DELETE) recorder.remove(c.address().toString());
@@ -145,22 +145,28 @@ public final class Applier {
     }
   }
 
+  /** "caller_reference siteform-x-1": what a create in flight records to find its object by. */
+  private static String identity(ResourceState creating) {
+    return creating.attributes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .reduce((a, b) -> a + ", " + b).orElse("no token recorded");
+  }
+
   /**
    * The idempotency token for creating {@code spec}: the one a previous, unfinished apply
-   * recorded, or a new one, recorded (as a pending entry with no id) before AWS is called.
+   * recorded, or a new one, recorded (as a create in flight, no id) before AWS is called.
    */
   private String intent(ResourceSpec spec, String tokenAttribute) {
     String address = spec.address().toString();
     return recorder.current().find(address)
-        .filter(r -> r.id().isEmpty())
+        .filter(ResourceState::isCreating)
         .map(r -> r.attributes().get(tokenAttribute))
         .map(String::valueOf)
         .orElseGet(() -> {
           Object site = spec.attributes().get("tags") instanceof Map<?, ?> tags
               ? tags.get(io.siteform.engine.resource.Expander.SITE_TAG) : null;
           String token = "siteform-" + (site == null ? "" : site + "-") + tokens.get();
-          recorder.put(new ResourceState(address, spec.type(), spec.region(), "",
-              Map.of(tokenAttribute, token), List.of()));
+          recorder.put(ResourceState.creating(address, spec.type(), spec.region(),
+              Map.of(tokenAttribute, token), spec.dependsOn().stream().map(Object::toString).sorted().toList()));
           return token;
         });
   }

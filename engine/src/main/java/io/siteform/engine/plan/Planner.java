@@ -60,12 +60,14 @@ public final class Planner {
   private ResourceChange planOne(ResourceSpec spec, State current, Map<Address, ResourceChange> planned) {
     ResourceSchema schema = schemas.apply(spec.type());
     Map<String, Object> after = resolve(spec.attributes(), current, planned);
-    // A pending entry (a create that never confirmed) is created again, with its recorded token.
-    Optional<ResourceState> prior =
-        current.find(spec.address().toString()).filter(r -> !r.id().isEmpty());
+    Optional<ResourceState> entry = current.find(spec.address().toString());
+    // A create in flight (one that never confirmed) is created again, with its recorded token, so
+    // AWS answers with the object it made, if it made one.
+    Optional<ResourceState> prior = entry.filter(r -> !r.isCreating());
     if (prior.isEmpty()) {
+      Optional<String> resuming = entry.map(r -> resumeNote(r, schema));
       return new ResourceChange(spec.address(), Action.CREATE, Optional.of(spec), Optional.empty(),
-          after, schema.computed(), Set.of(), Optional.empty());
+          after, schema.computed(), Set.of(), resuming);
     }
     ResourceState live = prior.get();
     // A data source not read (an offline plan) is taken as unchanged, like the state is: its
@@ -112,6 +114,15 @@ public final class Planner {
     return new ResourceChange(spec.address(), action, Optional.of(spec), prior, after,
         unknownComputed, replacePaths, Optional.ofNullable(reason));
   }
+
+  /** The reason of a create that resumes one in flight: "resuming an interrupted create, token X". */
+  static String resumeNote(ResourceState creating, ResourceSchema schema) {
+    Object token = schema.idempotencyToken().map(creating.attributes()::get).orElse(null);
+    return RESUMING + (token != null ? ", token " + token : "");
+  }
+
+  /** How a create that resumes one in flight starts its reason; renderers show it as a note. */
+  private static final String RESUMING = "resuming an interrupted create";
 
   /**
    * Fills each placeholder whose producer keeps its current object; the rest stay placeholders,

@@ -49,7 +49,7 @@ public final class Refresher {
       List<Future<Optional<LiveResource>>> reads = new ArrayList<>();
       for (ResourceState r : recorded.resources()) {
         Address address = Address.parse(r.address());
-        if (r.id().isEmpty()) {
+        if (r.isCreating()) {
           // A create that started but never confirmed: nothing to read; the next apply retries
           // it with the recorded idempotency token.
           reads.add(null);

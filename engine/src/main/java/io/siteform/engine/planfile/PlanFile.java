@@ -180,7 +180,8 @@ public final class PlanFile {
     o.put("address", r.address());
     o.put("type", r.type());
     o.put("region", r.region());
-    o.put("id", r.id());
+    if (r.isCreating()) o.put("status", "creating");
+    else o.put("id", r.id());
     o.set("attributes", value(r.attributes()));
     o.set("dependencies", strings(r.dependencies()));
     return o;
@@ -189,8 +190,15 @@ public final class PlanFile {
   private static ResourceState resource(JsonNode o) {
     List<String> deps = new ArrayList<>();
     o.get("dependencies").forEach(d -> deps.add(d.asText()));
-    return new ResourceState(o.get("address").asText(), o.get("type").asText(), o.get("region").asText(),
-        o.get("id").asText(), map(o.get("attributes")), deps);
+    String region = o.path("region").isTextual() ? o.get("region").asText() : null;
+    // A create in flight has no id; plans saved by 0.1 wrote it as "id": "".
+    String id = o.path("id").asText("");
+    if (o.has("status") || id.isEmpty()) {
+      return ResourceState.creating(o.get("address").asText(), o.get("type").asText(), region,
+          map(o.get("attributes")), deps);
+    }
+    return new ResourceState(o.get("address").asText(), o.get("type").asText(), region, id,
+        map(o.get("attributes")), deps);
   }
 
   private static JsonNode value(Object v) {

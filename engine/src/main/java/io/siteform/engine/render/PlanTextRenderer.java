@@ -112,8 +112,11 @@ public final class PlanTextRenderer {
       case READ -> "will be read during apply";
       case NO_OP -> "is unchanged";
     };
-    out.append("  # ").append(addr).append(' ').append(what).append('\n');
-    c.reason().ifPresent(r -> out.append("  # (because ").append(r).append(")\n"));
+    out.append("  # ").append(addr).append(' ').append(what);
+    // A create's reason is a note on what it does (resuming an interrupted one), not a cause.
+    if (c.action() == Action.CREATE) c.reason().ifPresent(r -> out.append(" (").append(r).append(')'));
+    out.append('\n');
+    if (c.action() != Action.CREATE) c.reason().ifPresent(r -> out.append("  # (because ").append(r).append(")\n"));
     Map<String, Object> before = c.prior().map(PlanTextRenderer::withMeta).orElse(null);
     Map<String, Object> after = null;
     if (c.action() != Action.DELETE) {

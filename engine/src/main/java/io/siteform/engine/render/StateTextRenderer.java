@@ -27,12 +27,15 @@ public final class StateTextRenderer {
   public String render(ResourceState r) {
     StringBuilder out = new StringBuilder();
     out.append("# ").append(style.bold(r.address())).append(':');
-    if (r.id().isEmpty()) out.append(" (create pending: AWS has not confirmed it yet; apply finishes it)");
+    if (r.isCreating()) {
+      out.append(" (creating: a create was started and AWS has not confirmed it; the next apply resumes it)");
+    }
     out.append('\n');
     int dot = r.address().indexOf('.');
     out.append("resource \"").append(r.type()).append("\" \"").append(r.address().substring(dot + 1)).append("\" {\n");
     Map<String, Object> attrs = new TreeMap<>(r.attributes());
-    attrs.put("id", r.id());
+    if (r.isCreating()) attrs.put("status", "creating");
+    else attrs.put("id", r.id());
     attrs.put("region", r.region());
     body(out, 4, attrs);
     out.append("}\n");

@@ -90,6 +90,7 @@ class IdempotentCreateTest {
     assertThat(applyOnce().ok()).isFalse();
     State afterCrash = backend.read().orElseThrow();
     assertThat(afterCrash.find("cloudfront_distribution.site")).hasValueSatisfying(pending -> {
+      assertThat(pending.isCreating()).isTrue();
       assertThat(pending.id()).isEmpty();
       assertThat(pending.attributes()).containsEntry("caller_reference", cloud.tokens.get(0));
     });
@@ -127,6 +128,32 @@ class IdempotentCreateTest {
     assertThat(r.ok()).isTrue();
     assertThat(backend.read().orElseThrow().resources()).isEmpty();
     assertThat(said).singleElement().asString().contains("cloudfront_distribution.site: a create of this object",
-        cloud.tokens.get(0), "find it by that token");
+        cloud.tokens.get(0), "find it by its caller_reference");
+  }
+
+  @Test
+  void aCreateInFlightIsPlannedAsACreateThatResumesWithItsToken() throws Exception {
+    cloud.dieAfterCreate = true;
+    applyOnce();
+    State s = backend.read().orElseThrow();
+    // Its state is one the reader takes back.
+    var codec = new io.siteform.state.StateCodec();
+    assertThat(codec.fromJson(codec.toJson(s), "test")).isEqualTo(s);
+
+    Plan plan = new Planner(providers::schema).plan(desired, s, List.of());
+
+    assertThat(plan.changes()).singleElement().satisfies(c -> {
+      assertThat(c.action()).isEqualTo(Action.CREATE);
+      assertThat(c.prior()).isEmpty();
+      assertThat(c.reason()).hasValue("resuming an interrupted create, token " + cloud.tokens.get(0));
+    });
+    String text = new io.siteform.engine.render.PlanTextRenderer(io.siteform.engine.render.Style.PLAIN).render(plan);
+    assertThat(text).contains("# cloudfront_distribution.site will be created (resuming an interrupted create, token "
+        + cloud.tokens.get(0) + ")\n", "Plan: 1 to add, 0 to change, 0 to destroy.");
+    String json = new io.siteform.engine.render.PlanJsonRenderer().render(plan);
+    var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    var change = node.get("resource_changes").get(0).get("change");
+    assertThat(change.get("actions").toString()).isEqualTo("[\"create\"]");
+    assertThat(change.get("before").isNull()).isTrue();
   }
 }

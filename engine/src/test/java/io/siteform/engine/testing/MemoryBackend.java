@@ -30,6 +30,11 @@ public final class MemoryBackend implements StateBackend {
   }
 
   @Override
+  public String forceUnlock(String lockId) {
+    throw new UnsupportedOperationException("a memory backend's lock is never left behind");
+  }
+
+  @Override
   public void write(State state) {
     writes.add(state);
   }

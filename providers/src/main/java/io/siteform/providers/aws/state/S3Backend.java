@@ -69,9 +69,12 @@ public final class S3Backend implements StateBackend {
           RequestBody.fromBytes(holder));
     } catch (SdkException e) {
       if (is(e, "PreconditionFailed", "ConditionalRequestConflict")) {
-        throw new StateException(location(), "the state is locked " + heldBy() + ". If no siteform is running"
-            + " against this state any more, the lock is stale: remove it with: aws s3 rm s3://" + bucket + "/"
-            + lockKey());
+        byte[] lock = currentLock().orElse(new byte[0]);
+        String id = LockHolder.id(lock).orElse(null);
+        throw new StateException(location(), "the state is locked " + describe(lock)
+            + (id == null ? "" : " (lock ID " + id + ")") + ". If no siteform is running against this state"
+            + " any more, the lock is stale: clear it with: "
+            + (id == null ? "aws s3 rm s3://" + bucket + "/" + lockKey() : "siteform force-unlock " + id));
       }
       throw failure("cannot lock the state", e);
     }
@@ -109,13 +112,49 @@ public final class S3Backend implements StateBackend {
     etag = r.eTag();
   }
 
-  private String heldBy() {
+  /**
+   * Deletes the lock object if it is lock {@code lockId}. S3 cannot tell whether its holder still
+   * runs: the user names the lock they mean, after reading who holds it.
+   */
+  @Override
+  public String forceUnlock(String lockId) {
+    ResponseBytes<GetObjectResponse> lock;
     try {
-      return LockHolder.describe(s3.getObjectAsBytes(b -> b.bucket(bucket).key(lockKey())).asByteArray())
-          .orElse("by another run (the lock does not say who)");
-    } catch (SdkException unreadable) {
-      return "by another run (the lock does not say who)";
+      lock = s3.getObjectAsBytes(b -> b.bucket(bucket).key(lockKey()));
+    } catch (SdkException e) {
+      if (is(e, "NoSuchKey")) throw new StateException(location(), "the state is not locked; there is nothing to unlock");
+      throw failure("cannot read the lock", e);
     }
+    byte[] content = lock.asByteArray();
+    String id = LockHolder.id(content).orElse(null);
+    if (!lockId.equals(id)) {
+      throw new StateException(location(), lockId + " is not the id of this state's lock: it is locked "
+          + describe(content) + (id == null ? " (a lock without an id)" : " (lock ID " + id + ")")
+          + "; nothing was unlocked");
+    }
+    try {
+      // Only the object read: a lock taken meanwhile by another run has another ETag and stays.
+      s3.deleteObject(b -> b.bucket(bucket).key(lockKey()).ifMatch(lock.response().eTag()));
+    } catch (SdkException e) {
+      if (is(e, "PreconditionFailed")) {
+        throw new StateException(location(), "the lock changed while it was being cleared; nothing was unlocked."
+            + " Run the command again to see who holds it now");
+      }
+      throw failure("cannot remove the lock", e);
+    }
+    return describe(content);
+  }
+
+  private Optional<byte[]> currentLock() {
+    try {
+      return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(lockKey())).asByteArray());
+    } catch (SdkException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  private static String describe(byte[] lock) {
+    return LockHolder.describe(lock).orElse("by another run (the lock does not say who)");
   }
 
   private StateException failure(String what, SdkException e) {

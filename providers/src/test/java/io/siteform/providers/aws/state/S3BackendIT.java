@@ -2,6 +2,7 @@ package io.siteform.providers.aws.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.siteform.error.StateException;
 import io.siteform.providers.aws.AwsClients;
@@ -66,9 +67,25 @@ class S3BackendIT {
     StateLock held = first.lock("apply");
     assertThatThrownBy(() -> second.lock("plan")).isInstanceOf(StateException.class)
         .hasMessageContaining("the state is locked by").hasMessageContaining("for apply")
-        .hasMessageContaining("aws s3 rm s3://team-state/k.json.lock");
+        .hasMessageContaining("siteform force-unlock ");
     held.close();
     second.lock("plan").close();
+  }
+
+  @Test
+  void forceUnlockClearsALeftLockByItsIdAndNoOther() {
+    S3Backend gone = new S3Backend(s3, "team-state", "k.json");
+    gone.lock("apply"); // its run died without releasing it
+    S3Backend next = new S3Backend(s3, "team-state", "k.json");
+    String message = catchThrowable(() -> next.lock("apply")).getMessage();
+    String id = message.substring(message.indexOf("siteform force-unlock ") + "siteform force-unlock ".length());
+
+    assertThatThrownBy(() -> next.forceUnlock("not-" + id)).isInstanceOf(StateException.class)
+        .hasMessageContaining("is not the id of this state's lock").hasMessageContaining("(lock ID " + id + ")");
+    assertThat(next.forceUnlock(id)).startsWith("by ").contains(" for apply since ");
+    next.lock("apply").close();
+    assertThatThrownBy(() -> next.forceUnlock(id)).isInstanceOf(StateException.class)
+        .hasMessageContaining("the state is not locked");
   }
 
   @Test
