@@ -10,7 +10,10 @@ CREATE of an existing record set the message is "Tried to create resource record
 moto 5.2.1 (``route53/models.py`` Route53Backend.change_resource_record_sets) refuses a CREATE only
 when the very same change, values included, is in its journal; a CREATE with other values adds a
 second record set of that name and type. siteform relies on the refusal never to overwrite a
-record someone else made.
+record someone else made. The other way round, moto also refuses a CREATE of a record set that
+was deleted when the very same change is in its journal and any record set sorts after its name
+(its check lists the zone *from* the name on): AWS creates it. A certificate replaced for a new
+name asks for the same validation CNAMEs again, so siteform deletes and creates exactly that.
 """
 
 from moto.route53.exceptions import ResourceRecordAlreadyExists
@@ -24,10 +27,17 @@ def apply():
 
     def change_resource_record_sets(self, zoneid, change_list):
         zone = self.get_hosted_zone(zoneid)
+        absent = []
         for c, current in _route53.walk(zone, change_list):
             if c["Action"] == "CREATE" and current is not None:
                 record_set = c["ResourceRecordSet"]
                 raise ResourceRecordAlreadyExists(name=_route53.display_name(record_set), _type=record_set["Type"])
+            if c["Action"] == "CREATE":
+                absent.append(c)
+        # The record set is not there: the journal's old copy of this change must not stop it.
+        for c in absent:
+            while c in zone.rr_changes:
+                zone.rr_changes.remove(c)
         return change(self, zoneid, change_list)
 
     Route53Backend.change_resource_record_sets = change_resource_record_sets

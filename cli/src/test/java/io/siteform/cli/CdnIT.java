@@ -124,4 +124,36 @@ class CdnIT {
           .cloudFrontOriginAccessIdentityList().quantity()).isZero();
     }
   }
+
+  @Test
+  void switchingOriginAccessBothWaysAttachesTheNewOneBeforeDeletingTheOld() throws Exception {
+    write("");
+    assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);
+    for (String kind : new String[] {"oai", "oac"}) {
+      write("cdn:\n  origin_access: " + kind + "\n");
+      var plan = cli.run("plan");
+      assertThat(plan.exit()).as(plan.err()).isEqualTo(0);
+      assertThat(plan.out()).contains("+/- resource \"cloudfront_origin_access\" \"site\"",
+          "# cloudfront_distribution.site will be updated in-place");
+      var apply = cli.run("apply", "--auto-approve");
+      assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
+      // The old one is deleted last: CloudFront refuses to delete one a distribution still uses.
+      String out = apply.out();
+      assertThat(out.indexOf("cloudfront_distribution.site: Modifications complete"))
+          .isPositive().isLessThan(out.indexOf("cloudfront_origin_access.site: Destruction complete"));
+      var again = cli.run("plan", "--detailed-exitcode");
+      assertThat(again.exit()).as(again.out() + again.err()).isEqualTo(0);
+      assertThat(again.out()).contains("No changes.");
+      try (AwsClients aws = moto.newClients()) {
+        int oais = aws.cloudFront().listCloudFrontOriginAccessIdentities(b -> {})
+            .cloudFrontOriginAccessIdentityList().quantity();
+        int oacs = aws.cloudFront().listOriginAccessControls(b -> {}).originAccessControlList().quantity();
+        assertThat(oais).isEqualTo(kind.equals("oai") ? 1 : 0);
+        assertThat(oacs).isEqualTo(kind.equals("oac") ? 1 : 0);
+      }
+      var verify = cli.run("verify");
+      assertThat(verify.exit()).as(verify.out()).isEqualTo(0);
+    }
+    assertThat(cli.run("destroy", "--auto-approve").exit()).isEqualTo(0);
+  }
 }

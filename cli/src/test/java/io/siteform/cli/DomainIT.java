@@ -120,6 +120,38 @@ class DomainIT {
   }
 
   @Test
+  void addingRemovingAndRenamingNamesAppliesAndThenPlansNoChanges() throws Exception {
+    write("[www.example.com]", "{validation: dns}");
+    assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);
+    // Add the apex, add a wildcard (it shares the apex's validation record), then rename the
+    // first name and drop the wildcard.
+    String[][] edits = {
+        {"[www.example.com, example.com]", "2"},
+        {"[www.example.com, example.com, \"*.example.com\"]", "2"},
+        {"[shop.example.com, example.com]", "2"}};
+    for (String[] edit : edits) {
+      write(edit[0], "{validation: dns}");
+      var plan = cli.run("plan", "--detailed-exitcode");
+      assertThat(plan.exit()).as(plan.out() + plan.err()).isEqualTo(2);
+      var apply = cli.run("apply", "--auto-approve");
+      assertThat(apply.exit()).as(edit[0] + "\n" + apply.out() + apply.err()).isEqualTo(0);
+      var again = cli.run("plan", "--detailed-exitcode");
+      assertThat(again.exit()).as(edit[0] + "\n" + again.out() + again.err()).isEqualTo(0);
+      try (AwsClients aws = moto.newClients()) {
+        var certs = aws.acm().listCertificates(b -> {}).certificateSummaryList();
+        assertThat(certs).as("the old certificate is gone").hasSize(1);
+        assertThat(distribution(aws).viewerCertificate().acmCertificateArn()).isEqualTo(certs.get(0).certificateArn());
+        assertThat(records(aws)).filteredOn(r -> r.typeAsString().equals("CNAME")).hasSize(Integer.parseInt(edit[1]));
+      }
+    }
+    try (AwsClients aws = moto.newClients()) {
+      assertThat(distribution(aws).aliases().items()).containsExactlyInAnyOrder("shop.example.com", "example.com");
+    }
+    var destroy = cli.run("destroy", "--auto-approve");
+    assertThat(destroy.exit()).as(destroy.out() + destroy.err()).isEqualTo(0);
+  }
+
+  @Test
   void aRecordMadeByHandIsNeverOverwrittenAndImportAdoptsIt() throws Exception {
     write("[www.example.com]", "{validation: dns}");
     try (AwsClients aws = moto.newClients()) {

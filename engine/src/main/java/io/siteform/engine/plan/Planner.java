@@ -41,6 +41,9 @@ public final class Planner {
       Address a = Address.parse(r.address());
       if (!planned.containsKey(a)) changes.add(deletion(r, "it is no longer in the spec"));
     }
+    changes = Replacements.propagate(changes);
+    // A plan that cannot be ordered is refused now, never found out by apply.
+    ChangeOrder.of(changes);
     return new Plan(drift, changes, current.serial(), current.lineage(), false);
   }
 
@@ -48,6 +51,7 @@ public final class Planner {
   public Plan planDestroy(State current, List<Drift> drift) {
     List<ResourceChange> changes = new ArrayList<>();
     for (ResourceState r : current.resources()) changes.add(deletion(r, null));
+    ChangeOrder.of(changes);
     return new Plan(drift, changes, current.serial(), current.lineage(), true);
   }
 
@@ -95,7 +99,7 @@ public final class Planner {
     }
     Action action;
     if (!replacePaths.isEmpty() || reason != null) {
-      action = schema.createBeforeDestroy() ? Action.CREATE_THEN_DELETE : Action.DELETE_THEN_CREATE;
+      action = Replacements.preferred(schema, replacePaths, after);
     } else {
       action = changed.isEmpty() ? Action.NO_OP : Action.UPDATE;
     }

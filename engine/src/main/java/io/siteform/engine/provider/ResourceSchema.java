@@ -22,6 +22,11 @@ import java.util.TreeSet;
  * @param notCompared desired attributes handed to the provider but never diffed, because they
  *     may differ from one machine to the next without the object differing (the absolute path
  *     of the site's folder on a laptop and on a CI runner)
+ * @param identity the force-new attributes that name the object, where AWS keeps one object per
+ *     name: a replacement that changes one of them to a value known at plan time makes an object
+ *     that can exist beside the old one (a bucket of another name, the other kind of origin
+ *     access), so the planner creates it first. By default every force-new attribute; none for
+ *     a type whose old and new objects share what they hold whatever their names
  */
 public record ResourceSchema(
     String type,
@@ -29,13 +34,21 @@ public record ResourceSchema(
     Set<String> computed,
     boolean createBeforeDestroy,
     Optional<String> idempotencyToken,
-    Set<String> notCompared) {
+    Set<String> notCompared,
+    Set<String> identity) {
   public ResourceSchema {
     Objects.requireNonNull(type, "type");
     forceNew = Collections.unmodifiableSortedSet(new TreeSet<>(forceNew));
     computed = Collections.unmodifiableSortedSet(new TreeSet<>(computed));
     Objects.requireNonNull(idempotencyToken, "idempotencyToken");
     notCompared = Collections.unmodifiableSortedSet(new TreeSet<>(notCompared));
+    identity = Collections.unmodifiableSortedSet(new TreeSet<>(identity));
+    if (!forceNew.containsAll(identity)) throw new IllegalArgumentException(type + ": identity must be force-new");
+  }
+
+  public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy,
+      Optional<String> idempotencyToken, Set<String> notCompared) {
+    this(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared, forceNew);
   }
 
   public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy,

@@ -98,14 +98,17 @@ class ApplierTest {
   }
 
   @Test
-  void replacingThePrimaryDeletesTheOldConfigurationAndBucketBeforeCreatingTheNew() throws Exception {
+  void renamingThePrimaryMovesTheDistributionToTheNewBucketBeforeTheOldOneGoes() throws Exception {
     h.apply(Fixtures.workshop());
     h.cloud.calls.clear();
     h.parallelism = 1;
     assertThat(h.apply(Fixtures.spec("ticket-service-ui-new", Fixtures.workshop().replicas())).ok()).isTrue();
     assertThat(h.cloud.calls).containsSubsequence(
-        "delete s3_replication.primary", "delete s3_bucket.primary", "create s3_bucket.primary",
-        "create s3_replication.primary");
+        "create s3_bucket.primary", "create s3_replication.primary", "delete s3_replication.primary",
+        "delete s3_bucket.primary");
+    assertThat(h.cloud.calls).containsSubsequence(
+        "create s3_bucket.primary", "update cloudfront_distribution.site", "delete s3_bucket_policy.primary",
+        "delete s3_bucket.primary");
     assertThat(h.cloud.calls).containsSubsequence("update iam_role.replication", "create s3_replication.primary");
     assertThat(h.plan(Fixtures.spec("ticket-service-ui-new", Fixtures.workshop().replicas())).hasChanges()).isFalse();
   }

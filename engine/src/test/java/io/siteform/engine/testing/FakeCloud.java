@@ -50,8 +50,11 @@ public final class FakeCloud {
       @Override
       public LiveResource create(CreateRequest r) {
         call("create " + r.address(), r.desired());
-        String id = String.valueOf(r.desired().getOrDefault("bucket",
-            r.desired().getOrDefault("name", r.address().name())));
+        // Ids as AWS gives them: the bucket's or role's name, the certificate's ARN for its wait.
+        String id = String.valueOf(r.desired().getOrDefault("bucket", r.desired().getOrDefault("name",
+            r.desired().getOrDefault("certificate_arn", r.address().name()))));
+        // An origin access identity has no name: CloudFront gives it an id of its own.
+        if ("oai".equals(r.desired().get("kind"))) id = "E2OAI" + serial.incrementAndGet();
         Map<String, Object> attrs = new TreeMap<>(r.desired());
         for (String c : computed) attrs.put(c, "computed:" + r.address() + ":" + c);
         if (schema.type().equals("acm_certificate")) {
@@ -84,9 +87,34 @@ public final class FakeCloud {
       @Override
       public void delete(DeleteRequest r) {
         call("delete " + r.address(), Map.of());
+        if (IN_USE_REFUSED.contains(schema.type())) refuseIfInUse(r.address() + "#" + r.id(), r.id());
         objects.remove(r.address() + "#" + r.id());
       }
     };
+  }
+
+  /**
+   * Types AWS refuses to delete while a distribution names them (OriginAccessControlInUse,
+   * CloudFrontOriginAccessIdentityInUse, ACM's ResourceInUseException), as the moto launcher does.
+   */
+  private static final Set<String> IN_USE_REFUSED = Set.of("cloudfront_origin_access", "acm_certificate");
+
+  private final java.util.concurrent.atomic.AtomicInteger serial = new java.util.concurrent.atomic.AtomicInteger();
+
+  private void refuseIfInUse(String key, String id) {
+    objects.forEach((other, live) -> {
+      if (!other.equals(key) && names(live.attributes(), id)) {
+        throw new IllegalStateException(id + " is in use by " + other);
+      }
+    });
+  }
+
+  /** Whether {@code v} holds {@code id} as a value, or as the last segment of one (an OAI path). */
+  private static boolean names(Object v, String id) {
+    if (v instanceof String s) return s.equals(id) || s.endsWith("/" + id);
+    if (v instanceof Map<?, ?> m) return m.values().stream().anyMatch(x -> names(x, id));
+    if (v instanceof List<?> l) return l.stream().anyMatch(x -> names(x, id));
+    return false;
   }
 
   private void call(String what, Map<String, Object> desired) {
@@ -150,13 +178,25 @@ public final class FakeCloud {
         Map<String, Object> all = new TreeMap<>();
         Map<String, Object> digests = new TreeMap<>();
         localFiles.forEach((path, md5) -> {
-          all.put(path, Map.of("md5", md5, "content_type", "text/html; charset=utf-8", "cache_control", ""));
+          all.put(path, Map.of("md5", md5, "content_type", "text/html; charset=utf-8",
+              "cache_control", cacheControl(path, r.query().get("cache_control"))));
           digests.put(path, md5);
         });
         return new LiveResource(String.valueOf(r.query().get("source")), Map.of("files", all, "digests", digests));
       }
     };
     return new io.siteform.engine.provider.DataSources(List.of(zone, certificate, files));
+  }
+
+  /** The value of the first {@code cache_control} rule whose glob matches {@code path}, or "". */
+  private static String cacheControl(String path, Object rules) {
+    if (!(rules instanceof List<?> l)) return "";
+    for (Object rule : l) {
+      Map<?, ?> m = (Map<?, ?>) rule;
+      var glob = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + m.get("glob"));
+      if (glob.matches(java.nio.file.Path.of(path))) return String.valueOf(m.get("value"));
+    }
+    return "";
   }
 
   private static boolean containsRef(Object v) {
@@ -166,23 +206,8 @@ public final class FakeCloud {
     return false;
   }
 
-  /** Providers of every type the expander makes, with their real schemas' shape. */
+  /** Providers of every type the expander makes, with the schemas the AWS providers have. */
   public List<Provider> skeletonProviders() {
-    return List.of(
-        provider("s3_bucket", Set.of("bucket"), Set.of("arn", "regional_domain_name"), false),
-        provider("iam_role", Set.of("name"), Set.of("arn", "unique_id"), false),
-        provider("s3_replication", Set.of("bucket"), Set.of(), false),
-        provider("cloudfront_origin_access", Set.of("kind"), Set.of("iam_arn", "s3_canonical_user_id"), false),
-        provider(new ResourceSchema("cloudfront_distribution", Set.of(), Set.of("arn", "domain_name", "status"),
-            false, java.util.Optional.of("caller_reference"))),
-        provider("s3_bucket_policy", Set.of("bucket"), Set.of(), false),
-        provider(new ResourceSchema("acm_certificate",
-            Set.of("domain_name", "subject_alternative_names", "validation_method", "key_algorithm"),
-            Set.of("arn", "status", "validation"), true, java.util.Optional.of("idempotency_token"))),
-        provider("acm_certificate_validation", Set.of("certificate_arn"), Set.of(), false),
-        provider("route53_record", Set.of("zone_id", "name", "type"), Set.of(), false),
-        provider(new ResourceSchema("site_content", Set.of("bucket"), Set.of(), false, java.util.Optional.empty(),
-            Set.of("source"))),
-        provider("cloudfront_invalidation", Set.of(), Set.of(), false));
+    return io.siteform.engine.provider.Schemas.all().values().stream().map(this::provider).toList();
   }
 }

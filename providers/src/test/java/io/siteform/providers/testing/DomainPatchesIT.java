@@ -79,6 +79,32 @@ class DomainPatchesIT {
         });
   }
 
+  /** https://docs.aws.amazon.com/Route53/latest/APIReference/API_Change.html (CREATE of a record set that was deleted) */
+  @Test
+  void aDeletedRecordCanBeCreatedAgainWithTheSameValues() {
+    java.util.function.Function<Route53Client, String> zoneWithALaterName = r53 -> {
+      String zone = zoneWithCname(r53, "a.example.net");
+      r53.changeResourceRecordSets(b -> b.hostedZoneId(zone).changeBatch(c -> c.changes(ch -> ch
+          .action(ChangeAction.CREATE).resourceRecordSet(ResourceRecordSet.builder().name("xyz.www.example.com")
+              .type("CNAME").ttl(300L).resourceRecords(r -> r.value("z.example.net")).build()))));
+      change(r53, zone, ChangeAction.DELETE, "a.example.net");
+      return zone;
+    };
+    onBoth("route53_create_existing",
+        c -> {
+          Route53Client r53 = c.route53();
+          String zone = zoneWithALaterName.apply(r53);
+          change(r53, zone, ChangeAction.CREATE, "a.example.net");
+          assertThat(cnames(r53, zone)).containsExactlyInAnyOrder("a.example.net", "z.example.net");
+        },
+        c -> {
+          Route53Client r53 = c.route53();
+          String zone = zoneWithALaterName.apply(r53);
+          assertThatThrownBy(() -> change(r53, zone, ChangeAction.CREATE, "a.example.net"))
+              .hasMessageContaining("already exists");
+        });
+  }
+
   /** https://docs.aws.amazon.com/Route53/latest/APIReference/API_ChangeResourceRecordSets.html (DELETE of a missing record set) */
   @Test
   void deleteOfAMissingRecordFails() {

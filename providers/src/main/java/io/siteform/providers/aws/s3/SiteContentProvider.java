@@ -46,9 +46,13 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 public final class SiteContentProvider implements Provider {
   public static final String TYPE = "site_content";
 
-  /** The source folder is passed through but never compared: it differs between a laptop and CI. */
+  /**
+   * The source folder is passed through but never compared: it differs between a laptop and CI.
+   * No identity: the old and new content of a renamed primary write the same replicas, so the
+   * old one is deleted before the new one publishes (io.siteform.engine.provider.Schemas).
+   */
   private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of("bucket"), Set.of(), false,
-      java.util.Optional.empty(), Set.of("source"));
+      java.util.Optional.empty(), Set.of("source"), Set.of());
 
   private final AwsClients clients;
   private final Poller poller;

@@ -1,0 +1,65 @@
+package io.siteform.engine.provider;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The schema of every resource type the expander makes, declared once. The engine's fake cloud
+ * plans with these, and a test in the providers module fails when an AWS provider's schema says
+ * otherwise, so what the engine is tested with is what runs against AWS.
+ */
+public final class Schemas {
+  public static final ResourceSchema S3_BUCKET =
+      new ResourceSchema("s3_bucket", Set.of("bucket"), Set.of("arn", "regional_domain_name"), false);
+  public static final ResourceSchema IAM_ROLE =
+      new ResourceSchema("iam_role", Set.of("name"), Set.of("arn", "unique_id"), false);
+  public static final ResourceSchema S3_REPLICATION =
+      new ResourceSchema("s3_replication", Set.of("bucket"), Set.of(), false);
+  public static final ResourceSchema CLOUDFRONT_ORIGIN_ACCESS = new ResourceSchema(
+      "cloudfront_origin_access", Set.of("kind"), Set.of("iam_arn", "s3_canonical_user_id"), false);
+  public static final ResourceSchema CLOUDFRONT_DISTRIBUTION = new ResourceSchema("cloudfront_distribution",
+      Set.of(), Set.of("arn", "domain_name", "status"), false, Optional.of("caller_reference"));
+  public static final ResourceSchema S3_BUCKET_POLICY =
+      new ResourceSchema("s3_bucket_policy", Set.of("bucket"), Set.of(), false);
+  public static final ResourceSchema ACM_CERTIFICATE = new ResourceSchema("acm_certificate",
+      Set.of("domain_name", "subject_alternative_names", "validation_method", "key_algorithm"),
+      Set.of("arn", "status", "validation"), true, Optional.of("idempotency_token"));
+  public static final ResourceSchema ACM_CERTIFICATE_VALIDATION =
+      new ResourceSchema("acm_certificate_validation", Set.of("certificate_arn"), Set.of(), true);
+  public static final ResourceSchema ROUTE53_RECORD =
+      new ResourceSchema("route53_record", Set.of("zone_id", "name", "type"), Set.of(), false);
+  /**
+   * Published content is replaced only with its primary bucket, and the old and new content
+   * write the same replicas: the old one goes first, never after the new one is published.
+   */
+  public static final ResourceSchema SITE_CONTENT = new ResourceSchema(
+      "site_content", Set.of("bucket"), Set.of(), false, Optional.empty(), Set.of("source"), Set.of());
+  public static final ResourceSchema CLOUDFRONT_INVALIDATION =
+      new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of(), false);
+
+  private static final Map<String, ResourceSchema> BY_TYPE = new TreeMap<>();
+
+  static {
+    for (ResourceSchema s : List.of(S3_BUCKET, IAM_ROLE, S3_REPLICATION, CLOUDFRONT_ORIGIN_ACCESS,
+        CLOUDFRONT_DISTRIBUTION, S3_BUCKET_POLICY, ACM_CERTIFICATE, ACM_CERTIFICATE_VALIDATION, ROUTE53_RECORD,
+        SITE_CONTENT, CLOUDFRONT_INVALIDATION)) {
+      BY_TYPE.put(s.type(), s);
+    }
+  }
+
+  private Schemas() {}
+
+  /** Every schema, by type. */
+  public static Map<String, ResourceSchema> all() {
+    return java.util.Collections.unmodifiableMap(BY_TYPE);
+  }
+
+  public static ResourceSchema of(String type) {
+    ResourceSchema s = BY_TYPE.get(type);
+    if (s == null) throw new IllegalArgumentException("no schema for resource type " + type);
+    return s;
+  }
+}
