@@ -43,6 +43,14 @@ public record Waits(Duration timeout, Duration pollInterval) {
   public static final Bound CONCURRENT_MODIFICATION =
       new Bound(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5));
 
+  /**
+   * A conditional PutObject racing another conditional operation on its key: S3 answers 409
+   * {@code ConditionalRequestConflict}, to be retried
+   * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html).
+   */
+  public static final Bound CONDITIONAL_WRITE_CONFLICT =
+      new Bound(Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(5));
+
   public Waits {
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(pollInterval, "pollInterval");

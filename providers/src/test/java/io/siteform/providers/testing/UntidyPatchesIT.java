@@ -471,4 +471,73 @@ class UntidyPatchesIT {
       throw new IllegalStateException(e);
     }
   }
+
+  // --- S3 conditional writes ---
+
+  private S3Client s3WithoutRetries() {
+    return S3Client.builder()
+        .endpointOverride(moto.endpoint())
+        .region(Region.of(REGION))
+        .forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
+
+  private static String content(S3Client s3, String bucket, String key) {
+    return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
+  }
+
+  /**
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html: a conditional
+   * write whose answer is lost may have landed; its retry then gets 412.
+   */
+  @Test
+  void aConditionalPutLandsButItsFirstAnswerIsLostSoItsRetryGets412() {
+    try (S3Client bare = s3WithoutRetries()) {
+      moto.proveUntidy("s3_conditional_write_lost_answer",
+          clients -> {
+            S3Client s3 = clients.s3(REGION);
+            createBucket(s3, "lost-answer", REGION);
+            assertThat(error(() -> bare.putObject(b -> b.bucket("lost-answer").key("k").ifNoneMatch("*"),
+                RequestBody.fromString("one")))).contains("500 InternalError");
+            assertThat(content(s3, "lost-answer", "k")).isEqualTo("one");
+            String etag = s3.headObject(b -> b.bucket("lost-answer").key("k")).eTag();
+            // The SDK's own retry of a lost If-Match write: 412 although the write landed.
+            assertThat(error(() -> s3.putObject(b -> b.bucket("lost-answer").key("k").ifMatch(etag),
+                RequestBody.fromString("two")))).contains("412 PreconditionFailed");
+            assertThat(content(s3, "lost-answer", "k")).isEqualTo("two");
+            // Once per key and condition; unconditional writes always answer.
+            String next = s3.headObject(b -> b.bucket("lost-answer").key("k")).eTag();
+            assertThat(error(() -> bare.putObject(b -> b.bucket("lost-answer").key("k").ifMatch(next),
+                RequestBody.fromString("three")))).isEmpty();
+            assertThat(error(() -> bare.putObject(b -> b.bucket("lost-answer").key("plain"),
+                RequestBody.fromString("x")))).isEmpty();
+          },
+          clients -> {
+            S3Client s3 = clients.s3(REGION);
+            createBucket(s3, "lost-answer", REGION);
+            assertThat(error(() -> bare.putObject(b -> b.bucket("lost-answer").key("k").ifNoneMatch("*"),
+                RequestBody.fromString("one")))).isEmpty();
+          });
+      moto.proveUntidy("s3_conditional_write_lost_answer_conflict",
+          clients -> {
+            S3Client s3 = clients.s3(REGION);
+            createBucket(s3, "conflicted", REGION);
+            assertThat(error(() -> bare.putObject(b -> b.bucket("conflicted").key("k").ifNoneMatch("*"),
+                RequestBody.fromString("one")))).contains("409 ConditionalRequestConflict");
+            assertThat(error(() -> s3.headObject(b -> b.bucket("conflicted").key("k")))).contains("404 NoSuchKey");
+            assertThat(error(() -> bare.putObject(b -> b.bucket("conflicted").key("k").ifNoneMatch("*"),
+                RequestBody.fromString("one")))).isEmpty();
+            assertThat(content(s3, "conflicted", "k")).isEqualTo("one");
+          },
+          clients -> {
+            S3Client s3 = clients.s3(REGION);
+            createBucket(s3, "conflicted", REGION);
+            assertThat(error(() -> bare.putObject(b -> b.bucket("conflicted").key("k").ifNoneMatch("*"),
+                RequestBody.fromString("one")))).isEmpty();
+          });
+    }
+  }
 }

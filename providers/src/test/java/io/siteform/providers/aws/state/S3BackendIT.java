@@ -22,10 +22,14 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** The shared S3 state backend against moto: round trip, one lock holder, no lost update. */
 @ExtendWith(MotoExtension.class)
 class S3BackendIT {
+  private static final String LOST_ANSWER = "s3_conditional_write_lost_answer";
+
+  private final MotoServer moto;
   private final AwsClients clients;
   private S3Client s3;
 
   S3BackendIT(MotoServer moto) {
+    this.moto = moto;
     this.clients = moto.newClients();
   }
 
@@ -104,5 +108,58 @@ class S3BackendIT {
   void aMissingBucketSaysSo() {
     assertThatThrownBy(() -> new S3Backend(s3, "no-such-state-bucket", "k.json").read())
         .hasMessageContaining("bucket no-such-state-bucket does not exist");
+  }
+
+  // --- a conditional write whose answer is lost: the SDK's retry gets 412 though the write landed ---
+
+  @Test
+  void itsOwnLockAndWritesWhoseAnswersWereLostCountAsDone() {
+    moto.untidy(LOST_ANSWER);
+    S3Backend b = new S3Backend(s3, "team-state", "sites/lost.json");
+    try (StateLock lock = b.lock("apply")) { // If-None-Match on the lock: answer lost
+      b.write(state(1, "a")); // If-None-Match on the state: answer lost
+      b.write(state(2, "b")); // If-Match: answer lost, and the ETag taken from the read back
+      b.write(state(3, "c"));
+    }
+    moto.untidy();
+    S3Backend next = new S3Backend(s3, "team-state", "sites/lost.json");
+    assertThat(next.read()).contains(state(3, "c"));
+    assertThat(next.read().orElseThrow().serial()).isEqualTo(3);
+    next.lock("plan").close(); // the lock was released
+  }
+
+  @Test
+  void aGenuineSecondWriterIsStillAConflictWithAnswersLost() {
+    moto.untidy(LOST_ANSWER);
+    S3Backend mine = new S3Backend(s3, "team-state", "k.json");
+    mine.write(state(1, "a"));
+    S3Backend theirs = new S3Backend(s3, "team-state", "k.json");
+    theirs.read();
+    theirs.write(state(2, "theirs"));
+    assertThatThrownBy(() -> mine.write(state(2, "mine"))).isInstanceOf(StateException.class)
+        .hasMessageContaining("changed by someone else");
+    assertThat(new S3Backend(s3, "team-state", "k.json").read()).contains(state(2, "theirs"));
+  }
+
+  @Test
+  void aLockHeldByAnotherRunIsStillRefusedWithAnswersLost() {
+    moto.untidy(LOST_ANSWER);
+    StateLock held = new S3Backend(s3, "team-state", "k.json").lock("apply");
+    assertThatThrownBy(() -> new S3Backend(s3, "team-state", "k.json").lock("plan"))
+        .isInstanceOf(StateException.class)
+        .hasMessageContaining("the state is locked by").hasMessageContaining("for apply")
+        .hasMessageContaining("siteform force-unlock ");
+    held.close();
+  }
+
+  @Test
+  void aConditionalRequestConflictIsRetried() {
+    moto.untidy(LOST_ANSWER + "_conflict");
+    S3Backend b = new S3Backend(s3, "team-state", "k.json");
+    try (StateLock lock = b.lock("apply")) {
+      b.write(state(1, "a"));
+      b.write(state(2, "b"));
+    }
+    assertThat(new S3Backend(s3, "team-state", "k.json").read()).contains(state(2, "b"));
   }
 }
