@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siteform.providers.aws.AwsClients;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -134,6 +135,49 @@ class OriginAccessPatchesIT {
         cf -> {
           createOac(cf);
           assertThat(createOac(cf).originAccessControl().id()).isNotBlank();
+        });
+  }
+
+  /** A distribution whose one S3 origin signs with the given origin access control (empty: none). */
+  private static String distributionUsing(CloudFrontClient cf, String oacId) {
+    return cf.createDistribution(b -> b.distributionConfig(c -> c
+            .callerReference(UUID.randomUUID().toString()).comment("").enabled(true)
+            .origins(o -> o.quantity(1).items(i -> i.id("primary")
+                .domainName("site.s3.eu-west-1.amazonaws.com")
+                .originAccessControlId(oacId).s3OriginConfig(s -> s.originAccessIdentity(""))))
+            .defaultCacheBehavior(d -> d.targetOriginId("primary").viewerProtocolPolicy("redirect-to-https")
+                .minTTL(0L).forwardedValues(f -> f.queryString(false).cookies(k -> k.forward("none")))
+                .trustedSigners(t -> t.enabled(false).quantity(0)))))
+        .distribution().id();
+  }
+
+  /** https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DeleteOriginAccessControl.html (OriginAccessControlInUse) */
+  @Test
+  void originAccessControlInUseCannotBeDeleted() {
+    onBoth("cloudfront_oac_in_use",
+        cf -> {
+          var created = createOac(cf);
+          String id = created.originAccessControl().id();
+          String distribution = distributionUsing(cf, id);
+          assertThatThrownBy(() -> cf.deleteOriginAccessControl(b -> b.id(id).ifMatch(created.eTag())))
+              .satisfies(awsError(409, "OriginAccessControlInUse"));
+          assertThat(cf.getOriginAccessControl(b -> b.id(id)).originAccessControl().id()).isEqualTo(id);
+          // once no origin names it, it can go
+          var current = cf.getDistributionConfig(b -> b.id(distribution));
+          var origin = current.distributionConfig().origins().items().get(0).toBuilder().originAccessControlId("").build();
+          cf.updateDistribution(b -> b.id(distribution).ifMatch(current.eTag())
+              .distributionConfig(current.distributionConfig().toBuilder()
+                  .origins(o -> o.quantity(1).items(origin)).build()));
+          cf.deleteOriginAccessControl(b -> b.id(id).ifMatch(created.eTag()));
+          assertThatThrownBy(() -> cf.getOriginAccessControl(b -> b.id(id)))
+              .satisfies(awsError(404, "NoSuchOriginAccessControl"));
+        },
+        cf -> {
+          var created = createOac(cf);
+          String id = created.originAccessControl().id();
+          distributionUsing(cf, id);
+          cf.deleteOriginAccessControl(b -> b.id(id).ifMatch(created.eTag()));
+          assertThat(cf.listOriginAccessControls(b -> {}).originAccessControlList().items()).isNullOrEmpty();
         });
   }
 }
