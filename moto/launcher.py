@@ -5,7 +5,7 @@ Usage: python3 moto/launcher.py --port PORT [--host 127.0.0.1] [--without NAME].
        python3 moto/launcher.py --list
 
 Prints exactly one line, ``READY http://HOST:PORT``, on stdout once the server accepts
-connections (port 0 picks a free one), then serves until SIGTERM, SIGINT or EOF on stdin.
+connections (port 0 picks a free one), then serves until SIGTERM, SIGINT or, when stdin is a pipe (a parent process), EOF on it.
 Each patch in ``moto/patches/`` closes one gap between moto and the AWS API reference;
 ``--without NAME`` leaves one out, so a test can show the gap is real. Patches modelling AWS's
 untidy behaviours (eventual consistency, throttling) act only while armed: ``--untidy NAME``
@@ -19,6 +19,7 @@ import logging
 import os
 import pkgutil
 import signal
+import stat
 import sys
 import threading
 
@@ -33,6 +34,13 @@ def patch_names():
         for m in pkgutil.iter_modules([os.path.join(HERE, "patches")])
         if not m.name.startswith("_")
     )
+
+
+def _stdin_is_pipe():
+    try:
+        return stat.S_ISFIFO(os.fstat(sys.stdin.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def main(argv=None):
@@ -102,7 +110,10 @@ def main(argv=None):
             pass
         stop.set()
 
-    threading.Thread(target=watch_stdin, daemon=True).start()
+    # Only a pipe from a parent process is watched: started in the background of a shell, stdin
+    # is /dev/null (or the terminal), and its EOF says nothing about whether anyone needs us.
+    if _stdin_is_pipe():
+        threading.Thread(target=watch_stdin, daemon=True).start()
 
     print(f"READY http://{host}:{port}", flush=True)
     while not stop.wait(0.5):

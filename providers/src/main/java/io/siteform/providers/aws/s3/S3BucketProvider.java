@@ -90,24 +90,35 @@ public final class S3BucketProvider implements Provider {
           "bucket " + bucket + " is in " + actual + ", not in " + region
               + " as expected; a bucket cannot move: change the spec's region or choose another name");
     }
+    try {
+      // A bucket just created may answer NoSuchBucket to its configuration reads for a moment.
+      return Optional.of(poller.retryWhen(address, op, Progress.NONE, Waits.BUCKET_PROPAGATION,
+          "bucket " + bucket + " to be visible in S3", e -> is(e, "NoSuchBucket"), () -> attributes(s3, bucket, region)));
+    } catch (SdkException e) {
+      throw AwsFailures.wrap(address, op, e);
+    }
+  }
+
+  /** The bucket's settings; any SDK failure is thrown as AWS answered it. */
+  private static LiveResource attributes(S3Client s3, String bucket, String region) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("bucket", bucket);
     a.put("arn", "arn:aws:s3:::" + bucket);
     a.put("regional_domain_name", bucket + ".s3." + region + ".amazonaws.com");
-    String versioning = call(address, op, () -> s3.getBucketVersioning(b -> b.bucket(bucket)).statusAsString());
+    String versioning = s3.getBucketVersioning(b -> b.bucket(bucket)).statusAsString();
     a.put("versioning", versioning == null || versioning.isEmpty() ? "Disabled" : versioning);
-    a.put("public_access_block", readPublicAccessBlock(s3, address, op, bucket));
-    a.put("encryption", readEncryption(s3, address, op, bucket));
-    a.put("tags", readTags(s3, address, op, bucket));
-    return Optional.of(new LiveResource(bucket, a));
+    a.put("public_access_block", readPublicAccessBlock(s3, bucket));
+    a.put("encryption", readEncryption(s3, bucket));
+    a.put("tags", readTags(s3, bucket));
+    return new LiveResource(bucket, a);
   }
 
-  private static Map<String, Object> readPublicAccessBlock(S3Client s3, Address address, String op, String bucket) {
+  private static Map<String, Object> readPublicAccessBlock(S3Client s3, String bucket) {
     PublicAccessBlockConfiguration c;
     try {
       c = s3.getPublicAccessBlock(b -> b.bucket(bucket)).publicAccessBlockConfiguration();
     } catch (SdkException e) {
-      if (!is(e, "NoSuchPublicAccessBlockConfiguration")) throw AwsFailures.wrap(address, op, e);
+      if (!is(e, "NoSuchPublicAccessBlockConfiguration")) throw e;
       c = PublicAccessBlockConfiguration.builder().build();
     }
     Map<String, Object> m = new TreeMap<>();
@@ -118,13 +129,13 @@ public final class S3BucketProvider implements Provider {
     return m;
   }
 
-  private static String readEncryption(S3Client s3, Address address, String op, String bucket) {
+  private static String readEncryption(S3Client s3, String bucket) {
     List<ServerSideEncryptionRule> rules;
     try {
       rules = s3.getBucketEncryption(b -> b.bucket(bucket)).serverSideEncryptionConfiguration().rules();
     } catch (SdkException e) {
       if (is(e, "ServerSideEncryptionConfigurationNotFoundError")) return "none";
-      throw AwsFailures.wrap(address, op, e);
+      throw e;
     }
     return rules.stream()
         .filter(r -> r.applyServerSideEncryptionByDefault() != null)
@@ -133,12 +144,12 @@ public final class S3BucketProvider implements Provider {
         .orElse("none");
   }
 
-  private static Map<String, Object> readTags(S3Client s3, Address address, String op, String bucket) {
+  private static Map<String, Object> readTags(S3Client s3, String bucket) {
     Map<String, Object> tags = new TreeMap<>();
     try {
       s3.getBucketTagging(b -> b.bucket(bucket)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
     } catch (SdkException e) {
-      if (!is(e, "NoSuchTagSet")) throw AwsFailures.wrap(address, op, e);
+      if (!is(e, "NoSuchTagSet")) throw e;
     }
     return tags;
   }

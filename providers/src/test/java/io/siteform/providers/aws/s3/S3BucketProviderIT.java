@@ -32,10 +32,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 class S3BucketProviderIT {
   private static final Address ADDRESS = new Address("s3_bucket", "primary");
 
+  private final MotoServer moto;
   private final AwsClients clients;
   private final S3BucketProvider provider;
 
   S3BucketProviderIT(MotoServer moto) {
+    this.moto = moto;
     this.clients = moto.newClients();
     this.provider = new S3BucketProvider(clients, Waits.DEFAULTS);
   }
@@ -124,6 +126,37 @@ class S3BucketProviderIT {
 
     desired("mine").forEach((k, v) -> assertThat(created.attributes()).as(k).containsEntry(k, v));
     assertThat(progress).contains("adopting bucket mine, created for this site by an earlier apply");
+  }
+
+  /**
+   * S3 answers NoSuchBucket to configuration calls right after CreateBucket, and CreateBucket of a
+   * name just deleted answers OperationAborted: both are waited out (the launcher models each once).
+   */
+  @Test
+  void aCreateRidesOutS3sPropagationAfterCreateAndAfterDelete() {
+    moto.untidy("s3_bucket_propagation", "s3_create_bucket_operation_aborted");
+    List<String> progress = new ArrayList<>();
+    LiveResource first = provider.create(new CreateRequest(ADDRESS, "eu-west-1", desired("fresh"), progress::add));
+    desired("fresh").forEach((k, v) -> assertThat(first.attributes()).as(k).containsEntry(k, v));
+    assertThat(progress).contains("waiting for bucket fresh to be visible in S3 (AWS answered NoSuchBucket)");
+
+    provider.delete(new DeleteRequest(ADDRESS, "eu-west-1", "fresh", first.attributes(), Progress.NONE));
+    progress.clear();
+    LiveResource again = provider.create(new CreateRequest(ADDRESS, "eu-west-1", desired("fresh"), progress::add));
+    assertThat(again.attributes()).containsEntry("versioning", "Enabled");
+    assertThat(progress).contains(
+        "waiting for S3 to finish deleting an earlier bucket named fresh (AWS answered OperationAborted)");
+  }
+
+  /** Someone else's bucket made a moment ago, still propagating: refused by name, never taken for missing. */
+  @Test
+  void aBucketSomeoneElseJustMadeIsRefusedEvenWhileS3IsStillPropagatingIt() {
+    moto.untidy("s3_bucket_propagation");
+    clients.s3("eu-west-1").createBucket(b -> b.bucket("just-made").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+
+    assertThatThrownBy(() -> provider.create(new CreateRequest(ADDRESS, "eu-west-1", desired("just-made"), Progress.NONE)))
+        .isInstanceOf(ProviderException.class)
+        .hasMessageContaining("bucket just-made already exists in this account and is not this site's");
   }
 
   /** In us-east-1 CreateBucket answers 200 for a bucket the account owns: siteform must not take it over. */
