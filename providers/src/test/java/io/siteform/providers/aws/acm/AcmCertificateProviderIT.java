@@ -39,7 +39,10 @@ class AcmCertificateProviderIT {
   private final AcmClient acm;
   private final AcmCertificateProvider provider;
 
+  private final MotoServer moto;
+
   AcmCertificateProviderIT(MotoServer moto) {
+    this.moto = moto;
     this.clients = moto.newClients();
     this.acm = clients.acm();
     this.provider = new AcmCertificateProvider(clients, FAST);
@@ -107,6 +110,25 @@ class AcmCertificateProviderIT {
         .asInstanceOf(InstanceOfAssertFactories.list(String.class))
         .containsExactlyInAnyOrder(
             "www.example.com", "static.example.com", "api.example.com", "assets.example.com", "*.example.com");
+  }
+
+  /**
+   * Right after RequestCertificate ACM answers ResourceNotFoundException to ListTags and Describe,
+   * and publishes the validation records a moment later; the ARN is handed to the engine first.
+   */
+  @Test
+  void aCertificateJustRequestedIsWaitedForAndItsArnRecordedBeforeTheWait() {
+    moto.untidy("acm_certificate_propagation");
+    Map<String, Object> d = new HashMap<>(desired(Map.of("siteform:site", "ticket-service-ui")));
+    d.put(AcmCertificateProvider.TOKEN, "siteform-propagation");
+    List<String> progress = new java.util.ArrayList<>();
+    List<LiveResource> recorded = new java.util.ArrayList<>();
+
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, d, progress::add, recorded::add));
+
+    assertHolds(created, desired(Map.of("siteform:site", "ticket-service-ui")));
+    assertThat(recorded).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo(created.id()));
+    assertThat(progress).anySatisfy(m -> assertThat(m).endsWith("(AWS answered ResourceNotFoundException)"));
   }
 
   @Test

@@ -161,6 +161,40 @@ class CloudFrontDistributionProviderIT {
     assertThat(config.viewerCertificate().acmCertificateArn()).isEqualTo(ACM);
   }
 
+  /**
+   * CloudFront may not yet see a certificate ACM has just issued and answer InvalidViewerCertificate
+   * to the create and to an update (hashicorp cloudfront/distribution.go retries both): waited out.
+   */
+  @Test
+  void aCertificateCloudFrontDoesNotSeeYetIsWaitedForOnCreateAndUpdate() {
+    moto.untidy("cloudfront_viewer_certificate_propagation");
+    String oai = cf.createCloudFrontOriginAccessIdentity(b -> b.cloudFrontOriginAccessIdentityConfig(c -> c
+        .callerReference("oai").comment("siteform: ticket-service-ui"))).cloudFrontOriginAccessIdentity().id();
+    Map<String, Object> desired = desired(d -> {
+      d.put("aliases", List.of("www.example.com"));
+      d.put("viewer_certificate", Map.of("acm_certificate_arn", ACM, "ssl_support_method", "sni-only",
+          "minimum_protocol_version", "TLSv1.2_2021"));
+    }, oaiOrigin("primary", "tsui-primary", "eu-west-1", oai), oaiOrigin("replica", "tsui-replica", "us-east-1", oai));
+    List<String> progress = new ArrayList<>();
+
+    LiveResource created = create(provider, desired, "siteform-ref-cert", progress::add);
+
+    assertNoDiff(created, desired);
+    assertThat(progress).contains(
+        "waiting for CloudFront to see the certificate ACM has just issued (AWS answered InvalidViewerCertificate)");
+
+    String renewed = ACM.replace("0a1b2c3d", "9f8e7d6c");
+    Map<String, Object> moved = new LinkedHashMap<>(desired);
+    moved.put("viewer_certificate", Map.of("acm_certificate_arn", renewed, "ssl_support_method", "sni-only",
+        "minimum_protocol_version", "TLSv1.2_2021"));
+    progress.clear();
+    LiveResource updated = provider.update(
+        new UpdateRequest(ADDRESS, REGION, created.id(), created.attributes(), moved, progress::add));
+    assertNoDiff(updated, moved);
+    assertThat(progress).contains(
+        "waiting for CloudFront to see the certificate ACM has just issued (AWS answered InvalidViewerCertificate)");
+  }
+
   @Test
   void updatesPriceClassAndTagsInPlace() {
     Map<String, Object> desired = oacSite(d -> {});

@@ -27,10 +27,12 @@ class IamRoleProviderIT {
   private static final Address ADDRESS = new Address("iam_role", "replication");
   private static final String REGION = "us-east-1";
 
+  private final MotoServer moto;
   private final AwsClients clients;
   private final IamRoleProvider provider;
 
   IamRoleProviderIT(MotoServer moto) {
+    this.moto = moto;
     this.clients = moto.newClients();
     this.provider = new IamRoleProvider(clients, Waits.DEFAULTS);
   }
@@ -69,6 +71,24 @@ class IamRoleProviderIT {
 
   private Optional<LiveResource> read(String name, Map<String, Object> prior) {
     return provider.read(new ReadRequest(ADDRESS, REGION, name, prior));
+  }
+
+  /**
+   * IAM right after CreateRole: GetRole answers NoSuchEntity, then the unique id where the ARN
+   * belongs; DeleteRole after the policy's deletion answers DeleteConflict (hashicorp iam/role.go).
+   * The recorded ARN is the real one, and the delete goes through.
+   */
+  @Test
+  void aRoleRidesOutIamPropagationOnCreateAndDelete() {
+    moto.untidy("iam_role_propagation");
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, desired("propagating"), Progress.NONE));
+
+    assertThat((String) created.attributes().get("arn")).startsWith("arn:aws:iam::").endsWith(":role/propagating");
+    List<String> progress = new java.util.ArrayList<>();
+    provider.delete(new DeleteRequest(ADDRESS, REGION, "propagating", created.attributes(), progress::add));
+    assertThat(progress).contains(
+        "waiting for IAM to finish removing the policies of role propagating (AWS answered DeleteConflict)");
+    assertThat(read("propagating", created.attributes())).isEmpty();
   }
 
   @Test

@@ -41,7 +41,10 @@ class Route53RecordProviderIT {
   private final Route53RecordProvider provider;
   private String zone;
 
+  private final MotoServer moto;
+
   Route53RecordProviderIT(MotoServer moto) {
+    this.moto = moto;
     this.clients = moto.newClients();
     this.r53 = clients.route53();
     this.provider = new Route53RecordProvider(clients, new Waits(Duration.ofSeconds(30), Duration.ofMillis(100)));
@@ -135,6 +138,28 @@ class Route53RecordProviderIT {
     provider.delete(new DeleteRequest(ALIAS_AAAA, REGION, createdAaaa.id(), createdAaaa.attributes(), Progress.NONE));
     assertThat(listed("www.example.com", "A")).isEmpty();
     assertThat(listed("www.example.com", "AAAA")).isEmpty();
+  }
+
+  /**
+   * Route53 allows about five requests a second per account and answers Throttling past it: a
+   * parallel apply's records still all go through (the SDK's standard retry, patient change polls).
+   */
+  @Test
+  void recordsCreatedInParallelGoThroughRoute53sThrottling() throws Exception {
+    moto.untidy("route53_throttling");
+    moto.route53Rate(5);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<LiveResource>> made = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        String name = "r" + i + ".example.com";
+        made.add(pool.submit(() -> create(new Address("route53_record", "r"), cname(name, 300, "x.example.net"))));
+      }
+      for (var f : made) assertThat(f.get().attributes()).containsEntry("type", "CNAME");
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int i = 0; i < 6; i++) assertThat(listed("r" + i + ".example.com", "CNAME")).hasSize(1);
   }
 
   /**

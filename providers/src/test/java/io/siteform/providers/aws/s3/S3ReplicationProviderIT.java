@@ -28,10 +28,12 @@ class S3ReplicationProviderIT {
   private static final Address ADDRESS = new Address("s3_replication", "primary");
   private static final String ROLE = "arn:aws:iam::123456789012:role/site-crr";
 
+  private final MotoServer moto;
   private final AwsClients clients;
   private final S3ReplicationProvider provider;
 
   S3ReplicationProviderIT(MotoServer moto) {
+    this.moto = moto;
     this.clients = moto.newClients();
     this.provider = new S3ReplicationProvider(clients, Waits.DEFAULTS);
   }
@@ -57,6 +59,26 @@ class S3ReplicationProviderIT {
 
   private Optional<LiveResource> read() {
     return provider.read(new ReadRequest(ADDRESS, "eu-west-1", "src", Map.of()));
+  }
+
+  /**
+   * PutBucketReplication right after versioning was enabled may answer InvalidRequest "Versioning
+   * must be 'Enabled' on the bucket" (hashicorp s3/bucket_replication_configuration.go): waited out.
+   */
+  @Test
+  void replicationRightAfterVersioningWaitsForS3ToSeeIt() {
+    moto.untidy("s3_replication_versioning_propagation");
+    new S3BucketProvider(clients, Waits.DEFAULTS).create(new CreateRequest(new Address("s3_bucket", "b"), "eu-west-1",
+        S3BucketProviderIT.desired("fresh-src"), Progress.NONE));
+    List<String> progress = new java.util.ArrayList<>();
+    Map<String, Object> desired = Map.of("bucket", "fresh-src", "role_arn", ROLE,
+        "rules", List.of(rule("replica-0", 1, "", "dst", false)));
+
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, "eu-west-1", desired, progress::add));
+
+    assertThat(created.attributes()).containsEntry("rules", Values.copyMap(desired).get("rules"));
+    assertThat(progress).singleElement().asString().startsWith("waiting for S3 to see bucket fresh-src")
+        .endsWith("(AWS answered InvalidRequest)");
   }
 
   @Test
