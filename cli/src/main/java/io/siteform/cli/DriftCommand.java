@@ -21,9 +21,16 @@ import picocli.CommandLine.ParentCommand;
 final class DriftCommand implements Callable<Integer> {
   enum Format { TEXT, JSON, MARKDOWN }
 
+  /** Completion offers the values as they are written (and accepted): in lower case. */
+  static final class Formats extends java.util.ArrayList<String> {
+    Formats() {
+      super(java.util.List.of("text", "json", "markdown"));
+    }
+  }
+
   @ParentCommand SiteformCommand root;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", completionCandidates = Formats.class,
       description = "text, json or markdown (a table for a CI job summary; default: ${DEFAULT-VALUE}).")
   Format format;
 

@@ -42,9 +42,16 @@ public final class GlobalOptions {
   Optional<URI> endpoint(Map<String, String> env) {
     String url = endpointUrl != null ? endpointUrl : env.get("AWS_ENDPOINT_URL");
     if (url == null || url.isBlank()) return Optional.empty();
-    URI uri = URI.create(url.trim());
-    if (uri.getScheme() == null || uri.getHost() == null) {
-      throw new IllegalArgumentException("--endpoint-url must be a URL such as http://127.0.0.1:5000, not '" + url + "'");
+    String what = endpointUrl != null ? "--endpoint-url" : "AWS_ENDPOINT_URL";
+    URI uri;
+    try {
+      uri = new URI(url.trim());
+    } catch (java.net.URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getScheme() == null || uri.getHost() == null
+        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+      throw new IllegalArgumentException(what + " must be a URL such as http://127.0.0.1:5000, not '" + url + "'");
     }
     return Optional.of(uri);
   }

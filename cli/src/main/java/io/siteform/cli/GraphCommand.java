@@ -18,9 +18,16 @@ import picocli.CommandLine.ParentCommand;
 final class GraphCommand implements Callable<Integer> {
   enum Format { DOT, SVG }
 
+  /** Completion offers the values as they are written (and accepted): in lower case. */
+  static final class Formats extends java.util.ArrayList<String> {
+    Formats() {
+      super(java.util.List.of("dot", "svg"));
+    }
+  }
+
   @ParentCommand SiteformCommand root;
 
-  @Option(names = "--format", defaultValue = "dot", paramLabel = "FORMAT",
+  @Option(names = "--format", defaultValue = "dot", paramLabel = "FORMAT", completionCandidates = Formats.class,
       description = "dot or svg (needs Graphviz's `dot` on PATH; default: ${DEFAULT-VALUE}).")
   Format format;
 

@@ -55,11 +55,39 @@ public final class Main {
   private static int badUsage(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("Error: " + e.getMessage());
+    err.println("Error: " + usageMessage(e));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
     return ExitCode.ERROR;
+  }
+
+  /** picocli's message said as siteform says things: what was wrong and what to write instead. */
+  static String usageMessage(ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String first = u.getUnmatched().get(0);
+      boolean command = u.getCommandLine().getSubcommands().size() > 1 && !first.startsWith("-");
+      return (first.startsWith("-") ? "unknown option '" : command ? "unknown command '" : "unexpected argument '")
+          + first + "'";
+    }
+    if (e instanceof CommandLine.MissingParameterException m && m.getMissing() != null && !m.getMissing().isEmpty()) {
+      var arg = m.getMissing().get(0);
+      if (arg.isOption()) {
+        String name = ((picocli.CommandLine.Model.OptionSpec) arg).longestName();
+        return name + " needs a value: " + name + " " + arg.paramLabel()
+            + (name.equals("--var") ? " (for example --var owner=jane)" : "");
+      }
+      return "missing " + arg.paramLabel();
+    }
+    String message = String.valueOf(e.getMessage());
+    // "Value for option option '--var' (NAME=VALUE) should be in KEY=VALUE format but was x"
+    java.util.regex.Matcher keyValue = java.util.regex.Pattern
+        .compile("option '(--[a-z-]+)' \\(([^)]*)\\) should be in KEY=VALUE format but was (.*)").matcher(message);
+    if (keyValue.find()) {
+      return keyValue.group(1) + " takes " + keyValue.group(2) + ", not '" + keyValue.group(3)
+          + "' (for example " + keyValue.group(1) + " owner=jane)";
+    }
+    return message.replace("option option", "option");
   }
 
   private static int failure(SiteformCommand root, Exception e) {

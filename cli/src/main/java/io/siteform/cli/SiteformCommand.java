@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
     description = "Builds and keeps a multi-region static website on AWS from one siteform.yaml.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
         ImportCommand.class, VerifyCommand.class, DriftCommand.class, StateCommand.class, ForceUnlockCommand.class,
-        OutputCommand.class, ShowCommand.class, GraphCommand.class, picocli.AutoComplete.GenerateCompletion.class},
+        OutputCommand.class, ShowCommand.class, GraphCommand.class, picocli.AutoComplete.GenerateCompletion.class,
+        picocli.CommandLine.HelpCommand.class},
     commandListHeading = "%nCommands:%n")
 final class SiteformCommand {
   @Mixin GlobalOptions global;

@@ -22,8 +22,14 @@ public record Terminal(
     env = Map.copyOf(env);
   }
 
+  /**
+   * Colour only for a person at a terminal that can show it: not with {@code --no-color}, a
+   * non-empty {@code NO_COLOR} (no-color.org: "when present and not an empty string"), or {@code
+   * TERM=dumb}.
+   */
   public Style style(boolean noColorFlag) {
-    boolean noColor = noColorFlag || env.containsKey("NO_COLOR") || !interactive;
+    boolean noColor = noColorFlag || !env.getOrDefault("NO_COLOR", "").isEmpty()
+        || "dumb".equals(env.get("TERM")) || !interactive;
     return noColor ? Style.PLAIN : Style.ANSI;
   }
 

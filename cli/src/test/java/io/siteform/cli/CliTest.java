@@ -120,7 +120,7 @@ class CliTest {
   void badFlagsExitOneWithAHint() throws IOException {
     var r = cli.run("-f", spec(SPEC).toString(), "plan", "--detailed-exit-code");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("Unknown option", "--detailed-exitcode", "siteform plan --help");
+    assertThat(r.err()).contains("unknown option '--detailed-exit-code'", "--detailed-exitcode", "siteform plan --help");
   }
 
   @Test

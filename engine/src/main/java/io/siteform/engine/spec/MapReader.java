@@ -64,8 +64,18 @@ final class MapReader {
     return r;
   }
 
-  /** A map with free keys (tags, cache_control): keys and values are strings, order kept. */
+  /** A map with free keys (tags): keys and values are strings (a number is taken as its text), order kept. */
   Map<String, String> stringMap(String key) {
+    return stringMap(key, null);
+  }
+
+  /**
+   * A map with free keys whose values must be written as strings: a number or a boolean there is
+   * a mistake ({@code "index.html": 300} for a Cache-Control header), reported with {@code hint}.
+   *
+   * @param hint what to write instead, or null to take numbers as their text
+   */
+  Map<String, String> stringMap(String key, String hint) {
     Node n = node(key);
     if (n == null) return Map.of();
     if (!(n instanceof MappingNode map)) {
@@ -88,6 +98,12 @@ final class MapReader {
         continue;
       }
       cx.locate(p, t.getValueNode());
+      if (hint != null && t.getValueNode() instanceof ScalarNode sv && !sv.getTag().equals(Tag.STR)) {
+        cx.problems().at(t.getValueNode(), p + ": expected a string, found " + Types.describe(t.getValueNode())
+            + "; " + hint);
+        ok = false;
+        continue;
+      }
       String v = stringValue(t.getValueNode(), p);
       if (v == null) ok = false;
       else out.put(k, v);

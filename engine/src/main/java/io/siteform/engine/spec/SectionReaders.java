@@ -35,7 +35,8 @@ final class SectionReaders {
       source = null;
     }
     Boolean delete = m.bool("delete", true);
-    Map<String, String> cache = m.stringMap("cache_control");
+    Map<String, String> cache = m.stringMap("cache_control",
+        "write the Cache-Control header as a string, such as \"public, max-age=300\"");
     String inv = m.oneOf("invalidate", "changed", List.of("changed", "all", "none"));
     if (source == null || delete == null || cache == null || inv == null) return null;
     return Optional.of(new ContentSpec(source, delete, cache,

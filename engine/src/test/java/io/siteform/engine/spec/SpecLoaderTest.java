@@ -136,6 +136,18 @@ class SpecLoaderTest {
         Optional.of("team-state"), Optional.of("sites/demo.json"), Optional.of("eu-west-1")));
   }
 
+  /** The seed's own procedure: a domain without a certificate section is validated through DNS. */
+  @Test
+  void aDomainWithoutCertificateIsValidatedThroughDns() {
+    Spec spec = parse(MINIMAL + """
+        domain:
+          names: [www.example.com]
+          hosted_zone: example.com
+        """, Map.of(), Map.of());
+
+    assertThat(spec.domain().orElseThrow().certificateArn()).isEmpty();
+  }
+
   @Test
   void cliVarBeatsEnvironmentBeatsDefault() {
     String text = MINIMAL.replace("demo-primary", "\"demo-${var.who}\"") + "variables: {who: {default: dflt}}\n";

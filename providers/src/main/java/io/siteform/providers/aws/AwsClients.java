@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
@@ -61,13 +63,28 @@ public final class AwsClients implements AutoCloseable {
   public AwsClients(Optional<URI> endpoint, Optional<String> profile) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(profile, "profile");
-    DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
-    profile.ifPresent(chain::profileName);
-    this.credentials = chain.build();
+    this.credentials = profile.<AwsCredentialsProvider>map(AwsClients::profileCredentials)
+        .orElseGet(() -> DefaultCredentialsProvider.builder().build());
     this.http = ApacheHttpClient.builder().build();
   }
 
-  /** The endpoint every client is pointed at, if not AWS itself. */
+  /**
+   * A profile named on the command line wins over credentials in the environment, as the AWS CLI
+   * does ({@code --profile} before {@code AWS_ACCESS_KEY_ID}); the default chain would take the
+   * environment's first. SSO, role and credential-process profiles work through the SDK's profile
+   * provider. A profile that is not in the shared config files is named at once.
+   */
+  static AwsCredentialsProvider profileCredentials(String name) {
+    ProfileFile files = ProfileFile.defaultProfileFile();
+    if (files.profile(name).isEmpty()) {
+      throw new io.siteform.error.PlanException("AWS profile '" + name + "' is not in ~/.aws/config or"
+          + " ~/.aws/credentials (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE move them); profiles there: "
+          + (files.profiles().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(files.profiles().keySet())))
+          + ". Run `aws configure --profile " + name + "` or `aws configure sso --profile " + name + "`");
+    }
+    return ProfileCredentialsProvider.builder().profileFile(files).profileName(name).build();
+  }
+
   /**
    * Fails with a plain message when the default chain finds no credentials, before any resource
    * is planned or touched; a later per-resource failure would repeat the SDK's long message.
