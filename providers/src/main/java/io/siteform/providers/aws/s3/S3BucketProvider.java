@@ -42,8 +42,10 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * <p>Attributes: {@code bucket} (String), {@code versioning} ("Enabled", "Suspended", or
  * "Disabled" for a bucket never versioned), {@code public_access_block} (Map of the four
  * Booleans, all false when the bucket has none), {@code encryption} (the default SSE algorithm,
- * "AES256" for SSE-S3, "none" if AWS reports none), {@code tags} (Map of String). Computed:
- * {@code arn}, {@code regional_domain_name}.
+ * "AES256" for SSE-S3, "none" if AWS reports none), {@code abort_incomplete_uploads_days}
+ * (Integer: the days after which siteform's lifecycle rule aborts incomplete multipart uploads,
+ * 0 when the bucket has no such rule of siteform's; see {@link UploadsLifecycle}), {@code tags}
+ * (Map of String). Computed: {@code arn}, {@code regional_domain_name}.
  */
 public final class S3BucketProvider implements Provider {
   public static final String TYPE = "s3_bucket";
@@ -98,6 +100,7 @@ public final class S3BucketProvider implements Provider {
     a.put("versioning", versioning == null || versioning.isEmpty() ? "Disabled" : versioning);
     a.put("public_access_block", readPublicAccessBlock(s3, address, op, bucket));
     a.put("encryption", readEncryption(s3, address, op, bucket));
+    a.put(UploadsLifecycle.ATTRIBUTE, UploadsLifecycle.read(s3, address, op, bucket));
     a.put("tags", readTags(s3, address, op, bucket));
     return Optional.of(new LiveResource(bucket, a));
   }
@@ -256,6 +259,10 @@ public final class S3BucketProvider implements Provider {
         call.accept(() -> s3.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(c -> c
             .rules(r -> r.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.fromValue(algorithm)))))));
       }
+    }
+    if (changed(UploadsLifecycle.ATTRIBUTE, prior, desired)) {
+      int days = ((Number) desired.get(UploadsLifecycle.ATTRIBUTE)).intValue();
+      call.accept(() -> UploadsLifecycle.put(s3, bucket, days));
     }
     if (changed("tags", prior, desired)) {
       Map<?, ?> tags = (Map<?, ?>) desired.get("tags");
