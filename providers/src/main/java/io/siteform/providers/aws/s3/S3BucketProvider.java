@@ -285,18 +285,27 @@ public final class S3BucketProvider implements Provider {
     return Boolean.TRUE.equals(map.get(key));
   }
 
+  /** Every version and delete marker counted, so the prompt says exactly what an emptying removes. */
   @Override
   public Optional<String> contentAtRisk(String region, String bucket) {
     try {
-      ListObjectVersionsResponse page = clients.s3(region).listObjectVersions(b -> b.bucket(bucket).maxKeys(1000));
-      int n = page.versions().size() + page.deleteMarkers().size();
-      if (n == 0) return Optional.empty();
-      return Optional.of("bucket " + bucket + " holds " + (Boolean.TRUE.equals(page.isTruncated()) ? "more than " : "")
-          + n + (n == 1 ? " object version or delete marker" : " object versions and delete markers"));
+      long versions = 0;
+      long markers = 0;
+      for (ListObjectVersionsResponse page : clients.s3(region).listObjectVersionsPaginator(b -> b.bucket(bucket).maxKeys(1000))) {
+        versions += page.versions().size();
+        markers += page.deleteMarkers().size();
+      }
+      if (versions + markers == 0) return Optional.empty();
+      return Optional.of("bucket " + bucket + " in " + region + " holds " + count(versions, "object version")
+          + " and " + count(markers, "delete marker"));
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket")) return Optional.empty();
       throw AwsFailures.wrap(new Address("s3_bucket", "check"), "read", e);
     }
+  }
+
+  private static String count(long n, String what) {
+    return String.format(java.util.Locale.ROOT, "%,d %s%s", n, what, n == 1 ? "" : "s");
   }
 
   @Override

@@ -48,10 +48,10 @@ public final class SiteContentProvider implements Provider {
 
   /**
    * The source folder is passed through but never compared: it differs between a laptop and CI.
-   * No identity: the old and new content of a renamed primary write the same replicas, so the
-   * old one is deleted before the new one publishes (io.siteform.engine.provider.Schemas).
+   * A new primary bucket is an update: the content is published there and the replicas, which
+   * stay, keep every version they hold (io.siteform.engine.provider.Schemas).
    */
-  private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of("bucket"), Set.of(), false,
+  private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of(), Set.of(), false,
       java.util.Optional.empty(), Set.of("source"), Set.of());
 
   private final AwsClients clients;
