@@ -3,7 +3,6 @@ package io.siteform.engine.resource;
 import io.siteform.engine.spec.BucketSpec;
 import io.siteform.engine.spec.ContentSpec;
 import io.siteform.engine.spec.Spec;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +37,7 @@ final class ContentResources {
 
   /** The source folder against the spec's folder, as the user means it when they write {@code dist/}. */
   private static String source(Spec spec, ContentSpec c) {
-    Path specDir = Path.of(spec.file()).toAbsolutePath().getParent();
-    return specDir.resolve(c.source()).normalize().toString();
+    return io.siteform.engine.spec.ContentFolder.of(spec).orElseThrow().toString();
   }
 
   static List<ResourceSpec> expand(Spec spec) {
