@@ -59,7 +59,9 @@ final class ContentResources {
     attrs.put("replicas", replicas);
     // S3 replicates only keys under this prefix; siteform copies the site's other files itself.
     attrs.put("replication_prefix", spec.replication().prefix());
-    out.add(new ResourceSpec(CONTENT, spec.primary().region(), attrs, deps, Set.of(Expander.PRIMARY_BUCKET)));
+    // Not "part of" the primary bucket: a renamed primary is an update that publishes to the new
+    // bucket, so the replicas, which stay, keep every version they hold.
+    out.add(new ResourceSpec(CONTENT, spec.primary().region(), attrs, deps));
     if (c.invalidate() != ContentSpec.Invalidate.NONE) {
       Map<String, Object> inv = new LinkedHashMap<>();
       inv.put("distribution_id", new Ref(CdnResources.DISTRIBUTION, "id"));
