@@ -53,6 +53,7 @@ final class Planning {
     Refresher.Refreshed r = offline
         ? new Refresher.Refreshed(recorded, List.of())
         : session.refresher(parallelism, listener).refresh(recorded);
+    if (destroy) r = r.keepingGone();
     Plan plan = destroy
         ? session.planner().planDestroy(r.state(), r.drift())
         : session.planner().plan(desired, r.state(), r.drift());

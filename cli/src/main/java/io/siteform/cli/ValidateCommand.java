@@ -16,6 +16,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     try (Session session = root.session()) {
       Spec spec = session.spec();
+      io.siteform.engine.spec.ContentFolder.requireFolder(spec);
       int resources = new ResourceGraph(session.desired()).addresses().size();
       root.terminal.out().println(root.terminal.style(root.global.noColor).green("Success!")
           + " " + spec.file() + " is valid: " + resources + " resources for site " + spec.site().name() + ".");

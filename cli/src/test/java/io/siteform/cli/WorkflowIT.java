@@ -131,7 +131,7 @@ class WorkflowIT {
     var refused = cli.run("destroy", "--auto-approve");
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).contains("would delete buckets that still hold objects",
-        "s3_bucket.primary: bucket ticket-service-ui-jane-doe holds 3 object versions and delete markers",
+        "s3_bucket.primary: bucket ticket-service-ui-jane-doe in eu-west-1 holds 2 object versions and 1 delete marker",
         "--force-delete-content", "Nothing was changed");
     assertThat(cli.run("state", "list").out().lines()).hasSize(8);
 

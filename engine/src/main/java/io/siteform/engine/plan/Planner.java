@@ -47,10 +47,17 @@ public final class Planner {
     return new Plan(drift, changes, current.serial(), current.lineage(), false);
   }
 
-  /** Everything in state goes. */
+  /**
+   * Everything in state goes. An entry whose object the refresh found gone (see {@link
+   * Refresher.Refreshed#keepingGone}) is planned as a delete too, so applying removes the entry.
+   */
   public Plan planDestroy(State current, List<Drift> drift) {
+    Set<String> gone = new java.util.HashSet<>();
+    for (Drift d : drift) if (d.action() == Action.DELETE) gone.add(d.address().toString());
     List<ResourceChange> changes = new ArrayList<>();
-    for (ResourceState r : current.resources()) changes.add(deletion(r, null));
+    for (ResourceState r : current.resources()) {
+      changes.add(deletion(r, gone.contains(r.address()) ? "it is already gone: only its entry in state is removed" : null));
+    }
     ChangeOrder.of(changes);
     return new Plan(drift, changes, current.serial(), current.lineage(), true);
   }

@@ -37,7 +37,21 @@ public final class Refresher {
   }
 
   /** The state as live and what drifted. */
-  public record Refreshed(State state, List<Drift> drift) {}
+  public record Refreshed(State state, List<Drift> drift) {
+    /**
+     * The live state with the entries of objects found gone put back: what a destroy starts
+     * from, so that its deletes of them (a no-op at AWS) remove their entries. Without this a
+     * destroy re-run after an interrupted one would find nothing to do and leave the entries of
+     * objects the first run deleted but did not record.
+     */
+    public Refreshed keepingGone() {
+      State kept = state;
+      for (Drift d : drift) {
+        if (d.action() == Action.DELETE && kept.find(d.recorded().address()).isEmpty()) kept = kept.with(d.recorded());
+      }
+      return new Refreshed(kept, drift);
+    }
+  }
 
   public Refreshed refresh(State recorded) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {

@@ -32,11 +32,13 @@ public final class Schemas {
   public static final ResourceSchema ROUTE53_RECORD =
       new ResourceSchema("route53_record", Set.of("zone_id", "name", "type"), Set.of(), false);
   /**
-   * Published content is replaced only with its primary bucket, and the old and new content
-   * write the same replicas: the old one goes first, never after the new one is published.
+   * Renaming the primary bucket updates the content in place: it is published to the new bucket
+   * while the replicas, which stay, keep their version history; the old bucket is emptied only
+   * by its own delete, which --force-delete-content lists. Nothing forces a replacement but a
+   * move to another region.
    */
   public static final ResourceSchema SITE_CONTENT = new ResourceSchema(
-      "site_content", Set.of("bucket"), Set.of(), false, Optional.empty(), Set.of("source"), Set.of());
+      "site_content", Set.of(), Set.of(), false, Optional.empty(), Set.of("source"), Set.of());
   public static final ResourceSchema CLOUDFRONT_INVALIDATION =
       new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of(), false);
 

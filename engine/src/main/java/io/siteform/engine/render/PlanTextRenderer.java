@@ -60,6 +60,9 @@ public final class PlanTextRenderer {
         .append(s.add()).append(" to add, ")
         .append(s.change()).append(" to change, ")
         .append(s.destroy()).append(" to destroy.\n");
+    for (String w : io.siteform.engine.plan.ContentWarnings.of(plan)) {
+      out.append('\n').append(style.yellow(style.bold("Warning:"))).append(' ').append(w).append('\n');
+    }
     out.append(renderConflicts(plan));
     return out.toString();
   }

@@ -3,7 +3,6 @@ package io.siteform.engine.resource;
 import io.siteform.engine.spec.BucketSpec;
 import io.siteform.engine.spec.ContentSpec;
 import io.siteform.engine.spec.Spec;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +37,7 @@ final class ContentResources {
 
   /** The source folder against the spec's folder, as the user means it when they write {@code dist/}. */
   private static String source(Spec spec, ContentSpec c) {
-    Path specDir = Path.of(spec.file()).toAbsolutePath().getParent();
-    return specDir.resolve(c.source()).normalize().toString();
+    return io.siteform.engine.spec.ContentFolder.of(spec).orElseThrow().toString();
   }
 
   static List<ResourceSpec> expand(Spec spec) {
@@ -61,7 +59,9 @@ final class ContentResources {
     attrs.put("replicas", replicas);
     // S3 replicates only keys under this prefix; siteform copies the site's other files itself.
     attrs.put("replication_prefix", spec.replication().prefix());
-    out.add(new ResourceSpec(CONTENT, spec.primary().region(), attrs, deps, Set.of(Expander.PRIMARY_BUCKET)));
+    // Not "part of" the primary bucket: a renamed primary is an update that publishes to the new
+    // bucket, so the replicas, which stay, keep every version they hold.
+    out.add(new ResourceSpec(CONTENT, spec.primary().region(), attrs, deps));
     if (c.invalidate() != ContentSpec.Invalidate.NONE) {
       Map<String, Object> inv = new LinkedHashMap<>();
       inv.put("distribution_id", new Ref(CdnResources.DISTRIBUTION, "id"));

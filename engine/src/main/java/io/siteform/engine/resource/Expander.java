@@ -71,6 +71,9 @@ public final class Expander {
     return DomainResources.aliasRecordAddress(name, type);
   }
 
+  /** Days after which S3 aborts a multipart upload nobody completed (the bucket's lifecycle rule). */
+  public static final int ABORT_INCOMPLETE_UPLOADS_DAYS = 1;
+
   public static String roleName(Spec spec) {
     return "siteform-" + spec.site().name() + "-replication";
   }
@@ -87,6 +90,9 @@ public final class Expander {
             "ignore_public_acls", true,
             "restrict_public_buckets", true));
     attrs.put("encryption", "AES256");
+    // An upload cut off (a killed apply, a lost connection) leaves parts S3 bills for and never
+    // shows as objects: a lifecycle rule of siteform's own removes them after a day.
+    attrs.put("abort_incomplete_uploads_days", ABORT_INCOMPLETE_UPLOADS_DAYS);
     attrs.put("tags", tags);
     return new ResourceSpec(address, b.region(), attrs, Set.of());
   }

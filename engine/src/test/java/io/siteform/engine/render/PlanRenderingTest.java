@@ -52,6 +52,16 @@ class PlanRenderingTest {
     check("publish-edit", h.plan(Fixtures.withContent(true)));
   }
 
+  /** A build that wrote nothing: the plan says it takes every page down before anyone applies it. */
+  @Test
+  void anEmptyContentFolder() throws Exception {
+    h.cloud.localFiles.put("index.html", "i1");
+    h.cloud.localFiles.put("app.js", "a1");
+    h.apply(Fixtures.withContent(true));
+    h.cloud.localFiles.clear();
+    check("content-empty", h.plan(Fixtures.withContent(true)));
+  }
+
   @Test
   void noChanges() throws Exception {
     h.apply(Fixtures.workshop());

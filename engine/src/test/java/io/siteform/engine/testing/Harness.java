@@ -37,8 +37,16 @@ public final class Harness {
   }
 
   public Plan planDestroy() {
-    Refresher.Refreshed r = refresh();
+    Refresher.Refreshed r = refresh().keepingGone();
     return new Planner(providers::schema).planDestroy(r.state(), r.drift());
+  }
+
+  /** {@code siteform destroy}: the plan and the state it starts from keep the entries of objects already gone. */
+  public Applier.Result destroy() throws InterruptedException {
+    Refresher.Refreshed r = refresh().keepingGone();
+    Plan plan = new Planner(providers::schema).planDestroy(r.state(), r.drift());
+    return new Applier(providers, new StateRecorder(backend, r.state()), EngineListener.NONE, parallelism,
+        () -> "token-" + tokens.incrementAndGet()).apply(plan);
   }
 
   public Applier.Result apply(Plan plan) throws InterruptedException {

@@ -42,8 +42,10 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * <p>Attributes: {@code bucket} (String), {@code versioning} ("Enabled", "Suspended", or
  * "Disabled" for a bucket never versioned), {@code public_access_block} (Map of the four
  * Booleans, all false when the bucket has none), {@code encryption} (the default SSE algorithm,
- * "AES256" for SSE-S3, "none" if AWS reports none), {@code tags} (Map of String). Computed:
- * {@code arn}, {@code regional_domain_name}.
+ * "AES256" for SSE-S3, "none" if AWS reports none), {@code abort_incomplete_uploads_days}
+ * (Integer: the days after which siteform's lifecycle rule aborts incomplete multipart uploads,
+ * 0 when the bucket has no such rule of siteform's; see {@link UploadsLifecycle}), {@code tags}
+ * (Map of String). Computed: {@code arn}, {@code regional_domain_name}.
  */
 public final class S3BucketProvider implements Provider {
   public static final String TYPE = "s3_bucket";
@@ -93,14 +95,15 @@ public final class S3BucketProvider implements Provider {
     try {
       // A bucket just created may answer NoSuchBucket to its configuration reads for a moment.
       return Optional.of(poller.retryWhen(address, op, Progress.NONE, Waits.BUCKET_PROPAGATION,
-          "bucket " + bucket + " to be visible in S3", e -> is(e, "NoSuchBucket"), () -> attributes(s3, bucket, region)));
+          "bucket " + bucket + " to be visible in S3", e -> is(e, "NoSuchBucket"),
+          () -> attributes(s3, address, op, bucket, region)));
     } catch (SdkException e) {
       throw AwsFailures.wrap(address, op, e);
     }
   }
 
   /** The bucket's settings; any SDK failure is thrown as AWS answered it. */
-  private static LiveResource attributes(S3Client s3, String bucket, String region) {
+  private static LiveResource attributes(S3Client s3, Address address, String op, String bucket, String region) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("bucket", bucket);
     a.put("arn", "arn:aws:s3:::" + bucket);
@@ -109,6 +112,7 @@ public final class S3BucketProvider implements Provider {
     a.put("versioning", versioning == null || versioning.isEmpty() ? "Disabled" : versioning);
     a.put("public_access_block", readPublicAccessBlock(s3, bucket));
     a.put("encryption", readEncryption(s3, bucket));
+    a.put(UploadsLifecycle.ATTRIBUTE, UploadsLifecycle.read(s3, address, op, bucket));
     a.put("tags", readTags(s3, bucket));
     return new LiveResource(bucket, a);
   }
@@ -268,6 +272,10 @@ public final class S3BucketProvider implements Provider {
             .rules(r -> r.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.fromValue(algorithm)))))));
       }
     }
+    if (changed(UploadsLifecycle.ATTRIBUTE, prior, desired)) {
+      int days = ((Number) desired.get(UploadsLifecycle.ATTRIBUTE)).intValue();
+      call.accept(() -> UploadsLifecycle.put(s3, bucket, days));
+    }
     if (changed("tags", prior, desired)) {
       Map<?, ?> tags = (Map<?, ?>) desired.get("tags");
       if (tags.isEmpty()) {
@@ -289,18 +297,27 @@ public final class S3BucketProvider implements Provider {
     return Boolean.TRUE.equals(map.get(key));
   }
 
+  /** Every version and delete marker counted, so the prompt says exactly what an emptying removes. */
   @Override
   public Optional<String> contentAtRisk(String region, String bucket) {
     try {
-      ListObjectVersionsResponse page = clients.s3(region).listObjectVersions(b -> b.bucket(bucket).maxKeys(1000));
-      int n = page.versions().size() + page.deleteMarkers().size();
-      if (n == 0) return Optional.empty();
-      return Optional.of("bucket " + bucket + " holds " + (Boolean.TRUE.equals(page.isTruncated()) ? "more than " : "")
-          + n + (n == 1 ? " object version or delete marker" : " object versions and delete markers"));
+      long versions = 0;
+      long markers = 0;
+      for (ListObjectVersionsResponse page : clients.s3(region).listObjectVersionsPaginator(b -> b.bucket(bucket).maxKeys(1000))) {
+        versions += page.versions().size();
+        markers += page.deleteMarkers().size();
+      }
+      if (versions + markers == 0) return Optional.empty();
+      return Optional.of("bucket " + bucket + " in " + region + " holds " + count(versions, "object version")
+          + " and " + count(markers, "delete marker"));
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket")) return Optional.empty();
       throw AwsFailures.wrap(new Address("s3_bucket", "check"), "read", e);
     }
+  }
+
+  private static String count(long n, String what) {
+    return String.format(java.util.Locale.ROOT, "%,d %s%s", n, what, n == 1 ? "" : "s");
   }
 
   @Override

@@ -48,10 +48,10 @@ public final class SiteContentProvider implements Provider {
 
   /**
    * The source folder is passed through but never compared: it differs between a laptop and CI.
-   * No identity: the old and new content of a renamed primary write the same replicas, so the
-   * old one is deleted before the new one publishes (io.siteform.engine.provider.Schemas).
+   * A new primary bucket is an update: the content is published there and the replicas, which
+   * stay, keep every version they hold (io.siteform.engine.provider.Schemas).
    */
-  private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of("bucket"), Set.of(), false,
+  private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of(), Set.of(), false,
       java.util.Optional.empty(), Set.of("source"), Set.of());
 
   private final AwsClients clients;
@@ -129,7 +129,13 @@ public final class SiteContentProvider implements Provider {
 
     Map<String, String> etags = new TreeMap<>();
     listing.forEach((key, l) -> etags.put(key, l.etag()));
-    Map<String, String> uploaded = new Uploads(address, op).run(clients.s3Async(region), bucket, source, changed, progress);
+    // An earlier run killed mid-upload left parts of the site's files: abort them before the new upload.
+    Set<String> siteKeys = new java.util.HashSet<>(want.keySet());
+    siteKeys.addAll(SiteFile.all(prior.get("files")).keySet());
+    int leftover = IncompleteUploads.abort(s3, address, op, bucket, siteKeys::contains);
+    if (leftover > 0) progress.report("aborted " + leftover + " incomplete multipart upload(s) an earlier run left in " + bucket);
+    Map<String, String> uploaded = new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source, changed,
+        progress);
     etags.putAll(uploaded);
 
     if (delete) {

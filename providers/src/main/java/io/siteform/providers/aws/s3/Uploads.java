@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
 import software.amazon.awssdk.transfer.s3.model.CompletedFileUpload;
 import software.amazon.awssdk.transfer.s3.model.UploadFileRequest;
@@ -35,6 +36,10 @@ import software.amazon.awssdk.transfer.s3.progress.TransferListener;
  * each with its Content-Type, Cache-Control and its MD5 in {@value BucketObjects#MD5_METADATA}.
  * A file is checked against the MD5 the plan was made with first, so apply never publishes
  * something the plan did not show.
+ *
+ * <p>A failure or an interrupt starts no further file, lets those in flight end, and then aborts
+ * every multipart upload of this run's keys left incomplete ({@link IncompleteUploads}), so a
+ * failed publish leaves no stored parts behind.
  */
 final class Uploads {
   /** Files in flight at once; more only queue in the client and hold files open. */
@@ -53,7 +58,23 @@ final class Uploads {
    *
    * @return each uploaded key's ETag, as S3 answered
    */
-  Map<String, String> run(S3AsyncClient s3, String bucket, Path source, Map<String, SiteFile> files, Progress progress) {
+  Map<String, String> run(S3AsyncClient s3, S3Client sync, String bucket, Path source, Map<String, SiteFile> files,
+      Progress progress) {
+    try {
+      return upload(s3, bucket, source, files, progress);
+    } catch (RuntimeException e) {
+      try {
+        int n = IncompleteUploads.abort(sync, address, op, bucket, files::containsKey);
+        if (n > 0) progress.report("aborted " + n + " incomplete multipart upload(s) to " + bucket);
+      } catch (RuntimeException abortFailed) {
+        e.addSuppressed(abortFailed);
+      }
+      throw e;
+    }
+  }
+
+  private Map<String, String> upload(S3AsyncClient s3, String bucket, Path source, Map<String, SiteFile> files,
+      Progress progress) {
     Map<String, String> etags = new TreeMap<>();
     if (files.isEmpty()) return etags;
     Path root = realFolder(source);
@@ -71,8 +92,17 @@ final class Uploads {
         if (failure.get() != null) break;
         String key = e.getKey();
         SiteFile f = e.getValue();
-        Path file = fileFor(root, key, f);
-        acquire(slots);
+        Path file;
+        try {
+          file = fileFor(root, key, f);
+        } catch (ProviderException notPublishable) {
+          failure.compareAndSet(null, notPublishable);
+          break;
+        }
+        if (!acquire(slots)) {
+          failure.compareAndSet(null, new InterruptedException("interrupted while uploading"));
+          break;
+        }
         UploadFileRequest request = UploadFileRequest.builder()
             .putObjectRequest(p -> p.bucket(bucket).key(key)
                 .contentType(f.contentType())
@@ -157,17 +187,24 @@ final class Uploads {
     return HexFormat.of().formatHex(md5.digest());
   }
 
-  private static void acquire(Semaphore slots) {
+  /** Waits for a free slot; false if interrupted (the flag is kept for the caller). */
+  private static boolean acquire(Semaphore slots) {
     try {
       slots.acquire();
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while uploading", e);
+      return false;
     }
   }
 
   private ProviderException failed(Throwable t, String bucket) {
     Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    if (cause instanceof ProviderException e) return e;
+    if (cause instanceof InterruptedException) {
+      return new ProviderException(address.toString(), op, "interrupted while uploading to " + bucket
+          + ": the files already uploaded stay; the next apply uploads the rest", null, null, cause);
+    }
     if (cause instanceof SdkException e) return AwsFailures.wrap(address, op, e);
     return new ProviderException(address.toString(), op, "upload to " + bucket + " failed: " + cause, null, null, cause);
   }

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 
 @ExtendWith(MotoExtension.class)
 class S3BucketProviderIT {
@@ -55,6 +57,7 @@ class S3BucketProviderIT {
             "block_public_acls", true, "block_public_policy", true,
             "ignore_public_acls", true, "restrict_public_buckets", true),
         "encryption", "AES256",
+        "abort_incomplete_uploads_days", 1L,
         "tags", Map.of("project", "ticket-service", "siteform:site", "ticket-service-ui"));
   }
 
@@ -107,10 +110,46 @@ class S3BucketProviderIT {
 
     assertThat(a).containsEntry("versioning", "Disabled")
         .containsEntry("tags", Map.of())
+        .containsEntry("abort_incomplete_uploads_days", 0L)
         .containsEntry("encryption", "AES256") // AWS's default since 2023 (patched into moto)
         .containsEntry("public_access_block", Map.of(
             "block_public_acls", false, "block_public_policy", false,
             "ignore_public_acls", false, "restrict_public_buckets", false));
+  }
+
+  /**
+   * PutBucketLifecycleConfiguration replaces every rule: siteform's own rule is added, drifts and
+   * goes by its ID, and the rules someone wrote by hand stay as they were.
+   */
+  @Test
+  void theUploadsRuleIsSiteformsAloneAndKeepsHandMadeRules() {
+    S3Client s3 = clients.s3("eu-west-1");
+    s3.createBucket(b -> b.bucket("kept").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+    LifecycleRule theirs = LifecycleRule.builder().id("expire-logs").status(ExpirationStatus.ENABLED)
+        .filter(f -> f.prefix("logs/")).expiration(e -> e.days(30)).build();
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("kept").lifecycleConfiguration(c -> c.rules(theirs)));
+    Map<String, Object> prior = read("eu-west-1", "kept").orElseThrow().attributes();
+    assertThat(prior).containsEntry("abort_incomplete_uploads_days", 0L);
+
+    LiveResource updated = provider.update(new UpdateRequest(ADDRESS, "eu-west-1", "kept", prior,
+        Map.of("abort_incomplete_uploads_days", 1), Progress.NONE));
+
+    assertThat(updated.attributes()).containsEntry("abort_incomplete_uploads_days", 1L);
+    List<LifecycleRule> rules = s3.getBucketLifecycleConfiguration(b -> b.bucket("kept")).rules();
+    assertThat(rules).extracting(LifecycleRule::id).containsExactlyInAnyOrder("expire-logs", UploadsLifecycle.RULE_ID);
+    assertThat(rules).filteredOn(r -> r.id().equals("expire-logs")).singleElement()
+        .satisfies(r -> assertThat(r.expiration().days()).isEqualTo(30));
+    assertThat(rules).filteredOn(r -> r.id().equals(UploadsLifecycle.RULE_ID)).singleElement()
+        .satisfies(r -> assertThat(r.abortIncompleteMultipartUpload().daysAfterInitiation()).isEqualTo(1));
+
+    // drift: someone put back only their own rule
+    s3.putBucketLifecycleConfiguration(b -> b.bucket("kept").lifecycleConfiguration(c -> c.rules(theirs)));
+    assertThat(read("eu-west-1", "kept").orElseThrow().attributes()).containsEntry("abort_incomplete_uploads_days", 0L);
+
+    provider.update(new UpdateRequest(ADDRESS, "eu-west-1", "kept", updated.attributes(),
+        Map.of("abort_incomplete_uploads_days", 0), Progress.NONE));
+    assertThat(s3.getBucketLifecycleConfiguration(b -> b.bucket("kept")).rules())
+        .extracting(LifecycleRule::id).containsExactly("expire-logs");
   }
 
   /** An earlier apply created it, tagged it, and died before recording it: the rerun adopts it. */
