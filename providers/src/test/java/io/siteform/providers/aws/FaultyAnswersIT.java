@@ -1,0 +1,66 @@
+package io.siteform.providers.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siteform.providers.testing.FaultProxy;
+import io.siteform.providers.testing.FaultProxy.Fault;
+import io.siteform.providers.testing.MotoExtension;
+import io.siteform.providers.testing.MotoServer;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The one retry policy ({@link AwsClients#retryStrategy}) against answers a network or AWS can
+ * give, through {@link FaultProxy}: each is retried and the call returns what AWS holds.
+ */
+@ExtendWith(MotoExtension.class)
+class FaultyAnswersIT {
+  MotoServer moto;
+  FaultProxy proxy;
+  AwsClients aws;
+
+  @BeforeEach
+  void setUp(MotoServer moto) {
+    this.moto = moto;
+    proxy = new FaultProxy(moto.endpoint(), 1_000);
+    aws = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty());
+  }
+
+  @AfterEach
+  void tearDown() {
+    aws.close();
+    proxy.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fault.class)
+  void everyFaultOfOneAnswerIsRetried(Fault fault) {
+    aws.s3("eu-west-1").createBucket(b -> b.bucket("faulty").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+    proxy.inject(r -> r.service().equals("s3") && r.query().contains("location"), fault, 1);
+    int before = proxy.requests();
+
+    String location = aws.s3("eu-west-1").getBucketLocation(b -> b.bucket("faulty")).locationConstraintAsString();
+
+    assertThat(location).isEqualTo("eu-west-1");
+    assertThat(proxy.injected(fault)).isEqualTo(1);
+    assertThat(proxy.requests() - before).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fault.class)
+  void everyServiceParsesTheFaultsAnswers(Fault fault) {
+    for (String service : java.util.List.of("iam", "route53", "cloudfront", "acm")) {
+      proxy.inject(r -> r.service().equals(service), fault, 1);
+    }
+    aws.iam().listRoles();
+    aws.route53().listHostedZones();
+    aws.cloudFront().listDistributions();
+    aws.acm().listCertificates();
+    assertThat(proxy.injected(fault)).isEqualTo(4);
+    assertThat(proxy.requests()).isEqualTo(8);
+  }
+}
