@@ -42,6 +42,7 @@ import java.util.function.Predicate;
  *       and the connection closed.
  *   <li>{@link Fault#GARBLED}: forwarded, then a well-framed answer of the first half of the body
  *       (an unparseable document, or an empty one).
+ *   <li>{@link Fault#EMPTY}: forwarded, then moto's status and headers with no body at all.
  *   <li>{@link Fault#LOST_ANSWER}: forwarded, then a 500 InternalError instead of moto's answer.
  * </ul>
  *
@@ -52,7 +53,7 @@ import java.util.function.Predicate;
  */
 public final class FaultProxy implements AutoCloseable {
   /** What the proxy can do to one request. */
-  public enum Fault { INTERNAL_ERROR, SLOW_DOWN, THROTTLING, CUT, GARBLED, LOST_ANSWER }
+  public enum Fault { INTERNAL_ERROR, SLOW_DOWN, THROTTLING, CUT, GARBLED, EMPTY, LOST_ANSWER }
 
   /** One request as siteform sent it: enough to match an operation. */
   public record Request(String service, String method, String target, Map<String, String> headers, String body) {
@@ -232,6 +233,7 @@ public final class FaultProxy implements AutoCloseable {
         byte[] half = java.util.Arrays.copyOf(response.body(), response.body().length / 2);
         send(out, new Http.Message(response.startLine(), response.headers(), half), true);
       }
+      case EMPTY -> send(out, new Http.Message(response.startLine(), response.headers(), new byte[0]), true);
       case CUT -> {
         // The whole answer's framing, half its body, then the connection is gone.
         out.write(Http.head(response, !r.method().equals("HEAD")));

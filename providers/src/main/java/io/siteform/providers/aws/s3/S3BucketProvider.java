@@ -80,7 +80,7 @@ public final class S3BucketProvider implements Provider {
     S3Client s3 = clients.s3(region);
     String actual;
     try {
-      actual = S3Regions.fromLocationConstraint(s3.getBucketLocation(b -> b.bucket(bucket)).locationConstraintAsString());
+      actual = S3Regions.of(s3, address, op, bucket, region);
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket", "404")) return Optional.empty();
       throw AwsFailures.wrap(address, op, e);
