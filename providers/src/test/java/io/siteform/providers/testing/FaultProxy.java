@@ -38,6 +38,8 @@ import java.util.function.Predicate;
  *       never forwarded, with the status and body the service's SDK parses (S3, CloudFront,
  *       Route53, IAM and STS XML; ACM JSON 1.1). SlowDown is S3's throttling; elsewhere it is a 503
  *       ServiceUnavailable. Throttling on S3 is SlowDown.
+ *   <li>{@link Fault#EXPIRED_TOKEN}: answered here, 403 ExpiredToken, which no SDK retries: the run
+ *       ends there, as when CI's session credentials run out (or siteform is killed) mid-call.
  *   <li>{@link Fault#CUT}: forwarded (it takes effect), then the headers and half the body are sent
  *       and the connection closed.
  *   <li>{@link Fault#GARBLED}: forwarded, then a well-framed answer of the first half of the body
@@ -53,7 +55,7 @@ import java.util.function.Predicate;
  */
 public final class FaultProxy implements AutoCloseable {
   /** What the proxy can do to one request. */
-  public enum Fault { INTERNAL_ERROR, SLOW_DOWN, THROTTLING, CUT, GARBLED, EMPTY, LOST_ANSWER }
+  public enum Fault { INTERNAL_ERROR, SLOW_DOWN, THROTTLING, EXPIRED_TOKEN, CUT, GARBLED, EMPTY, LOST_ANSWER }
 
   /** One request as siteform sent it: enough to match an operation. */
   public record Request(String service, String method, String target, Map<String, String> headers, String body) {
@@ -139,6 +141,15 @@ public final class FaultProxy implements AutoCloseable {
     return inject(matches, Fault.LOST_ANSWER, times);
   }
 
+  /**
+   * The next request matching {@code matches} takes effect in moto but loses its answer, and the
+   * SDK's retry of it is refused (403 ExpiredToken): the run never learns what it made.
+   */
+  public FaultProxy loseAnswerAndStop(Predicate<Request> matches) {
+    inject(matches, Fault.LOST_ANSWER, 1);
+    return inject(matches, Fault.EXPIRED_TOKEN, 1);
+  }
+
   /** The next {@code times} requests matching {@code matches} get {@code fault}. */
   public FaultProxy inject(Predicate<Request> matches, Fault fault, int times) {
     targets.add(new Target(matches, fault, new AtomicInteger(times)));
@@ -216,7 +227,8 @@ public final class FaultProxy implements AutoCloseable {
       return true;
     }
     Fault fault = choose(r);
-    if (fault == Fault.INTERNAL_ERROR || fault == Fault.SLOW_DOWN || fault == Fault.THROTTLING) {
+    if (fault == Fault.INTERNAL_ERROR || fault == Fault.SLOW_DOWN || fault == Fault.THROTTLING
+        || fault == Fault.EXPIRED_TOKEN) {
       count(fault, r);
       send(out, error(r, fault), true);
       return true;
@@ -311,6 +323,9 @@ public final class FaultProxy implements AutoCloseable {
     if (fault == Fault.INTERNAL_ERROR) {
       status = 500;
       code = r.service().equals("acm") ? "InternalFailure" : "InternalError";
+    } else if (fault == Fault.EXPIRED_TOKEN) {
+      status = 403;
+      code = r.service().equals("acm") ? "ExpiredTokenException" : "ExpiredToken";
     } else if (s3) {
       status = 503;
       code = "SlowDown";
@@ -347,6 +362,7 @@ public final class FaultProxy implements AutoCloseable {
     String reason = switch (status) {
       case 500 -> "Internal Server Error";
       case 503 -> "Service Unavailable";
+      case 403 -> "Forbidden";
       default -> "Bad Request";
     };
     return new Http.Message("HTTP/1.1 " + status + " " + reason, headers, body.getBytes(StandardCharsets.UTF_8));
