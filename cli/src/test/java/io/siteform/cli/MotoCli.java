@@ -9,13 +9,18 @@ import java.nio.file.Path;
 final class MotoCli {
   final Path dir;
   final Path spec;
-  private final MotoServer moto;
+  private final java.net.URI endpoint;
   private final CliRunner cli = new CliRunner();
 
   MotoCli(Path dir, MotoServer moto) {
+    this(dir, moto.endpoint());
+  }
+
+  /** The CLI pointed at {@code endpoint}, such as a proxy in front of moto. */
+  MotoCli(Path dir, java.net.URI endpoint) {
     this.dir = dir;
     this.spec = dir.resolve("siteform.yaml");
-    this.moto = moto;
+    this.endpoint = endpoint;
   }
 
   /** {@code siteform -f SPEC --endpoint-url MOTO --no-color ARGS...} */
@@ -24,7 +29,7 @@ final class MotoCli {
     all[0] = "-f";
     all[1] = spec.toString();
     all[2] = "--endpoint-url";
-    all[3] = moto.endpoint().toString();
+    all[3] = endpoint.toString();
     all[4] = "--no-color";
     System.arraycopy(args, 0, all, 5, args.length);
     return cli.run(all);

@@ -16,6 +16,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -170,8 +171,10 @@ public final class AwsClients implements AutoCloseable {
    * jitter, longer for throttling; 5xx, throttling and transient network failures retried) with
    * attempts enough for Route53's five requests a second and CloudFront's and ACM's throttling
    * during a parallel apply, and without the client-side circuit breaker, which after a burst of
-   * throttling would stop retrying at all. Waits on AWS's eventual consistency are not retries of
-   * one call but {@link Poller}'s.
+   * throttling would stop retrying at all. An answer cut off or garbled on the way (a 200 whose
+   * body does not parse) is retried like a 5xx: the SDK's standard mode would hand it to the caller
+   * as if AWS had said something, and every AWS SDK's guidance is that such a read is transient.
+   * Waits on AWS's eventual consistency are not retries of one call but {@link Poller}'s.
    */
   static final int MAX_ATTEMPTS = 10;
 
@@ -179,7 +182,22 @@ public final class AwsClients implements AutoCloseable {
     return AwsRetryStrategy.standardRetryStrategy().toBuilder()
         .maxAttempts(MAX_ATTEMPTS)
         .circuitBreakerEnabled(false)
+        .retryOnException(AwsClients::unreadableAnswer)
         .build();
+  }
+
+  /**
+   * Whether {@code t} is the SDK failing to read an answer, not AWS refusing: the body ended early
+   * or does not parse (XML or JSON). A service error (AWS's own error code) never is.
+   */
+  static boolean unreadableAnswer(Throwable t) {
+    if (!(t instanceof SdkClientException)) return false;
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof javax.xml.stream.XMLStreamException || c instanceof java.io.IOException) return true;
+      String m = String.valueOf(c.getMessage());
+      if (m.startsWith("Unable to unmarshall response") || m.startsWith("Could not parse XML response")) return true;
+    }
+    return false;
   }
 
   private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(

@@ -70,6 +70,14 @@ public final class AwsFailures {
     return false;
   }
 
+  /**
+   * Whether {@code e} came from a retry of the call (the SDK's own), not its first attempt: an
+   * "already exists" then may be the first attempt's doing, its answer lost on the way.
+   */
+  public static boolean retried(SdkException e) {
+    return e.numAttempts() != null && e.numAttempts() > 1;
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }

@@ -82,7 +82,7 @@ public final class S3BucketProvider implements Provider {
     S3Client s3 = clients.s3(region);
     String actual;
     try {
-      actual = S3Regions.fromLocationConstraint(s3.getBucketLocation(b -> b.bucket(bucket)).locationConstraintAsString());
+      actual = S3Regions.of(s3, address, op, bucket, region);
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket", "404")) return Optional.empty();
       throw AwsFailures.wrap(address, op, e);
@@ -182,7 +182,12 @@ public final class S3BucketProvider implements Provider {
               });
             });
       } catch (SdkException e) {
-        if (is(e, "BucketAlreadyOwnedByYou")) {
+        if (is(e, "BucketAlreadyOwnedByYou") && AwsFailures.retried(e)) {
+          // Absent at the read, and this account's at a retry of our own create: the first
+          // attempt made it and its answer was lost. It has none of its settings yet, tags included.
+          readBack(address, region, bucket, "create");
+          request.progress().report("adopting bucket " + bucket + ": this create made it, and AWS's answer was lost");
+        } else if (is(e, "BucketAlreadyOwnedByYou")) {
           // Made in the moment since the read, by someone or something else.
           refuseUnlessOurs(address, readBack(address, region, bucket, "create"), desired);
         } else if (is(e, "BucketAlreadyExists")) {
