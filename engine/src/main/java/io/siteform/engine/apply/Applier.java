@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Applies a plan: builds the step graph from the plan's changes, walks it with bounded
@@ -108,7 +109,7 @@ public final class Applier {
         case CREATE -> {
           ResourceSpec spec = c.desired().orElseThrow();
           Map<String, Object> desired = resolved(spec);
-          provider.schema().idempotencyToken().ifPresent(token -> desired.put(token, intent(spec, token)));
+          intent(spec, provider.schema(), desired);
           LiveResource live = provider.create(
               new CreateRequest(c.address(), spec.region(), desired, progress, sofar -> record(spec, sofar)));
           record(spec, live);
@@ -152,23 +153,33 @@ public final class Applier {
   }
 
   /**
-   * The idempotency token for creating {@code spec}: the one a previous, unfinished apply
-   * recorded, or a new one, recorded (as a create in flight, no id) before AWS is called.
+   * Records the create about to be sent, before AWS is called: an entry in flight (no id) with
+   * what identifies the object AWS may make, its name and its idempotency token. The token is the
+   * one a previous, unfinished apply recorded, or a new one; it goes into {@code desired}, so AWS
+   * answers a resumed create with the object it already made.
    */
-  private String intent(ResourceSpec spec, String tokenAttribute) {
+  private void intent(ResourceSpec spec, io.siteform.engine.provider.ResourceSchema schema,
+      Map<String, Object> desired) {
+    if (!schema.recordsIntent()) return;
     String address = spec.address().toString();
-    return recorder.current().find(address)
-        .filter(ResourceState::isCreating)
-        .map(r -> r.attributes().get(tokenAttribute))
-        .map(String::valueOf)
-        .orElseGet(() -> {
-          Object site = spec.attributes().get("tags") instanceof Map<?, ?> tags
-              ? tags.get(io.siteform.engine.resource.Expander.SITE_TAG) : null;
-          String token = "siteform-" + (site == null ? "" : site + "-") + tokens.get();
-          recorder.put(ResourceState.creating(address, spec.type(), spec.region(),
-              Map.of(tokenAttribute, token), spec.dependsOn().stream().map(Object::toString).sorted().toList()));
-          return token;
-        });
+    Optional<ResourceState> inFlight = recorder.current().find(address).filter(ResourceState::isCreating);
+    Map<String, Object> identity = new LinkedHashMap<>();
+    schema.idempotencyToken().ifPresent(attribute -> {
+      String token = inFlight.map(r -> r.attributes().get(attribute)).map(String::valueOf).orElseGet(() -> {
+        Object site = spec.attributes().get("tags") instanceof Map<?, ?> tags
+            ? tags.get(io.siteform.engine.resource.Expander.SITE_TAG) : null;
+        return "siteform-" + (site == null ? "" : site + "-") + tokens.get();
+      });
+      desired.put(attribute, token);
+      identity.put(attribute, token);
+    });
+    for (String attribute : schema.intent()) {
+      Object value = desired.get(attribute);
+      if (value != null) identity.put(attribute, value);
+    }
+    // Re-recording an identical entry writes nothing.
+    recorder.put(ResourceState.creating(address, spec.type(), spec.region(), identity,
+        spec.dependsOn().stream().map(Object::toString).sorted().toList()));
   }
 
   private void record(ResourceSpec spec, LiveResource live) {
