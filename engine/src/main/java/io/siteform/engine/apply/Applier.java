@@ -55,6 +55,8 @@ public final class Applier {
     this.recorder = recorder;
     this.listener = listener;
     this.walker = new Walker<>(parallelism, Step::compareTo);
+    // A state that cannot be written stops the apply: nothing new starts whose result would be lost.
+    recorder.whenAWriteFails(this::cancel);
   }
 
   /** Lets deletes remove what objects hold (--force-delete-content); off by default. */
@@ -68,11 +70,33 @@ public final class Applier {
     walker.cancel();
   }
 
-  /** What an apply did. */
+  /**
+   * Stops starting new steps and interrupts the running ones: a wait ends at once, and what AWS
+   * has returned so far is already recorded (ids are checkpointed before every wait, creates are
+   * recorded before their call). The interrupts are sent while no state write is in progress, so
+   * none is cut short.
+   */
+  public void abort() {
+    recorder.between(walker::abort);
+  }
+
+  /**
+   * What an apply did.
+   *
+   * @param cancelled whether it was stopped (an interrupt, or a state write that failed)
+   * @param stateWriteFailed whether a state write failed, which stops the apply
+   * @param unrecorded what was done in AWS but is missing from the stored state (a write failed)
+   */
   public record Result(int added, int changed, int destroyed, List<StepFailure> failures, List<Step> skipped,
-      boolean cancelled) {
+      boolean cancelled, boolean stateWriteFailed, List<StateRecorder.Unrecorded> unrecorded) {
+    public Result {
+      failures = List.copyOf(failures);
+      skipped = List.copyOf(skipped);
+      unrecorded = List.copyOf(unrecorded);
+    }
+
     public boolean ok() {
-      return failures.isEmpty() && skipped.isEmpty();
+      return failures.isEmpty() && skipped.isEmpty() && !stateWriteFailed;
     }
   }
 
@@ -95,7 +119,8 @@ public final class Applier {
     r.failed().forEach((step, error) -> failures.add(new StepFailure(step, wrap(step, error))));
     List<Step> skipped = r.skipped().stream().sorted().toList();
     skipped.forEach(s -> listener.skipped(s.address(), s.operation()));
-    return new Result(added, changed, destroyed, failures, skipped, walker.isCancelled());
+    return new Result(added, changed, destroyed, failures, skipped, walker.isCancelled(), recorder.failed(),
+        recorder.unrecorded());
   }
 
   private void run(Step step) {
@@ -178,7 +203,7 @@ public final class Applier {
       if (value != null) identity.put(attribute, value);
     }
     // Re-recording an identical entry writes nothing.
-    recorder.put(ResourceState.creating(address, spec.type(), spec.region(), identity,
+    recorder.putIntent(ResourceState.creating(address, spec.type(), spec.region(), identity,
         spec.dependsOn().stream().map(Object::toString).sorted().toList()));
   }
 
