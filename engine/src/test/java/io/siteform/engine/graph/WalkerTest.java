@@ -88,7 +88,7 @@ class WalkerTest {
 
   @Test
   void abortInterruptsTheRunningTasksAndStartsNothingNew() throws Exception {
-    Walker<String> walker = new Walker<>(2, Comparator.naturalOrder());
+    Walker<String> walker = new Walker<String>(2, Comparator.naturalOrder());
     CountDownLatch waiting = new CountDownLatch(1);
     List<String> ran = Collections.synchronizedList(new ArrayList<>());
     Thread aborter = new Thread(() -> {
