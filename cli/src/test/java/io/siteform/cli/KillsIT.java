@@ -91,7 +91,8 @@ class KillsIT {
   void sigkillWhileTheDistributionIsDestroyed() throws Exception {
     assertThat(cli.run("apply", "--auto-approve").exit()).isZero();
     moto.progressAfter("cloudfront::distribution", 3);
-    try (ChildRun run = ChildRun.start(cli.spec, moto.endpoint().toString(), "destroy", "--auto-approve")) {
+    try (ChildRun run = ChildRun.start(cli.spec, moto.endpoint().toString(), "destroy", "--auto-approve",
+        "--force-delete-content")) {
       assertThat(run.awaitLine("cloudfront_distribution.site: Destroying...", STAGE)).as(run.output()).isTrue();
       run.signal("KILL");
       assertThat(run.exit(STAGE)).isEqualTo(137);
