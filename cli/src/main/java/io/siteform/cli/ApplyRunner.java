@@ -111,24 +111,44 @@ final class ApplyRunner {
         Applier applier = new Applier(session.providers(), recorder,
             progress, parallelism).forceDeleteContent(forceDeleteContent);
         Applier.Result r;
-        try (InterruptTrap trap = InterruptTrap.install(() -> {
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        try (InterruptTrap trap = InterruptTrap.install(received -> {
           t.err().println();
-          t.err().println(style.yellow("Interrupt received.") + " Stopping: nothing new starts, running operations"
+          t.err().println(style.yellow(received + " received.") + " Stopping: nothing new starts, running operations"
               + " finish and are saved to state. Press Ctrl-C again to exit at once (state is already safe).");
           t.err().flush();
           applier.cancel();
-        }, () -> {
-          // halt skips try-with-resources and shutdown hooks: release the lock first.
-          try {
-            session.releaseLock();
-          } catch (RuntimeException e) {
-            t.err().println("Warning: " + e.getMessage());
-          }
-          t.err().println("Exiting at once; state holds everything that completed, and the lock is released.");
+        }, received -> {
+          t.err().println(style.yellow(received + " received again.") + " Stopping the running operations now;"
+              + " what AWS has returned is saved to state first.");
           t.err().flush();
-          Runtime.getRuntime().halt(ExitCode.ERROR);
+          // Every id AWS returned is checkpointed before its wait, and every create recorded before
+          // its call: interrupting ends the waits, and the steps record what they have on the way out.
+          applier.abort();
+          try {
+            if (finished.await(ABORT_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) return;
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          // A call that does not answer its interrupt: what it may make is recorded as a create in
+          // flight, by name or token. halt skips try-with-resources: release the lock first, and
+          // never in the middle of a state write.
+          recorder.between(() -> {
+            try {
+              session.releaseLock();
+            } catch (RuntimeException e) {
+              t.err().println("Warning: " + e.getMessage());
+            }
+            t.err().println("Exiting at once; state holds every id AWS returned, and the lock is released.");
+            t.err().flush();
+            Runtime.getRuntime().halt(ExitCode.ERROR);
+          });
         })) {
-          r = applier.apply(plan);
+          try {
+            r = applier.apply(plan);
+          } finally {
+            finished.countDown();
+          }
         }
         out.println();
         if (r.ok()) {
@@ -142,14 +162,34 @@ final class ApplyRunner {
         for (Applier.StepFailure f : r.failures()) {
           err.println(style.red(style.bold("Error:")) + " " + f.error().getMessage());
         }
-        err.println((destroy ? "Destroy" : "Apply") + (r.cancelled() ? " interrupted: " : " incomplete: ") + r.added() + " added, " + r.changed()
-            + " changed, " + r.destroyed() + " destroyed; " + r.failures().size() + " failed, "
-            + r.skipped().size() + " not started. State keeps everything that completed; run the command again"
-            + " to continue.");
+        if (r.stateWriteFailed()) reportUnrecorded(err, style, r);
+        boolean stopped = r.cancelled() && !r.stateWriteFailed();
+        err.println((destroy ? "Destroy" : "Apply") + (stopped ? " interrupted: " : " incomplete: ") + r.added()
+            + " added, " + r.changed() + " changed, " + r.destroyed() + " destroyed; " + r.failures().size()
+            + " failed, " + r.skipped().size() + " not started. "
+            + (r.unrecorded().isEmpty() ? "State keeps everything that completed; run the command again to continue."
+                : "Run the command again once the state can be written."));
         err.flush();
         return ExitCode.ERROR;
       }
     }
+  }
+
+  /** How long the second Ctrl-C waits for the interrupted operations to record what they have. */
+  private static final java.time.Duration ABORT_GRACE = java.time.Duration.ofSeconds(3);
+
+  /** After a state write failed: what AWS holds that the stored state does not. */
+  private static void reportUnrecorded(PrintWriter err, Style style, Applier.Result r) {
+    if (r.unrecorded().isEmpty()) {
+      err.println(style.red(style.bold("Error:")) + " a state write failed, so siteform started nothing new;"
+          + " a later write recorded everything done.");
+      return;
+    }
+    err.println(style.red(style.bold("Error:")) + " the state could not be written, so siteform started nothing"
+        + " new. Done in AWS but not recorded in state:");
+    r.unrecorded().forEach(u -> err.println("  - " + u));
+    err.println("The next apply finds what it recorded by name or token (a create not yet confirmed) by itself;"
+        + " `siteform import ADDR ID` adopts an object listed with its id, and a plan shows what is left.");
   }
 
   /** Terraform's closing "Outputs:" block, from the state just written. */

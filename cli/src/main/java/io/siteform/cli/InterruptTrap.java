@@ -1,33 +1,52 @@
 package io.siteform.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C during apply: the first stops starting new work (running AWS calls finish and are
- * recorded in state), the second exits at once — state is already safe, written after every
- * completed resource. Outside apply, Ctrl-C keeps the JVM's default behaviour.
+ * Ctrl-C during apply, and SIGTERM (what CI runners and {@code kill} send) alike: the first
+ * stops starting new work (running AWS calls finish and are recorded in state), the second stops
+ * the running ones too and exits once state holds what AWS has returned. Either signal counts
+ * towards the other. Outside apply, both keep the JVM's default behaviour.
  */
 final class InterruptTrap implements AutoCloseable {
-  private final SignalHandler previous;
+  /** The signals handled, as the user knows them. */
+  static final List<String> SIGNALS = List.of("INT", "TERM");
+
+  private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
 
-  private InterruptTrap(Runnable first, Runnable second) {
-    SignalHandler installed = null;
-    try {
-      installed = Signal.handle(new Signal("INT"), sig -> {
-        if (count.incrementAndGet() == 1) first.run();
-        else second.run();
-      });
-    } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
-      // No SIGINT on this platform or JVM: Ctrl-C keeps its default meaning.
+  private InterruptTrap(Consumer<String> first, Consumer<String> second) {
+    for (String name : SIGNALS) {
+      try {
+        Signal signal = new Signal(name);
+        previous.put(signal, Signal.handle(signal, sig -> {
+          // Each signal runs on a thread of its own: the second may arrive while the first is handled.
+          if (count.incrementAndGet() == 1) first.accept(describe(sig.getName()));
+          else second.accept(describe(sig.getName()));
+        }));
+      } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
+        // No such signal on this platform or JVM (or the JVM keeps it): it keeps its default meaning.
+      }
     }
-    this.previous = installed;
+  }
+
+  /** {@code first} and {@code second} get what was received: "Interrupt" or "SIGTERM". */
+  static InterruptTrap install(Consumer<String> first, Consumer<String> second) {
+    return new InterruptTrap(first, second);
   }
 
   static InterruptTrap install(Runnable first, Runnable second) {
-    return new InterruptTrap(first, second);
+    return new InterruptTrap(s -> first.run(), s -> second.run());
+  }
+
+  private static String describe(String signal) {
+    return signal.equals("INT") ? "Interrupt" : "SIG" + signal;
   }
 
   boolean interrupted() {
@@ -36,6 +55,6 @@ final class InterruptTrap implements AutoCloseable {
 
   @Override
   public void close() {
-    if (previous != null) Signal.handle(new Signal("INT"), previous);
+    previous.forEach(Signal::handle);
   }
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Applies a plan: builds the step graph from the plan's changes, walks it with bounded
@@ -54,6 +55,8 @@ public final class Applier {
     this.recorder = recorder;
     this.listener = listener;
     this.walker = new Walker<>(parallelism, Step::compareTo);
+    // A state that cannot be written stops the apply: nothing new starts whose result would be lost.
+    recorder.whenAWriteFails(this::cancel);
   }
 
   /** Lets deletes remove what objects hold (--force-delete-content); off by default. */
@@ -67,11 +70,33 @@ public final class Applier {
     walker.cancel();
   }
 
-  /** What an apply did. */
+  /**
+   * Stops starting new steps and interrupts the running ones: a wait ends at once, and what AWS
+   * has returned so far is already recorded (ids are checkpointed before every wait, creates are
+   * recorded before their call). The interrupts are sent while no state write is in progress, so
+   * none is cut short.
+   */
+  public void abort() {
+    recorder.between(walker::abort);
+  }
+
+  /**
+   * What an apply did.
+   *
+   * @param cancelled whether it was stopped (an interrupt, or a state write that failed)
+   * @param stateWriteFailed whether a state write failed, which stops the apply
+   * @param unrecorded what was done in AWS but is missing from the stored state (a write failed)
+   */
   public record Result(int added, int changed, int destroyed, List<StepFailure> failures, List<Step> skipped,
-      boolean cancelled) {
+      boolean cancelled, boolean stateWriteFailed, List<StateRecorder.Unrecorded> unrecorded) {
+    public Result {
+      failures = List.copyOf(failures);
+      skipped = List.copyOf(skipped);
+      unrecorded = List.copyOf(unrecorded);
+    }
+
     public boolean ok() {
-      return failures.isEmpty() && skipped.isEmpty();
+      return failures.isEmpty() && skipped.isEmpty() && !stateWriteFailed;
     }
   }
 
@@ -94,7 +119,8 @@ public final class Applier {
     r.failed().forEach((step, error) -> failures.add(new StepFailure(step, wrap(step, error))));
     List<Step> skipped = r.skipped().stream().sorted().toList();
     skipped.forEach(s -> listener.skipped(s.address(), s.operation()));
-    return new Result(added, changed, destroyed, failures, skipped, walker.isCancelled());
+    return new Result(added, changed, destroyed, failures, skipped, walker.isCancelled(), recorder.failed(),
+        recorder.unrecorded());
   }
 
   private void run(Step step) {
@@ -108,7 +134,7 @@ public final class Applier {
         case CREATE -> {
           ResourceSpec spec = c.desired().orElseThrow();
           Map<String, Object> desired = resolved(spec);
-          provider.schema().idempotencyToken().ifPresent(token -> desired.put(token, intent(spec, token)));
+          intent(spec, provider.schema(), desired);
           LiveResource live = provider.create(
               new CreateRequest(c.address(), spec.region(), desired, progress, sofar -> record(spec, sofar)));
           record(spec, live);
@@ -152,23 +178,33 @@ public final class Applier {
   }
 
   /**
-   * The idempotency token for creating {@code spec}: the one a previous, unfinished apply
-   * recorded, or a new one, recorded (as a create in flight, no id) before AWS is called.
+   * Records the create about to be sent, before AWS is called: an entry in flight (no id) with
+   * what identifies the object AWS may make, its name and its idempotency token. The token is the
+   * one a previous, unfinished apply recorded, or a new one; it goes into {@code desired}, so AWS
+   * answers a resumed create with the object it already made.
    */
-  private String intent(ResourceSpec spec, String tokenAttribute) {
+  private void intent(ResourceSpec spec, io.siteform.engine.provider.ResourceSchema schema,
+      Map<String, Object> desired) {
+    if (!schema.recordsIntent()) return;
     String address = spec.address().toString();
-    return recorder.current().find(address)
-        .filter(ResourceState::isCreating)
-        .map(r -> r.attributes().get(tokenAttribute))
-        .map(String::valueOf)
-        .orElseGet(() -> {
-          Object site = spec.attributes().get("tags") instanceof Map<?, ?> tags
-              ? tags.get(io.siteform.engine.resource.Expander.SITE_TAG) : null;
-          String token = "siteform-" + (site == null ? "" : site + "-") + tokens.get();
-          recorder.put(ResourceState.creating(address, spec.type(), spec.region(),
-              Map.of(tokenAttribute, token), spec.dependsOn().stream().map(Object::toString).sorted().toList()));
-          return token;
-        });
+    Optional<ResourceState> inFlight = recorder.current().find(address).filter(ResourceState::isCreating);
+    Map<String, Object> identity = new LinkedHashMap<>();
+    schema.idempotencyToken().ifPresent(attribute -> {
+      String token = inFlight.map(r -> r.attributes().get(attribute)).map(String::valueOf).orElseGet(() -> {
+        Object site = spec.attributes().get("tags") instanceof Map<?, ?> tags
+            ? tags.get(io.siteform.engine.resource.Expander.SITE_TAG) : null;
+        return "siteform-" + (site == null ? "" : site + "-") + tokens.get();
+      });
+      desired.put(attribute, token);
+      identity.put(attribute, token);
+    });
+    for (String attribute : schema.intent()) {
+      Object value = desired.get(attribute);
+      if (value != null) identity.put(attribute, value);
+    }
+    // Re-recording an identical entry writes nothing.
+    recorder.putIntent(ResourceState.creating(address, spec.type(), spec.region(), identity,
+        spec.dependsOn().stream().map(Object::toString).sorted().toList()));
   }
 
   private void record(ResourceSpec spec, LiveResource live) {

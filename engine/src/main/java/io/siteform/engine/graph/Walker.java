@@ -39,6 +39,17 @@ public final class Walker<V> {
     cancelled.set(true);
   }
 
+  /**
+   * Stops starting new vertices and interrupts the running ones' threads, so that their waits end
+   * now; each task decides what an interrupt means to it.
+   */
+  public void abort() {
+    cancelled.set(true);
+    busy.forEach(Thread::interrupt);
+  }
+
+  private final Set<Thread> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   public boolean isCancelled() {
     return cancelled.get();
   }
@@ -76,12 +87,17 @@ public final class Walker<V> {
           V v = ready.poll();
           running++;
           pool.execute(() -> {
+            busy.add(Thread.currentThread());
+            Throwable error = null;
             try {
               task.accept(v);
-              done.add(new Done<>(v, null));
             } catch (Throwable t) {
-              done.add(new Done<>(v, t));
+              error = t;
+            } finally {
+              busy.remove(Thread.currentThread());
+              Thread.interrupted(); // an abort's interrupt ends with its task
             }
+            done.add(new Done<>(v, error));
           });
         }
         if (running == 0) break;

@@ -109,6 +109,14 @@ public final class Planner {
       action = Replacements.preferred(schema, replacePaths, after);
     } else {
       action = changed.isEmpty() ? Action.NO_OP : Action.UPDATE;
+      Optional<String> unsettled = schema.unsettled(live.attributes());
+      if (unsettled.isPresent()) {
+        // An apply stopped waiting for it (killed, interrupted, timed out): this one waits again.
+        String k = unsettled.get();
+        if (action == Action.NO_OP) action = Action.UPDATE;
+        reason = "AWS has not finished with it: " + k + " is " + live.attributes().get(k) + ", not "
+            + schema.settled().get(k) + "; apply waits for it";
+      }
     }
     Set<String> unknownComputed = action.isReplace() ? schema.computed() : Set.of();
     if (!action.isReplace()) {
@@ -129,7 +137,11 @@ public final class Planner {
   /** The reason of a create that resumes one in flight: "resuming an interrupted create, token X". */
   static String resumeNote(ResourceState creating, ResourceSchema schema) {
     Object token = schema.idempotencyToken().map(creating.attributes()::get).orElse(null);
-    return RESUMING + (token != null ? ", token " + token : "");
+    if (token != null) return RESUMING + ", token " + token;
+    // A named object: the provider finds the one it made by its name (and the site's tag).
+    String named = schema.intent().stream().filter(creating.attributes()::containsKey)
+        .map(k -> k + " " + creating.attributes().get(k)).reduce((a, b) -> a + ", " + b).orElse(null);
+    return RESUMING + (named != null ? ", " + named : "");
   }
 
   /** How a create that resumes one in flight starts its reason; renderers show it as a note. */

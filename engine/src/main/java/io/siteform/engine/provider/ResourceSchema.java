@@ -1,6 +1,7 @@
 package io.siteform.engine.provider;
 
 import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,16 @@ import java.util.TreeSet;
  *     that can exist beside the old one (a bucket of another name, the other kind of origin
  *     access), so the planner creates it first. By default every force-new attribute; none for
  *     a type whose old and new objects share what they hold whatever their names
+ * @param intent the desired attributes that name the object (a bucket's or role's name, a
+ *     record's zone, name and type): the walker records them in state, as a create in flight,
+ *     <em>before</em> the create call, beside the idempotency token if the type has one. A run
+ *     killed between AWS's answer and the state write so leaves an entry that says what it was
+ *     making, and the next apply's create finds its own object by that name (and the site's tag,
+ *     or a record's exact values) instead of asking for an import
+ * @param settled computed attribute values a live object holds once AWS has finished with it (a
+ *     distribution's {@code status} {@code Deployed}). An object read otherwise (an apply was
+ *     killed or stopped during the wait) is planned as an update, so the next apply resumes the
+ *     wait instead of going on as if it were done
  */
 public record ResourceSchema(
     String type,
@@ -35,7 +46,9 @@ public record ResourceSchema(
     boolean createBeforeDestroy,
     Optional<String> idempotencyToken,
     Set<String> notCompared,
-    Set<String> identity) {
+    Set<String> identity,
+    Set<String> intent,
+    Map<String, Object> settled) {
   public ResourceSchema {
     Objects.requireNonNull(type, "type");
     forceNew = Collections.unmodifiableSortedSet(new TreeSet<>(forceNew));
@@ -43,7 +56,15 @@ public record ResourceSchema(
     Objects.requireNonNull(idempotencyToken, "idempotencyToken");
     notCompared = Collections.unmodifiableSortedSet(new TreeSet<>(notCompared));
     identity = Collections.unmodifiableSortedSet(new TreeSet<>(identity));
+    intent = Collections.unmodifiableSortedSet(new TreeSet<>(intent));
+    settled = Map.copyOf(settled);
+    if (!computed.containsAll(settled.keySet())) throw new IllegalArgumentException(type + ": settled must be computed");
     if (!forceNew.containsAll(identity)) throw new IllegalArgumentException(type + ": identity must be force-new");
+  }
+
+  public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy,
+      Optional<String> idempotencyToken, Set<String> notCompared, Set<String> identity) {
+    this(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared, identity, Set.of(), Map.of());
   }
 
   public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy,
@@ -58,5 +79,29 @@ public record ResourceSchema(
 
   public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy) {
     this(type, forceNew, computed, createBeforeDestroy, Optional.empty());
+  }
+
+  /** This schema, its creates recording {@code attributes} (the object's name) before the call. */
+  public ResourceSchema withIntent(String... attributes) {
+    return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
+        identity, Set.of(attributes), settled);
+  }
+
+  /** This schema, its objects settled once {@code attribute} reads {@code value}. */
+  public ResourceSchema withSettled(String attribute, Object value) {
+    return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
+        identity, intent, Map.of(attribute, value));
+  }
+
+  /** The first settled attribute {@code live} does not yet hold, if any (it must read one). */
+  public Optional<String> unsettled(Map<String, Object> live) {
+    return settled.entrySet().stream()
+        .filter(e -> live.containsKey(e.getKey()) && !e.getValue().equals(live.get(e.getKey())))
+        .map(Map.Entry::getKey).sorted().findFirst();
+  }
+
+  /** Whether a create of this type is recorded in state before AWS is called. */
+  public boolean recordsIntent() {
+    return idempotencyToken.isPresent() || !intent.isEmpty();
   }
 }

@@ -13,15 +13,18 @@ import java.util.TreeMap;
  */
 public final class Schemas {
   public static final ResourceSchema S3_BUCKET =
-      new ResourceSchema("s3_bucket", Set.of("bucket"), Set.of("arn", "regional_domain_name"), false);
+      new ResourceSchema("s3_bucket", Set.of("bucket"), Set.of("arn", "regional_domain_name"), false)
+          .withIntent("bucket");
   public static final ResourceSchema IAM_ROLE =
-      new ResourceSchema("iam_role", Set.of("name"), Set.of("arn", "unique_id"), false);
+      new ResourceSchema("iam_role", Set.of("name"), Set.of("arn", "unique_id"), false).withIntent("name");
   public static final ResourceSchema S3_REPLICATION =
       new ResourceSchema("s3_replication", Set.of("bucket"), Set.of(), false);
   public static final ResourceSchema CLOUDFRONT_ORIGIN_ACCESS = new ResourceSchema(
-      "cloudfront_origin_access", Set.of("kind"), Set.of("iam_arn", "s3_canonical_user_id"), false);
+      "cloudfront_origin_access", Set.of("kind"), Set.of("iam_arn", "s3_canonical_user_id"), false)
+      .withIntent("kind", "name");
   public static final ResourceSchema CLOUDFRONT_DISTRIBUTION = new ResourceSchema("cloudfront_distribution",
-      Set.of(), Set.of("arn", "domain_name", "status"), false, Optional.of("caller_reference"));
+      Set.of(), Set.of("arn", "domain_name", "status"), false, Optional.of("caller_reference"))
+      .withSettled("status", "Deployed");
   public static final ResourceSchema S3_BUCKET_POLICY =
       new ResourceSchema("s3_bucket_policy", Set.of("bucket"), Set.of(), false);
   public static final ResourceSchema ACM_CERTIFICATE = new ResourceSchema("acm_certificate",
@@ -30,7 +33,8 @@ public final class Schemas {
   public static final ResourceSchema ACM_CERTIFICATE_VALIDATION =
       new ResourceSchema("acm_certificate_validation", Set.of("certificate_arn"), Set.of(), true);
   public static final ResourceSchema ROUTE53_RECORD =
-      new ResourceSchema("route53_record", Set.of("zone_id", "name", "type"), Set.of(), false);
+      new ResourceSchema("route53_record", Set.of("zone_id", "name", "type"), Set.of(), false)
+          .withIntent("zone_id", "name", "type");
   /**
    * Renaming the primary bucket updates the content in place: it is published to the new bucket
    * while the replicas, which stay, keep their version history; the old bucket is emptied only

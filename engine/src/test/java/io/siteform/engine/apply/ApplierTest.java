@@ -43,9 +43,14 @@ class ApplierTest {
 
   @Test
   void writesStateAfterEveryCompletedResourceWithAGrowingSerial() throws Exception {
+    h.parallelism = 1;
     h.apply(Fixtures.workshop());
-    // Eight resources, and the distribution's idempotency token recorded before its create.
-    assertThat(h.backend.writes).extracting(State::serial).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    // Eight resources, each named or tokened create recorded before its call: the two buckets, the
+    // role, the origin access control by name and the distribution by its token.
+    assertThat(h.backend.writes).extracting(State::serial)
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L);
+    assertThat(h.backend.writes).filteredOn(w -> w.resources().stream().anyMatch(x -> x.isCreating()))
+        .hasSize(5);
     assertThat(h.state().resources()).hasSize(8).allSatisfy(x -> assertThat(x.id()).isNotEmpty());
     assertThat(h.state().find("s3_replication.primary").orElseThrow().dependencies())
         .containsExactly("iam_role.replication", "s3_bucket.primary", "s3_bucket.replica_ap_southeast_1");
@@ -61,12 +66,20 @@ class ApplierTest {
       assertThat(f.error()).isInstanceOf(ProviderException.class).hasMessageContaining("iam_role.replication");
     });
     assertThat(r.skipped()).extracting(Step::toString).containsExactly("create s3_replication.primary");
-    assertThat(h.state().resources()).hasSize(6).extracting(x -> x.address())
-        .doesNotContain("iam_role.replication", "s3_replication.primary");
+    assertThat(h.state().resources()).hasSize(7).extracting(x -> x.address())
+        .doesNotContain("s3_replication.primary");
+    // The role's create was recorded, by name, before the call: the next apply finds what it made.
+    assertThat(h.state().find("iam_role.replication")).hasValueSatisfying(x -> {
+      assertThat(x.isCreating()).isTrue();
+      assertThat(x.attributes()).containsOnlyKeys("name");
+    });
     // Running again finishes the job.
     h.cloud.failOn = null;
     Plan rest = h.plan(Fixtures.workshop());
     assertThat(rest.summary()).isEqualTo(new Plan.Summary(2, 0, 0));
+    assertThat(rest.actions()).filteredOn(c -> c.address().toString().equals("iam_role.replication"))
+        .singleElement().satisfies(c -> assertThat(c.reason())
+            .hasValue("resuming an interrupted create, name siteform-ticket-service-ui-replication"));
     assertThat(h.apply(rest).ok()).isTrue();
   }
 

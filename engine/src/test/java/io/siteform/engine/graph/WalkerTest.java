@@ -85,4 +85,34 @@ class WalkerTest {
     assertThat(r.completed()).containsExactly("a");
     assertThat(r.skipped()).containsExactlyInAnyOrder("b", "c");
   }
+
+  @Test
+  void abortInterruptsTheRunningTasksAndStartsNothingNew() throws Exception {
+    Walker<String> walker = new Walker<String>(2, Comparator.naturalOrder());
+    CountDownLatch waiting = new CountDownLatch(1);
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    Thread aborter = new Thread(() -> {
+      try {
+        waiting.await();
+        walker.abort();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    aborter.start();
+    var r = walker.walk(graph("a>b"), v -> {
+      ran.add(v);
+      waiting.countDown();
+      try {
+        Thread.sleep(60_000); // a long wait, as for a distribution to deploy
+      } catch (InterruptedException e) {
+        throw new IllegalStateException("interrupted while waiting", e);
+      }
+    });
+    aborter.join();
+    assertThat(ran).containsExactly("a");
+    assertThat(r.failed()).containsOnlyKeys("a");
+    assertThat(r.skipped()).containsExactly("b");
+    assertThat(walker.isCancelled()).isTrue();
+  }
 }

@@ -56,7 +56,8 @@ public final class FakeCloud {
         // An origin access identity has no name: CloudFront gives it an id of its own.
         if ("oai".equals(r.desired().get("kind"))) id = "E2OAI" + serial.incrementAndGet();
         Map<String, Object> attrs = new TreeMap<>(r.desired());
-        for (String c : computed) attrs.put(c, "computed:" + r.address() + ":" + c);
+        // A fake create finishes at once: a settled attribute (a distribution's status) is settled.
+        for (String c : computed) attrs.put(c, schema.settled().getOrDefault(c, "computed:" + r.address() + ":" + c));
         if (schema.type().equals("acm_certificate")) {
           id = "arn:aws:acm:us-east-1:123456789012:certificate/" + r.address().name() + "-" + r.desired().get("idempotency_token");
           attrs.put("arn", id);
@@ -72,6 +73,7 @@ public final class FakeCloud {
         call("update " + r.address(), r.desired());
         Map<String, Object> attrs = new TreeMap<>(r.prior());
         attrs.putAll(r.desired());
+        attrs.putAll(schema.settled());
         LiveResource live = new LiveResource(r.id(), attrs);
         objects.put(r.address() + "#" + r.id(), live);
         return live;

@@ -34,8 +34,14 @@ public final class MemoryBackend implements StateBackend {
     throw new UnsupportedOperationException("a memory backend's lock is never left behind");
   }
 
+  /** How many more writes succeed before every one fails like a full disk; negative: no limit. */
+  public final java.util.concurrent.atomic.AtomicInteger writesLeft = new java.util.concurrent.atomic.AtomicInteger(-1);
+
   @Override
   public void write(State state) {
+    if (writesLeft.getAndUpdate(n -> n > 0 ? n - 1 : n) == 0) {
+      throw new io.siteform.error.StateException("memory", "could not write the state: No space left on device");
+    }
     writes.add(state);
   }
 }

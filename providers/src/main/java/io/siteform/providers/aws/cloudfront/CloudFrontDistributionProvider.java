@@ -53,8 +53,7 @@ public final class CloudFrontDistributionProvider implements Provider {
   public static final String TYPE = "cloudfront_distribution";
   static final String CALLER_REFERENCE = "caller_reference";
 
-  private static final ResourceSchema SCHEMA = new ResourceSchema(
-      TYPE, Set.of(), Set.of("arn", "domain_name", "status"), false, Optional.of(CALLER_REFERENCE));
+  private static final ResourceSchema SCHEMA = io.siteform.engine.provider.Schemas.CLOUDFRONT_DISTRIBUTION;
   /** How CloudFront's DistributionAlreadyExists message names the distribution holding the reference. */
   private static final Pattern ALREADY_EXISTS = Pattern.compile("Already exists: ([A-Z0-9]+)");
 

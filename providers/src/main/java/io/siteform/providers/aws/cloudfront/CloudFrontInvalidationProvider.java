@@ -85,7 +85,8 @@ public final class CloudFrontInvalidationProvider implements Provider {
   public LiveResource create(CreateRequest request) {
     Map<String, Object> d = request.desired();
     String id = invalidate(request.address(), "create", distribution(request.address(), "create", d),
-        InvalidationPaths.EVERYTHING, digests(d), "", request.progress());
+        InvalidationPaths.EVERYTHING, digests(d), "", request.progress(),
+        made -> request.checkpoint().reached(new LiveResource(made, d)));
     return new LiveResource(id, d);
   }
 
@@ -96,7 +97,8 @@ public final class CloudFrontInvalidationProvider implements Provider {
     String dist = distribution(request.address(), "update", d);
     List<String> paths = paths(prior, d);
     if (paths.isEmpty()) return new LiveResource(request.id(), d);
-    String id = invalidate(request.address(), "update", dist, paths, digests(d), request.id(), request.progress());
+    String id = invalidate(request.address(), "update", dist, paths, digests(d), request.id(), request.progress(),
+        made -> request.checkpoint().reached(new LiveResource(made, d)));
     return new LiveResource(id, d);
   }
 
@@ -111,7 +113,7 @@ public final class CloudFrontInvalidationProvider implements Provider {
   }
 
   private String invalidate(Address address, String op, String dist, List<String> paths,
-      Map<String, Object> digests, String priorId, Progress progress) {
+      Map<String, Object> digests, String priorId, Progress progress, java.util.function.Consumer<String> recorded) {
     CloudFrontClient cf = clients.cloudFront();
     String reference = callerReference(dist, paths, digests, priorId);
     Invalidation created;
@@ -128,6 +130,8 @@ public final class CloudFrontInvalidationProvider implements Provider {
       }
       throw AwsFailures.wrap(address, op, e);
     }
+    // Recorded before the wait: a run stopped during it keeps the invalidation's id.
+    recorded.accept(created.id());
     awaitCompleted(address, op, cf, dist, created, paths.size(), progress);
     return created.id();
   }

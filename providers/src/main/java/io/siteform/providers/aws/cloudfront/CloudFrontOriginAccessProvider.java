@@ -59,7 +59,7 @@ public final class CloudFrontOriginAccessProvider implements Provider {
   public static final String OAI_ARN_PREFIX = "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ";
 
   private static final ResourceSchema SCHEMA =
-      new ResourceSchema(TYPE, Set.of("kind"), Set.of("iam_arn", "s3_canonical_user_id"), false);
+      io.siteform.engine.provider.Schemas.CLOUDFRONT_ORIGIN_ACCESS;
 
   private final AwsClients clients;
   private final Poller poller;

@@ -47,7 +47,7 @@ public final class IamRoleProvider implements Provider {
   public static final String TYPE = "iam_role";
 
   private static final ResourceSchema SCHEMA =
-      new ResourceSchema(TYPE, Set.of("name"), Set.of("arn", "unique_id"), false);
+      io.siteform.engine.provider.Schemas.IAM_ROLE;
 
   private final AwsClients clients;
   private final Poller poller;

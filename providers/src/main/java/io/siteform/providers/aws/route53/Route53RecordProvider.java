@@ -55,7 +55,7 @@ public final class Route53RecordProvider implements Provider {
   public static final String CLOUDFRONT_ZONE = "Z2FDTNDATAQYW2";
 
   private static final ResourceSchema SCHEMA =
-      new ResourceSchema(TYPE, Set.of("zone_id", "name", "type"), Set.of(), false);
+      io.siteform.engine.provider.Schemas.ROUTE53_RECORD;
 
   private final AwsClients clients;
   private final Poller poller;

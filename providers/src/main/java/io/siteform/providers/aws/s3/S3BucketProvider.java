@@ -53,7 +53,7 @@ public final class S3BucketProvider implements Provider {
       List.of("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets");
 
   private static final ResourceSchema SCHEMA =
-      new ResourceSchema(TYPE, Set.of("bucket"), Set.of("arn", "regional_domain_name"), false);
+      io.siteform.engine.provider.Schemas.S3_BUCKET;
 
   private final AwsClients clients;
   private final Poller poller;
