@@ -19,6 +19,7 @@ import io.siteform.error.ProviderException;
 import io.siteform.error.SiteformException;
 import io.siteform.state.ResourceState;
 import io.siteform.state.State;
+import io.siteform.state.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,9 +135,9 @@ public final class Applier {
         case CREATE -> {
           ResourceSpec spec = c.desired().orElseThrow();
           Map<String, Object> desired = resolved(spec);
-          intent(spec, provider.schema(), desired);
-          LiveResource live = provider.create(
-              new CreateRequest(c.address(), spec.region(), desired, progress, sofar -> record(spec, sofar)));
+          boolean resuming = intent(spec, provider.schema(), desired);
+          LiveResource live = provider.create(new CreateRequest(
+              c.address(), spec.region(), desired, progress, sofar -> record(spec, sofar), resuming));
           record(spec, live);
           listener.completed(c.address(), step.operation(), live.id(), since(start));
         }
@@ -182,10 +183,12 @@ public final class Applier {
    * what identifies the object AWS may make, its name and its idempotency token. The token is the
    * one a previous, unfinished apply recorded, or a new one; it goes into {@code desired}, so AWS
    * answers a resumed create with the object it already made.
+   *
+   * @return whether state already held this create in flight with the same identity: a resumed create
    */
-  private void intent(ResourceSpec spec, io.siteform.engine.provider.ResourceSchema schema,
+  private boolean intent(ResourceSpec spec, io.siteform.engine.provider.ResourceSchema schema,
       Map<String, Object> desired) {
-    if (!schema.recordsIntent()) return;
+    if (!schema.recordsIntent()) return false;
     String address = spec.address().toString();
     Optional<ResourceState> inFlight = recorder.current().find(address).filter(ResourceState::isCreating);
     Map<String, Object> identity = new LinkedHashMap<>();
@@ -202,9 +205,11 @@ public final class Applier {
       Object value = desired.get(attribute);
       if (value != null) identity.put(attribute, value);
     }
+    boolean resuming = inFlight.map(r -> r.attributes().equals(Values.copyMap(identity))).orElse(false);
     // Re-recording an identical entry writes nothing.
     recorder.putIntent(ResourceState.creating(address, spec.type(), spec.region(), identity,
         spec.dependsOn().stream().map(Object::toString).sorted().toList()));
+    return resuming;
   }
 
   private void record(ResourceSpec spec, LiveResource live) {

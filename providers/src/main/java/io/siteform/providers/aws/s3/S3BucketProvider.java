@@ -170,8 +170,14 @@ public final class S3BucketProvider implements Provider {
     // earlier apply created and died before recording. Anyone else's is refused, never changed.
     Optional<LiveResource> existing = read(address, region, bucket, "create");
     if (existing.isPresent()) {
-      refuseUnlessOurs(address, existing.get(), desired);
-      request.progress().report("adopting bucket " + bucket + ", created for this site by an earlier apply");
+      if (request.resuming() && SiteTag.of(existing.get().attributes()).isEmpty() && holdsNothing(s3, address, bucket)) {
+        // The create an earlier run sent and never heard back from: its bucket, made but not yet tagged.
+        request.progress().report("adopting bucket " + bucket + ", which the interrupted create of an earlier run"
+            + " made before it could tag it (it holds nothing)");
+      } else {
+        refuseUnlessOurs(address, existing.get(), desired);
+        request.progress().report("adopting bucket " + bucket + ", created for this site by an earlier apply");
+      }
     } else {
       try {
         poller.retryWhen(address, "create", request.progress(), Waits.BUCKET_PROPAGATION,
@@ -210,6 +216,13 @@ public final class S3BucketProvider implements Provider {
    * else's (in us-east-1 CreateBucket even answers 200 for a bucket the account already owns):
    * siteform refuses to take it over and says how to adopt it on purpose.
    */
+  /** Whether the bucket holds no object version and no delete marker: nobody has used it. */
+  private static boolean holdsNothing(S3Client s3, Address address, String bucket) {
+    ListObjectVersionsResponse page =
+        call(address, "create", () -> s3.listObjectVersions(b -> b.bucket(bucket).maxKeys(1)));
+    return page.versions().isEmpty() && page.deleteMarkers().isEmpty();
+  }
+
   private static void refuseUnlessOurs(Address address, LiveResource existing, Map<String, Object> desired) {
     if (SiteTag.ours(existing.attributes(), desired)) return;
     throw new ProviderException(address.toString(), "create", "bucket " + existing.id()
