@@ -26,8 +26,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import java.util.Base64;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
-import software.amazon.awssdk.transfer.s3.model.CompletedFileUpload;
 import software.amazon.awssdk.transfer.s3.model.UploadFileRequest;
 import software.amazon.awssdk.transfer.s3.progress.TransferListener;
 
@@ -44,6 +46,13 @@ import software.amazon.awssdk.transfer.s3.progress.TransferListener;
 final class Uploads {
   /** Files in flight at once; more only queue in the client and hold files open. */
   static final int IN_FLIGHT = 16;
+
+  /**
+   * Files up to this size go up as one PutObject from bytes read once (the MD5 check and the body
+   * from the same read, the MD5 sent as Content-MD5 for S3 to verify); larger ones in parts on the
+   * transfer manager, whose per-file set-up costs more than a small site file's upload.
+   */
+  static final long SINGLE_PUT_MAX = 8L * 1024 * 1024;
 
   private final Address address;
   private final String op;
@@ -86,7 +95,7 @@ final class Uploads {
     Runnable report = () -> throttle.report(() -> line(done.get(), files.size(), bytes.get(), totalBytes, started));
     Semaphore slots = new Semaphore(IN_FLIGHT);
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    List<CompletableFuture<CompletedFileUpload>> futures = new ArrayList<>();
+    List<CompletableFuture<String>> futures = new ArrayList<>();
     try (S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build()) {
       for (Map.Entry<String, SiteFile> e : files.entrySet()) {
         if (failure.get() != null) break;
@@ -94,7 +103,7 @@ final class Uploads {
         SiteFile f = e.getValue();
         Path file;
         try {
-          file = fileFor(root, key, f);
+          file = fileFor(root, key);
         } catch (ProviderException notPublishable) {
           failure.compareAndSet(null, notPublishable);
           break;
@@ -103,22 +112,23 @@ final class Uploads {
           failure.compareAndSet(null, new InterruptedException("interrupted while uploading"));
           break;
         }
-        UploadFileRequest request = UploadFileRequest.builder()
-            .putObjectRequest(p -> p.bucket(bucket).key(key)
-                .contentType(f.contentType())
-                .cacheControl(f.cacheControl().isEmpty() ? null : f.cacheControl())
-                .metadata(Map.of(BucketObjects.MD5_METADATA, f.md5())))
-            .source(file)
-            .addTransferListener(new ByteCounter(bytes, report))
-            .build();
-        futures.add(tm.uploadFile(request).completionFuture().whenComplete((r, t) -> {
+        CompletableFuture<String> etag;
+        try {
+          etag = f.size() <= SINGLE_PUT_MAX ? put(s3, bucket, key, f, file, bytes, report)
+              : transfer(tm, bucket, key, f, file, bytes, report);
+        } catch (ProviderException changed) {
+          slots.release();
+          failure.compareAndSet(null, changed);
+          break;
+        }
+        futures.add(etag.whenComplete((tag, t) -> {
           slots.release();
           if (t != null) {
             failure.compareAndSet(null, t);
             return;
           }
           synchronized (etags) {
-            etags.put(key, BucketObjects.unquote(r.response().eTag()));
+            etags.put(key, tag);
           }
           done.incrementAndGet();
           report.run();
@@ -154,37 +164,85 @@ final class Uploads {
     }
   }
 
-  /** The file behind {@code key}, checked to be inside the folder and still what the plan saw. */
-  private Path fileFor(Path root, String key, SiteFile expected) {
+  /** A small file: read once, checked against the plan's MD5, sent in one PutObject with that MD5. */
+  private CompletableFuture<String> put(S3AsyncClient s3, String bucket, String key, SiteFile f, Path file,
+      AtomicLong bytes, Runnable report) {
+    byte[] body;
+    try {
+      body = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw unreadable(key, file, e);
+    }
+    byte[] digest = md5().digest(body);
+    checkUnchanged(key, HexFormat.of().formatHex(digest), f);
+    PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(key)
+        .contentType(f.contentType())
+        .cacheControl(f.cacheControl().isEmpty() ? null : f.cacheControl())
+        .contentMD5(Base64.getEncoder().encodeToString(digest))
+        .metadata(Map.of(BucketObjects.MD5_METADATA, f.md5()))
+        .build();
+    return s3.putObject(request, AsyncRequestBody.fromBytes(body)).thenApply(r -> {
+      bytes.addAndGet(body.length);
+      report.run();
+      return BucketObjects.unquote(r.eTag());
+    });
+  }
+
+  /** A large file: checked as it is read once for the check, then sent in parts by the transfer manager. */
+  private CompletableFuture<String> transfer(S3TransferManager tm, String bucket, String key, SiteFile f, Path file,
+      AtomicLong bytes, Runnable report) {
+    MessageDigest md5 = md5();
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) md5.update(buffer, 0, n);
+    } catch (IOException e) {
+      throw unreadable(key, file, e);
+    }
+    checkUnchanged(key, HexFormat.of().formatHex(md5.digest()), f);
+    UploadFileRequest request = UploadFileRequest.builder()
+        .putObjectRequest(p -> p.bucket(bucket).key(key)
+            .contentType(f.contentType())
+            .cacheControl(f.cacheControl().isEmpty() ? null : f.cacheControl())
+            .metadata(Map.of(BucketObjects.MD5_METADATA, f.md5())))
+        .source(file)
+        .addTransferListener(new ByteCounter(bytes, report))
+        .build();
+    return tm.uploadFile(request).completionFuture().thenApply(r -> BucketObjects.unquote(r.response().eTag()));
+  }
+
+  /** Apply never publishes something the plan did not show. */
+  private void checkUnchanged(String key, String md5, SiteFile expected) {
+    if (!md5.equals(expected.md5())) {
+      throw new ProviderException(address.toString(), op,
+          key + " changed since the plan was made (its MD5 differs): run plan again so it shows what will be published");
+    }
+  }
+
+  private ProviderException unreadable(String key, Path file, IOException e) {
+    return new ProviderException(address.toString(), op,
+        "cannot read " + key + " (" + file + ", " + e + "): run plan again", null, null, e);
+  }
+
+  /** The file behind {@code key}, checked to be inside the folder. */
+  private Path fileFor(Path root, String key) {
     Path file = root.resolve(key).normalize();
     try {
       if (!file.startsWith(root) || !file.toRealPath().startsWith(root) || !Files.isRegularFile(file)) {
         throw new ProviderException(address.toString(), op,
             key + " is not a file inside the content folder " + root + ": run plan again");
       }
-      if (!md5(file).equals(expected.md5())) {
-        throw new ProviderException(address.toString(), op,
-            key + " changed since the plan was made (its MD5 differs): run plan again so it shows what will be published");
-      }
       return file;
     } catch (IOException e) {
-      throw new ProviderException(address.toString(), op,
-          "cannot read " + key + " in " + root + " (" + e + "): run plan again", null, null, e);
+      throw unreadable(key, file, e);
     }
   }
 
-  private static String md5(Path file) throws IOException {
-    MessageDigest md5;
+  private static MessageDigest md5() {
     try {
-      md5 = MessageDigest.getInstance("MD5");
+      return MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is missing from this JVM", e);
     }
-    byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buffer)) > 0; ) md5.update(buffer, 0, n);
-    }
-    return HexFormat.of().formatHex(md5.digest());
   }
 
   /** Waits for a free slot; false if interrupted (the flag is kept for the caller). */
