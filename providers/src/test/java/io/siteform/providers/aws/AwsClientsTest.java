@@ -48,6 +48,22 @@ class AwsClientsTest {
         .hasMessageContaining("profiles there: dev, prod");
   }
 
+  /**
+   * The SDK's profile provider loads an {@code sso_session} profile (`aws sso login`) only when the
+   * SSO modules are present; without them it fails with "To use Sso related properties ... add
+   * the 'sso' module". A profile of that kind must get as far as asking for the SSO session's token.
+   */
+  @Test
+  void anSsoProfileIsUnderstoodNotRefusedForAMissingModule() throws IOException {
+    config("[profile team]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Deploy\n"
+        + "region = eu-west-1\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+        + "sso_region = eu-west-1\nsso_registration_scopes = sso:account:access\n");
+
+    assertThatThrownBy(() -> AwsClients.profileCredentials("team").resolveCredentials())
+        .isInstanceOf(software.amazon.awssdk.services.sso.auth.ExpiredTokenException.class)
+        .hasMessageContaining("run aws sso login");
+  }
+
   @Test
   void everyClientRetriesWithTheStandardStrategyAndEnoughAttempts() {
     assertThat(AwsClients.retryStrategy().maxAttempts()).isEqualTo(AwsClients.MAX_ATTEMPTS).isGreaterThanOrEqualTo(8);

@@ -181,6 +181,36 @@ class SiteContentProviderIT {
     assertThat(read(created)).isEqualTo(created);
   }
 
+  /**
+   * With SSE-KMS default encryption an object's ETag is not its MD5 (S3 API reference, Common
+   * Response Headers: ETag; the launcher's s3_sse_kms_etag): the plan reads the recorded
+   * siteform-md5 instead, so a re-plan shows no change, and the replica wait still sees its copies
+   * as current.
+   */
+  @Test
+  void underSseKmsTheRecordedMd5DecidesForThePlanAndTheReplicas() throws IOException {
+    for (S3Client c : List.of(s3, replicaS3)) {
+      String bucket = c == s3 ? PRIMARY : REPLICA;
+      c.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(e -> e
+          .rules(r -> r.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm("aws:kms")))));
+    }
+    replicate();
+    write("index.html", "<h1>home</h1>");
+    write("assets/app.js", "console.log(1)");
+    Map<String, Object> desired = desired(true);
+
+    LiveResource created = create(desired);
+
+    String etag = BucketObjects.unquote(s3.headObject(b -> b.bucket(PRIMARY).key("index.html")).eTag());
+    assertThat(etag).as("an SSE-KMS ETag is no MD5").isNotEqualTo(md5(desired, "index.html"));
+    assertThat(read(created).attributes().get("files")).isEqualTo(desired.get("files"));
+    Map<String, List<String>> before = versions(s3, PRIMARY);
+    progress.clear();
+    LiveResource again = update(created, desired);
+    assertThat(versions(s3, PRIMARY)).as("nothing uploaded again").isEqualTo(before);
+    assertThat(again.attributes().get("files")).isEqualTo(desired.get("files"));
+  }
+
   @Test
   void republishingUploadsOnlyWhatChanged() throws IOException {
     replicate();
