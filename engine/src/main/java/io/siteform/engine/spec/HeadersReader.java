@@ -59,8 +59,8 @@ final class HeadersReader {
     if (m.broken()) return null;
     Optional<SecurityHeadersSpec.Hsts> hsts = hsts(m);
     String csp = csp(m);
-    String frame = m.oneOf("frame_options", "", FRAME_OPTIONS);
-    String referrer = m.oneOf("referrer_policy", "", REFERRER_POLICIES);
+    String frame = m.has("frame_options") ? m.oneOf("frame_options", null, FRAME_OPTIONS) : "";
+    String referrer = m.has("referrer_policy") ? m.oneOf("referrer_policy", null, REFERRER_POLICIES) : "";
     Boolean nosniff = m.bool("content_type_options", true);
     Map<String, String> custom = custom(m);
     if (hsts == null || csp == null || frame == null || referrer == null || nosniff == null || custom == null) {

@@ -46,7 +46,7 @@ final class RedirectsReader {
       bytes += from.length() + to.length() + 8;
       out.put(from, to);
     }
-    if (ok) ok = noLoops(m, at, base, out);
+    ok &= noLoops(m, at, base, out);
     if (ok && bytes > TABLE_BUDGET) {
       m.context().problems().at(at, base + ": " + out.size() + " redirects take about " + bytes
           + " bytes, more than the " + TABLE_BUDGET + " a CloudFront Function (10 KB at most) has room for;"
