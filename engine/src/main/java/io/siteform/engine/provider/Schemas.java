@@ -46,12 +46,22 @@ public final class Schemas {
   public static final ResourceSchema CLOUDFRONT_INVALIDATION =
       new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of(), false);
 
+  /** Every attribute is updated in place, the name too (UpdateResponseHeadersPolicy). */
+  public static final ResourceSchema CLOUDFRONT_RESPONSE_HEADERS_POLICY =
+      new ResourceSchema("cloudfront_response_headers_policy", Set.of(), Set.of(), false);
+  /**
+   * A function is found by its name, which CloudFront will not change: a new name makes a new
+   * function, created before the old one goes, so the distribution moves to it first.
+   */
+  public static final ResourceSchema CLOUDFRONT_FUNCTION =
+      new ResourceSchema("cloudfront_function", Set.of("name"), Set.of("arn"), false);
+
   private static final Map<String, ResourceSchema> BY_TYPE = new TreeMap<>();
 
   static {
     for (ResourceSchema s : List.of(S3_BUCKET, IAM_ROLE, S3_REPLICATION, CLOUDFRONT_ORIGIN_ACCESS,
         CLOUDFRONT_DISTRIBUTION, S3_BUCKET_POLICY, ACM_CERTIFICATE, ACM_CERTIFICATE_VALIDATION, ROUTE53_RECORD,
-        SITE_CONTENT, CLOUDFRONT_INVALIDATION)) {
+        SITE_CONTENT, CLOUDFRONT_INVALIDATION, CLOUDFRONT_RESPONSE_HEADERS_POLICY, CLOUDFRONT_FUNCTION)) {
       BY_TYPE.put(s.type(), s);
     }
   }

@@ -203,6 +203,10 @@ public final class PlanTextRenderer {
       out.append(pad).append("  ").append(name).append(" = ");
       value(out, indent, " ", a);
       out.append('\n');
+    } else if (a instanceof String as && b instanceof String bs && (as.contains("\n") || bs.contains("\n"))) {
+      out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = <<-EOT").append(note).append('\n');
+      lineDiff(out, pad + "    ", bs, as);
+      out.append(pad).append("    EOT\n");
     } else if (a instanceof Map<?, ?> am && b instanceof Map<?, ?> bm) {
       out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = {").append(note).append('\n');
       int hidden = body(out, indent + 4, Action.UPDATE, strings(bm), strings(am), Set.of());
@@ -338,10 +342,50 @@ public final class PlanTextRenderer {
         out.append(",\n");
       }
       out.append(" ".repeat(indent + 2)).append(']');
+    } else if (v instanceof String s && s.contains("\n")) {
+      // Code and other text of several lines, as Terraform shows it: a heredoc.
+      out.append("<<-EOT\n");
+      for (String line : lines(s)) out.append(" ".repeat(indent + 4)).append(line).append('\n');
+      out.append(" ".repeat(indent + 4)).append("EOT");
     } else if (v instanceof String s) {
       out.append(quote(s));
     } else {
       out.append(v);
+    }
+  }
+
+  private static List<String> lines(String s) {
+    List<String> l = new ArrayList<>(List.of(s.split("\n", -1)));
+    if (!l.isEmpty() && l.get(l.size() - 1).isEmpty()) l.remove(l.size() - 1);
+    return l;
+  }
+
+  /** The lines {@code after} removes from and adds to {@code before} (a longest common subsequence), the rest counted. */
+  private void lineDiff(StringBuilder out, String pad, String before, String after) {
+    List<String> b = lines(before);
+    List<String> a = lines(after);
+    int[][] lcs = new int[b.size() + 1][a.size() + 1];
+    for (int i = b.size() - 1; i >= 0; i--) {
+      for (int j = a.size() - 1; j >= 0; j--) {
+        lcs[i][j] = b.get(i).equals(a.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    int i = 0;
+    int j = 0;
+    int same = 0;
+    while (i < b.size() || j < a.size()) {
+      if (i < b.size() && j < a.size() && b.get(i).equals(a.get(j))) {
+        same++;
+        i++;
+        j++;
+      } else if (i < b.size() && (j == a.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        out.append(pad).append(style.red("-")).append(' ').append(b.get(i++)).append('\n');
+      } else {
+        out.append(pad).append(style.green("+")).append(' ').append(a.get(j++)).append('\n');
+      }
+    }
+    if (same > 0) {
+      out.append(pad).append(style.dim("# (" + same + " unchanged line" + (same == 1 ? "" : "s") + " hidden)")).append('\n');
     }
   }
 

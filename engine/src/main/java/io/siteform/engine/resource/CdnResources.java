@@ -65,7 +65,7 @@ final class CdnResources {
     attrs.put("price_class", cdn.priceClass());
     attrs.put("http_version", "http2and3");
     attrs.put("ipv6", true);
-    attrs.put("aliases", spec.domain().map(d -> List.copyOf(new TreeSet<>(d.names()))).orElse(List.of()));
+    attrs.put("aliases", spec.domain().map(d -> List.copyOf(new TreeSet<>(d.allNames()))).orElse(List.of()));
     attrs.put("viewer_certificate", DomainResources.viewerCertificate(spec)
         .orElse(Map.of("cloudfront_default", true)));
     attrs.put("origins", List.of(
@@ -80,6 +80,8 @@ final class CdnResources {
     behaviour.put("cached_methods", List.of("GET", "HEAD"));
     behaviour.put("cache_policy_id", CACHING_OPTIMIZED);
     behaviour.put("compress", true);
+    behaviour.put("response_headers_policy_id", EdgeResources.responseHeadersPolicyId(spec));
+    behaviour.put("function_associations", EdgeResources.functionAssociations(spec));
     attrs.put("default_cache_behavior", behaviour);
     List<Object> errors = new ArrayList<>();
     if (cdn.spaFallback()) {
@@ -94,6 +96,8 @@ final class CdnResources {
         ORIGIN_ACCESS, Expander.PRIMARY_BUCKET, Expander.replicaAddress(spec.failoverReplica())));
     // With a custom domain the distribution waits for the certificate to be issued.
     deps.addAll(DomainResources.distributionDependencies(spec));
+    // It names the headers policy and the function: they exist first and are deleted after it lets go.
+    deps.addAll(EdgeResources.distributionDependencies(spec));
     return new ResourceSpec(DISTRIBUTION, Expander.GLOBAL_REGION, attrs, deps);
   }
 

@@ -37,7 +37,7 @@ final class DomainResources {
     List<DataSpec> out = new ArrayList<>();
     out.add(new DataSpec(ZONE, Expander.GLOBAL_REGION, Map.of("name", d.hostedZone())));
     d.certificateArn().ifPresent(arn -> out.add(
-        new DataSpec(EXISTING_CERTIFICATE, CERTIFICATE_REGION, Map.of("arn", arn, "names", d.names()))));
+        new DataSpec(EXISTING_CERTIFICATE, CERTIFICATE_REGION, Map.of("arn", arn, "names", d.allNames()))));
     return out;
   }
 
@@ -48,7 +48,7 @@ final class DomainResources {
     if (d.certificateArn().isEmpty()) {
       out.add(certificate(d, tags));
       Set<Address> records = new TreeSet<>();
-      for (Map.Entry<String, String> e : validationNames(d.names()).entrySet()) {
+      for (Map.Entry<String, String> e : validationNames(d.allNames()).entrySet()) {
         ResourceSpec r = validationRecord(e.getKey(), e.getValue());
         records.add(r.address());
         out.add(r);
@@ -58,7 +58,7 @@ final class DomainResources {
       out.add(new ResourceSpec(VALIDATION, CERTIFICATE_REGION,
           Map.of("certificate_arn", new Ref(CERTIFICATE, "arn")), deps));
     }
-    for (String name : d.names()) {
+    for (String name : d.allNames()) {
       for (String type : d.records()) out.add(aliasRecord(name, type));
     }
     return out;
@@ -86,7 +86,8 @@ final class DomainResources {
   private static ResourceSpec certificate(DomainSpec d, Map<String, String> tags) {
     Map<String, Object> attrs = new LinkedHashMap<>();
     attrs.put("domain_name", d.names().get(0));
-    attrs.put("subject_alternative_names", d.names().subList(1, d.names().size()));
+    // The names that redirect are on the certificate too: CloudFront serves them over HTTPS before the 301.
+    attrs.put("subject_alternative_names", d.allNames().subList(1, d.allNames().size()));
     attrs.put("validation_method", "DNS");
     attrs.put("key_algorithm", "RSA_2048");
     attrs.put("tags", tags);

@@ -39,6 +39,7 @@ public final class Expander {
     out.add(replicationRole(spec, tags));
     out.add(replication(spec, replicaAddresses));
     out.addAll(CdnResources.expand(spec, tags));
+    out.addAll(EdgeResources.expand(spec));
     out.addAll(DomainResources.expand(spec, tags));
     out.addAll(ContentResources.expand(spec));
     return List.copyOf(out);

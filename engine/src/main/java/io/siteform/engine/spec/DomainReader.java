@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * what Route53, ACM and CloudFront would otherwise reject halfway through an apply.
  */
 final class DomainReader {
-  static final List<String> KEYS = List.of("names", "hosted_zone", "certificate", "records");
+  static final List<String> KEYS = List.of("names", "hosted_zone", "certificate", "records", "redirect_from");
   private static final List<String> CERTIFICATE = List.of("validation", "arn");
   private static final List<String> RECORD_TYPES = List.of("A", "AAAA");
 
@@ -22,8 +22,55 @@ final class DomainReader {
     List<String> names = names(m, zone);
     Optional<String> arn = certificate(m);
     List<String> records = records(m);
-    if (zone == null || names == null || arn == null || records == null) return null;
-    return Optional.of(new DomainSpec(names, zone, arn, records));
+    List<String> redirectFrom = redirectFrom(m, zone, names);
+    if (zone == null || names == null || arn == null || records == null || redirectFrom == null) return null;
+    return Optional.of(new DomainSpec(names, zone, arn, records, redirectFrom));
+  }
+
+  /**
+   * Names answered with a 301 to the first of {@code names}: in the zone, no wildcard (the
+   * function redirects exact host names), none of them a name the site serves.
+   */
+  private static List<String> redirectFrom(MapReader m, String zone, List<String> names) {
+    if (!m.has("redirect_from")) return List.of();
+    List<Node> items = m.list("redirect_from");
+    if (items == null) return null;
+    if (items.isEmpty()) {
+      m.context().problems().at(m.node("redirect_from"), "domain.redirect_from: the list is empty; list the"
+          + " names to send to the site, such as [example.com], or leave the key out");
+      return null;
+    }
+    if (names != null && names.get(0).startsWith("*.")) {
+      m.context().problems().at(m.node("redirect_from"), "domain.redirect_from: redirects go to the first of"
+          + " domain.names, and '" + names.get(0) + "' is a wildcard; put the name visitors should see first");
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < items.size(); i++) {
+      String path = "domain.redirect_from[" + i + "]";
+      Node n = items.get(i);
+      String name = m.stringValue(n, path);
+      if (name == null) {
+        ok = false;
+        continue;
+      }
+      String why = name.startsWith("*")
+          ? "'" + name + "' is a wildcard; list each name to redirect (the function matches exact host names)"
+          : problem(name, zone);
+      if (why == null && names != null && names.contains(name)) {
+        why = "'" + name + "' is also in domain.names; a name either serves the site or redirects to "
+            + names.get(0) + ", so remove it from one of the lists";
+      }
+      if (why == null && out.contains(name)) why = "'" + name + "' is listed twice; remove one";
+      if (why != null) {
+        m.context().problems().at(n, path + ": " + why);
+        ok = false;
+      } else {
+        out.add(name);
+      }
+    }
+    return ok ? out : null;
   }
 
   private static String zone(MapReader m) {

@@ -10,9 +10,10 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** The optional sections {@code content:}, {@code cdn:} and {@code backend:}, with defaults. */
 final class SectionReaders {
-  static final List<String> CONTENT = List.of("source", "delete", "cache_control", "invalidate");
+  static final List<String> CONTENT = List.of("source", "delete", "cache_control", "invalidate", "redirects");
   static final List<String> CDN = List.of("default_root_object", "price_class",
-      "failover_status_codes", "origin_access", "spa_fallback");
+      "failover_status_codes", "origin_access", "spa_fallback", "routing", "security_headers");
+  private static final List<String> ROUTING = List.of("none", "spa", "pretty_urls");
   static final List<String> BACKEND = List.of("type", "path", "bucket", "key", "region");
   private static final List<String> PRICE_CLASSES =
       List.of("PriceClass_100", "PriceClass_200", "PriceClass_All");
@@ -38,9 +39,10 @@ final class SectionReaders {
     Map<String, String> cache = m.stringMap("cache_control",
         "write the Cache-Control header as a string, such as \"public, max-age=300\"");
     String inv = m.oneOf("invalidate", "changed", List.of("changed", "all", "none"));
-    if (source == null || delete == null || cache == null || inv == null) return null;
+    Map<String, String> redirects = new RedirectsReader().read(m);
+    if (source == null || delete == null || cache == null || inv == null || redirects == null) return null;
     return Optional.of(new ContentSpec(source, delete, cache,
-        ContentSpec.Invalidate.valueOf(inv.toUpperCase(java.util.Locale.ROOT))));
+        ContentSpec.Invalidate.valueOf(inv.toUpperCase(java.util.Locale.ROOT)), redirects));
   }
 
   CdnSpec cdn(MapReader m) {
@@ -56,9 +58,20 @@ final class SectionReaders {
     List<Integer> codes = failoverCodes(m, d.failoverStatusCodes());
     String access = m.oneOf("origin_access", "oac", List.of("oac", "oai"));
     Boolean spa = m.bool("spa_fallback", d.spaFallback());
-    if (root == null || price == null || codes == null || access == null || spa == null) return null;
-    return new CdnSpec(root, price, codes,
-        CdnSpec.OriginAccess.valueOf(access.toUpperCase(java.util.Locale.ROOT)), spa);
+    String routing = m.oneOf("routing", "none", ROUTING);
+    SecurityHeadersSpec headers = new HeadersReader().read(m);
+    if (spa != null && spa && routing != null && !routing.equals("none")) {
+      m.context().problems().at(m.node("spa_fallback"), "cdn.spa_fallback: serves index.html for every 403"
+          + " and 404, which hides what `routing: " + routing + "` leaves to fail over; remove spa_fallback"
+          + " (routing does its job without breaking failover)");
+      spa = null;
+    }
+    if (root == null || price == null || codes == null || access == null || spa == null || routing == null
+        || headers == null) {
+      return null;
+    }
+    return new CdnSpec(root, price, codes, CdnSpec.OriginAccess.valueOf(access.toUpperCase(java.util.Locale.ROOT)),
+        spa, CdnSpec.Routing.valueOf(routing.toUpperCase(java.util.Locale.ROOT)), headers);
   }
 
   private static List<Integer> failoverCodes(MapReader m, List<Integer> dflt) {

@@ -62,6 +62,26 @@ class PlanRenderingTest {
     check("content-empty", h.plan(Fixtures.withContent(true)));
   }
 
+  /** Security headers of the site's own, spa routing, a moved page and a redirecting name. */
+  @Test
+  void createWithEdgeFeatures() {
+    h.cloud.localFiles.put("index.html", "i1");
+    check("create-edge", h.plan(Fixtures.withEdge()));
+  }
+
+  /** From spa to pretty_urls and from the site's own headers to the managed ones. */
+  @Test
+  void switchRoutingAndHeaders() throws Exception {
+    h.cloud.localFiles.put("index.html", "i1");
+    h.apply(Fixtures.withEdge());
+    Spec s = Fixtures.withEdge();
+    check("edge-switch", h.plan(io.siteform.engine.testing.Edits.cdn(s, c -> {
+      c.routing = io.siteform.engine.spec.CdnSpec.Routing.PRETTY_URLS;
+      c.securityHeaders = io.siteform.engine.spec.SecurityHeadersSpec.MANAGED;
+      return c;
+    })));
+  }
+
   @Test
   void noChanges() throws Exception {
     h.apply(Fixtures.workshop());

@@ -48,19 +48,23 @@ public final class Edits {
 
   public static Spec names(Spec s, String... names) {
     DomainSpec d = s.domain().orElseThrow();
-    return domain(s, Optional.of(new DomainSpec(List.of(names), d.hostedZone(), d.certificateArn(), d.records())));
+    return domain(s, Optional.of(new DomainSpec(List.of(names), d.hostedZone(), d.certificateArn(), d.records(), d.redirectFrom())));
   }
 
   public static Spec records(Spec s, String... types) {
     DomainSpec d = s.domain().orElseThrow();
-    return domain(s, Optional.of(new DomainSpec(d.names(), d.hostedZone(), d.certificateArn(), List.of(types))));
+    return domain(s, Optional.of(new DomainSpec(d.names(), d.hostedZone(), d.certificateArn(), List.of(types), d.redirectFrom())));
   }
 
   public static Spec cdn(Spec s, UnaryOperator<CdnBuilder> edit) {
     CdnSpec c = s.cdn();
-    CdnBuilder b = edit.apply(new CdnBuilder(c.defaultRootObject(), c.priceClass(), c.failoverStatusCodes(),
-        c.originAccess(), c.spaFallback()));
-    return cdn(s, new CdnSpec(b.defaultRootObject, b.priceClass, b.failoverStatusCodes, b.originAccess, b.spaFallback));
+    CdnBuilder start = new CdnBuilder(c.defaultRootObject(), c.priceClass(), c.failoverStatusCodes(),
+        c.originAccess(), c.spaFallback());
+    start.routing = c.routing();
+    start.securityHeaders = c.securityHeaders();
+    CdnBuilder b = edit.apply(start);
+    return cdn(s, new CdnSpec(b.defaultRootObject, b.priceClass, b.failoverStatusCodes, b.originAccess, b.spaFallback,
+        b.routing, b.securityHeaders));
   }
 
   public static Spec cacheControl(Spec s, Map<String, String> rules) {
@@ -82,6 +86,8 @@ public final class Edits {
     public List<Integer> failoverStatusCodes;
     public CdnSpec.OriginAccess originAccess;
     public boolean spaFallback;
+    public CdnSpec.Routing routing = CdnSpec.Routing.NONE;
+    public io.siteform.engine.spec.SecurityHeadersSpec securityHeaders = io.siteform.engine.spec.SecurityHeadersSpec.MANAGED;
 
     CdnBuilder(String defaultRootObject, String priceClass, List<Integer> failoverStatusCodes,
         CdnSpec.OriginAccess originAccess, boolean spaFallback) {

@@ -58,6 +58,10 @@ public final class FakeCloud {
         Map<String, Object> attrs = new TreeMap<>(r.desired());
         // A fake create finishes at once: a settled attribute (a distribution's status) is settled.
         for (String c : computed) attrs.put(c, schema.settled().getOrDefault(c, "computed:" + r.address() + ":" + c));
+        if (schema.type().equals("cloudfront_function")) {
+          // The distribution names a function by its ARN, which ends in its name.
+          attrs.put("arn", "arn:aws:cloudfront::123456789012:function/" + id);
+        }
         if (schema.type().equals("acm_certificate")) {
           id = "arn:aws:acm:us-east-1:123456789012:certificate/" + r.address().name() + "-" + r.desired().get("idempotency_token");
           attrs.put("arn", id);
@@ -99,7 +103,8 @@ public final class FakeCloud {
    * Types AWS refuses to delete while a distribution names them (OriginAccessControlInUse,
    * CloudFrontOriginAccessIdentityInUse, ACM's ResourceInUseException), as the moto launcher does.
    */
-  private static final Set<String> IN_USE_REFUSED = Set.of("cloudfront_origin_access", "acm_certificate");
+  private static final Set<String> IN_USE_REFUSED = Set.of("cloudfront_origin_access", "acm_certificate",
+      "cloudfront_response_headers_policy", "cloudfront_function");
 
   private final java.util.concurrent.atomic.AtomicInteger serial = new java.util.concurrent.atomic.AtomicInteger();
 

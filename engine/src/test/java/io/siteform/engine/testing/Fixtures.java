@@ -41,6 +41,26 @@ public final class Fixtures {
         s.cdn(), s.domain(), s.backend(), s.locations());
   }
 
+  /** Security headers of the site's own: two-year HSTS, a CSP, DENY, and one custom header. */
+  public static final io.siteform.engine.spec.SecurityHeadersSpec HEADERS = new io.siteform.engine.spec.SecurityHeadersSpec(
+      io.siteform.engine.spec.SecurityHeadersSpec.Kind.CUSTOM,
+      Optional.of(new io.siteform.engine.spec.SecurityHeadersSpec.Hsts(63072000, true, false)), "default-src 'self'",
+      "DENY", "strict-origin-when-cross-origin", true, Map.of("Permissions-Policy", "camera=()"));
+
+  /**
+   * The workshop at www.example.com with example.com redirecting to it, a moved page, spa
+   * routing and {@link #HEADERS}.
+   */
+  public static Spec withEdge() {
+    Spec s = withContent(true);
+    return new Spec(s.file(), s.version(), s.site(), s.primary(), s.replicas(), s.replication(),
+        Optional.of(new io.siteform.engine.spec.ContentSpec("dist/", true, Map.of(),
+            io.siteform.engine.spec.ContentSpec.Invalidate.CHANGED, Map.of("/old.html", "/new.html"))),
+        s.cdn().with(CdnSpec.Routing.SPA, HEADERS),
+        Optional.of(new io.siteform.engine.spec.DomainSpec(List.of("www.example.com"), "example.com", Optional.empty(),
+            List.of("A"), List.of("example.com"))), s.backend(), s.locations());
+  }
+
   public static Spec spec(String primaryBucket, List<BucketSpec> replicas) {
     return new Spec(
         "siteform.yaml", 1,

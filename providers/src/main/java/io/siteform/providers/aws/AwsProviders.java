@@ -6,8 +6,10 @@ import io.siteform.providers.aws.acm.AcmCertificateDataSource;
 import io.siteform.providers.aws.acm.AcmCertificateProvider;
 import io.siteform.providers.aws.acm.AcmCertificateValidationProvider;
 import io.siteform.providers.aws.cloudfront.CloudFrontDistributionProvider;
+import io.siteform.providers.aws.cloudfront.CloudFrontFunctionProvider;
 import io.siteform.providers.aws.cloudfront.CloudFrontInvalidationProvider;
 import io.siteform.providers.aws.cloudfront.CloudFrontOriginAccessProvider;
+import io.siteform.providers.aws.cloudfront.CloudFrontResponseHeadersPolicyProvider;
 import io.siteform.providers.aws.iam.IamRoleProvider;
 import io.siteform.providers.aws.route53.Route53RecordProvider;
 import io.siteform.providers.aws.route53.Route53ZoneDataSource;
@@ -33,6 +35,8 @@ public final class AwsProviders {
         new IamRoleProvider(clients, waits),
         new S3ReplicationProvider(clients, waits),
         new CloudFrontOriginAccessProvider(clients, waits),
+        new CloudFrontResponseHeadersPolicyProvider(clients, waits),
+        new CloudFrontFunctionProvider(clients, waits),
         new CloudFrontDistributionProvider(clients, waits),
         new S3BucketPolicyProvider(clients, waits),
         new AcmCertificateProvider(clients, waits),

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.cloudfront.model.CustomErrorResponses;
 import software.amazon.awssdk.services.cloudfront.model.DefaultCacheBehavior;
 import software.amazon.awssdk.services.cloudfront.model.Distribution;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.FunctionAssociation;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroup;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroupMember;
@@ -112,6 +113,19 @@ final class DistributionAttributes {
         ? List.of() : sorted(allowed.cachedMethods().itemsAsStrings()));
     m.put("cache_policy_id", text(b.cachePolicyId()));
     m.put("compress", Boolean.TRUE.equals(b.compress()));
+    m.put("response_headers_policy_id", text(b.responseHeadersPolicyId()));
+    List<Object> functions = new ArrayList<>();
+    if (b.functionAssociations() != null) {
+      b.functionAssociations().items().stream()
+          .sorted(Comparator.comparing(FunctionAssociation::eventTypeAsString, Comparator.nullsFirst(Comparator.naturalOrder())))
+          .forEach(f -> {
+            Map<String, Object> fa = new LinkedHashMap<>();
+            fa.put("event_type", text(f.eventTypeAsString()));
+            fa.put("function_arn", text(f.functionARN()));
+            functions.add(fa);
+          });
+    }
+    m.put("function_associations", functions);
     return m;
   }
 

@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.cloudfront.model.CustomOriginConfig;
 import software.amazon.awssdk.services.cloudfront.model.DefaultCacheBehavior;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.ForwardedValues;
+import software.amazon.awssdk.services.cloudfront.model.FunctionAssociation;
+import software.amazon.awssdk.services.cloudfront.model.FunctionAssociations;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroup;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroupMember;
@@ -161,13 +163,24 @@ final class DistributionConfigs {
             .cachedMethods(CachedMethods.builder().quantity(cached.size()).itemsWithStrings(cached).build())
             .build())
         .cachePolicyId(b.string("cache_policy_id"))
-        .compress(b.bool("compress"));
+        .compress(b.bool("compress"))
+        // Left out rather than "": the behaviour then has no policy (API_DefaultCacheBehavior).
+        .responseHeadersPolicyId(b.string("response_headers_policy_id").isEmpty() ? null
+            : b.string("response_headers_policy_id"))
+        .functionAssociations(functionAssociations(b.maps("function_associations")));
     if (!b.string("cache_policy_id").isEmpty()) {
       // A cache policy excludes the legacy cache settings (API_DefaultCacheBehavior).
       out.forwardedValues((ForwardedValues) null)
           .minTTL(null).defaultTTL(null).maxTTL(null);
     }
     return out.build();
+  }
+
+  private static FunctionAssociations functionAssociations(List<Attributes> desired) {
+    List<FunctionAssociation> items = desired.stream().map(a -> FunctionAssociation.builder()
+        .eventType(a.string("event_type")).functionARN(a.string("function_arn")).build()).toList();
+    return items.isEmpty() ? FunctionAssociations.builder().quantity(0).build()
+        : FunctionAssociations.builder().quantity(items.size()).items(items).build();
   }
 
   private static CustomErrorResponses errorResponses(CustomErrorResponses current, List<Attributes> desired) {

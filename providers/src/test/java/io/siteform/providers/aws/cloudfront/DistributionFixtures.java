@@ -26,7 +26,10 @@ final class DistributionFixtures {
         "status_codes", List.of(403L, 404L, 500L, 502L, 503L, 504L)));
     d.put("default_cache_behavior", Map.of("target_origin_id", "failover", "viewer_protocol_policy", "redirect-to-https",
         "allowed_methods", List.of("GET", "HEAD"), "cached_methods", List.of("GET", "HEAD"),
-        "cache_policy_id", "658327ea-f89d-4fab-a63d-7e88639e58f6", "compress", true));
+        "cache_policy_id", "658327ea-f89d-4fab-a63d-7e88639e58f6", "compress", true,
+        "response_headers_policy_id", "67f7725c-6f97-4210-82d7-5512b31e9d03",
+        "function_associations", List.of(Map.of("event_type", "viewer-request",
+            "function_arn", "arn:aws:cloudfront::123456789012:function/siteform-ticket-service-ui-viewer-request"))));
     d.put("custom_error_responses", List.of(
         Map.of("error_code", 403L, "response_code", 200L, "response_page_path", "/index.html"),
         Map.of("error_code", 404L, "response_code", 200L, "response_page_path", "/index.html")));
