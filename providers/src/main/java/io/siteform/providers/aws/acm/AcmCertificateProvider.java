@@ -58,6 +58,12 @@ public final class AcmCertificateProvider implements Provider {
       Set.of("domain_name", "subject_alternative_names", "validation_method", "key_algorithm"),
       Set.of("arn", "status", "validation"), true, Optional.of(TOKEN));
 
+  /**
+   * The tag a certificate is requested with naming its idempotency token: how a create resumed
+   * after ACM's hour of idempotency finds it. Not part of the {@code tags} attribute.
+   */
+  static final String TOKEN_TAG = "siteform:token";
+
   private final AwsClients clients;
   private final Poller poller;
 
@@ -96,10 +102,20 @@ public final class AcmCertificateProvider implements Provider {
         .keyAlgorithm((String) d.getOrDefault("key_algorithm", "RSA_2048"));
     if (!others.isEmpty()) b.subjectAlternativeNames(others);
     Map<String, String> tags = tagMap(d.get("tags"));
-    if (!tags.isEmpty()) b.tags(tagList(tags));
     Object token = d.get(TOKEN);
-    if (token != null) b.idempotencyToken(Certificates.acmToken(String.valueOf(token)));
-    String arn = call(address, "create", () -> acm.requestCertificate(b.build()).certificateArn());
+    Map<String, String> sent = new TreeMap<>(tags);
+    if (token != null) {
+      b.idempotencyToken(Certificates.acmToken(String.valueOf(token)));
+      sent.put(TOKEN_TAG, String.valueOf(token));
+    }
+    if (!sent.isEmpty()) b.tags(tagList(sent));
+    // ACM honours an idempotency token for an hour; a create resumed later finds its certificate
+    // by the token tag it was requested with instead of requesting a second one.
+    Optional<String> earlier = request.resuming() && token != null
+        ? requestedEarlier(acm, address, domain, String.valueOf(token)) : Optional.empty();
+    earlier.ifPresent(a -> request.progress().report("adopting certificate " + a + ", requested by an interrupted"
+        + " earlier apply (found by its " + TOKEN_TAG + " tag)"));
+    String arn = earlier.orElseGet(() -> call(address, "create", () -> acm.requestCertificate(b.build()).certificateArn()));
     request.checkpoint().reached(new LiveResource(arn, Map.of("arn", arn)));
     // The token may have brought back a certificate an earlier attempt requested with other tags.
     // ACM may answer ResourceNotFoundException for a certificate requested a moment ago.
@@ -126,6 +142,15 @@ public final class AcmCertificateProvider implements Provider {
           + " DNS validation records");
     });
     return live(c, tags(acm, address, "create", arn), d);
+  }
+
+  /** The certificate for {@code domain} tagged with {@code token}, if an earlier run requested one. */
+  private static Optional<String> requestedEarlier(AcmClient acm, Address address, String domain, String token) {
+    return call(address, "create", () -> acm.listCertificatesPaginator(b -> {}).certificateSummaryList().stream()
+        .filter(c -> DnsNames.normal(c.domainName()).equals(DnsNames.normal(domain)))
+        .map(c -> c.certificateArn())
+        .filter(arn -> token.equals(tags(acm, arn, true).get(TOKEN_TAG)))
+        .findFirst());
   }
 
   private static boolean hasRecord(CertificateDetail c, String name) {
@@ -203,19 +228,22 @@ public final class AcmCertificateProvider implements Provider {
   }
 
   private static Map<String, String> tags(AcmClient acm, Address address, String op, String arn) {
-    return call(address, op, () -> tags(acm, arn));
+    return call(address, op, () -> tags(acm, arn, false));
   }
 
-  private static Map<String, String> tags(AcmClient acm, String arn) {
+  /** The certificate's tags; siteform's own {@value #TOKEN_TAG} only when {@code withToken}. */
+  private static Map<String, String> tags(AcmClient acm, String arn, boolean withToken) {
     Map<String, String> tags = new TreeMap<>();
     acm.listTagsForCertificate(b -> b.certificateArn(arn)).tags()
         .forEach(t -> tags.put(t.key(), Objects.toString(t.value(), "")));
+    if (!withToken) tags.remove(TOKEN_TAG);
     return tags;
   }
 
   /** Makes the certificate's tags exactly {@code desired}: removes the others, adds or overwrites. */
+  /** Sets the user's tags; siteform's {@value #TOKEN_TAG} stays as requested. */
   private static void retag(AcmClient acm, String arn, Map<String, String> desired) {
-    Map<String, String> current = tags(acm, arn);
+    Map<String, String> current = tags(acm, arn, false);
     List<Tag> gone = current.entrySet().stream()
         .filter(e -> !desired.containsKey(e.getKey()))
         .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())

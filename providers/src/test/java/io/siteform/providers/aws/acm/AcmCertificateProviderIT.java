@@ -131,6 +131,39 @@ class AcmCertificateProviderIT {
     assertThat(progress).anySatisfy(m -> assertThat(m).endsWith("(AWS answered ResourceNotFoundException)"));
   }
 
+  /**
+   * ACM's idempotency token holds for an hour: a create resumed later (its answer lost, the run
+   * stopped) finds the certificate it requested by the siteform:token tag it was requested with,
+   * instead of requesting a second one. The tag is siteform's own: not in the tags attribute.
+   */
+  @Test
+  void aCreateResumedAfterTheTokensHourFindsItsCertificateByTheTokenTag() {
+    Map<String, Object> d = new HashMap<>(desired(Map.of("siteform:site", "ticket-service-ui")));
+    String earlier = acm.requestCertificate(b -> b.domainName("example.com").validationMethod("DNS")
+        .subjectAlternativeNames((List<String>) d.get("subject_alternative_names"))
+        .idempotencyToken("expiredhourago")
+        .tags(t -> t.key(AcmCertificateProvider.TOKEN_TAG).value("siteform-late"),
+            t -> t.key("siteform:site").value("ticket-service-ui"))).certificateArn();
+    d.put(AcmCertificateProvider.TOKEN, "siteform-late");
+    List<String> progress = new ArrayList<>();
+
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, d, progress::add, r -> {}, true));
+
+    assertThat(created.id()).isEqualTo(earlier);
+    assertThat(acm.listCertificates(b -> {}).certificateSummaryList()).hasSize(1);
+    assertThat(progress).anySatisfy(m -> assertThat(m).startsWith("adopting certificate " + earlier));
+    assertThat(created.attributes()).containsEntry("tags", Map.of("siteform:site", "ticket-service-ui"));
+    assertThat(acm.listTagsForCertificate(b -> b.certificateArn(earlier)).tags())
+        .anySatisfy(t -> assertThat(t.key()).isEqualTo(AcmCertificateProvider.TOKEN_TAG));
+
+    // not resuming, another token: a certificate of its own, tagged with its token
+    d.put(AcmCertificateProvider.TOKEN, "siteform-fresh");
+    LiveResource fresh = provider.create(new CreateRequest(ADDRESS, REGION, d, Progress.NONE));
+    assertThat(fresh.id()).isNotEqualTo(earlier);
+    assertThat(acm.listTagsForCertificate(b -> b.certificateArn(fresh.id())).tags())
+        .anySatisfy(t -> assertThat(t.value()).isEqualTo("siteform-fresh"));
+  }
+
   @Test
   void theSameTokenGivesTheSameCertificateAndAnotherTokenANewOne() {
     Map<String, Object> desired = desired(Map.of("site", "t"));
