@@ -108,6 +108,12 @@ class Run:
     stderr: str
     peak_rss_mb: float
     requests: list = field(default_factory=list)
+    timeline: list = field(default_factory=list)  # (seconds since start, line) of both streams
+
+    def progress(self, limit=40):
+        """The timeline's top-level lines (progress, summaries; not the plan's indented body)."""
+        lines = [(round(t, 2), l) for t, l in self.timeline if l and not l[0].isspace()]
+        return lines if len(lines) <= limit else lines[:limit // 2] + [(None, "...")] + lines[-limit // 2:]
 
     @property
     def methods(self):
@@ -124,8 +130,14 @@ def run_timed(cmd, env, moto, timeout, cwd=None, check=True):
     start = time.monotonic()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=subprocess.DEVNULL, start_new_session=True)
-    out, err = [], []
-    readers = [threading.Thread(target=lambda s=s, b=b: b.append(s.read()), daemon=True)
+    out, err, timeline = [], [], []
+
+    def read(stream, into):
+        for line in stream:
+            into.append(line)
+            timeline.append((time.monotonic() - start, line.decode(errors="replace").rstrip()))
+
+    readers = [threading.Thread(target=read, args=(s, b), daemon=True)
                for s, b in ((proc.stdout, out), (proc.stderr, err))]
     for r in readers:
         r.start()
@@ -133,16 +145,20 @@ def run_timed(cmd, env, moto, timeout, cwd=None, check=True):
     killer.start()
     try:
         _, status, usage = os.wait4(proc.pid, 0)
+    except BaseException:  # the bench is being stopped: take the command down with it
+        os.killpg(proc.pid, signal.SIGKILL)
+        os.wait4(proc.pid, 0)
+        raise
     finally:
         killer.cancel()
     seconds = time.monotonic() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     for r in readers:
         r.join(30)
-    stdout = (out[0] if out else b"").decode(errors="replace")
-    stderr = (err[0] if err else b"").decode(errors="replace")
+    stdout = b"".join(out).decode(errors="replace")
+    stderr = b"".join(err).decode(errors="replace")
     run = Run(cmd, seconds, proc.returncode, stdout, stderr, usage.ru_maxrss / 1024,
-              moto.between(before, moto.mark()))
+              moto.between(before, moto.mark()), sorted(timeline))
     if check and run.returncode != 0:
         timed_out = " (killed after %ds)" % timeout if run.returncode == -signal.SIGKILL else ""
         raise SystemExit(f"bench: {' '.join(map(str, cmd[:8]))} ... exited {run.returncode}{timed_out}\n"

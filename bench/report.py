@@ -106,6 +106,33 @@ def _scale_section(scale):
     return "\n".join(lines)
 
 
+def _median_run(runs):
+    runs = sorted((r for r in runs if r), key=lambda r: r["seconds"])
+    return runs[len(runs) // 2] if runs else None
+
+
+def _timelines(results):
+    a = results["args"]
+    found = []
+    for title, run in ((f"Case 1, first publish of {a['files']} files (the median run)",
+                        _median_run(results["first"]["siteform"])),
+                       (f"Case 2, fresh checkout with {a['edits']} edits (the median run)",
+                        _median_run(results["again"]["siteform"]))):
+        if run and run.get("progress"):
+            found.append((f"{title}, {run['seconds']:.2f} s", run["progress"]))
+    if results["plan"].get("progress"):
+        found.append(("Case 3, the last no-change plan", results["plan"]["progress"]))
+    for s in results["scale"][1:]:
+        if s.get("republish_progress"):
+            found.append((f"Case 4, re-publish of {s['files']} files, {s['republish_s']:.2f} s",
+                          s["republish_progress"]))
+    return found
+
+
+def _progress(lines):
+    return "\n".join("        ..." if t is None else f"{t:7.2f} s  {l[:110]}" for t, l in lines)
+
+
 def _chart(results, png: Path):
     try:
         import matplotlib
@@ -233,6 +260,12 @@ def write(results, md: Path, png: Path):
         out += ["Not available in this build: no `--stats` in `siteform --help`, and `SITEFORM_TRACE=1` "
                 "prints nothing more (issue 14 point 1 is still open). Case 3's outside-in split "
                 "(JVM start, offline plan, plan) stands in for it.", ""]
+    out += ["### When siteform printed what", "",
+            "Each line siteform printed (its top-level lines: progress and summaries, not the plan's "
+            "body), with the seconds since the command started, as the bench read them from its pipes. "
+            "The gaps between lines are the nearest thing to a phase breakdown this build gives.", ""]
+    for title, progress in _timelines(results):
+        out += [f"{title}:", "", "```", _progress(progress), "```", ""]
     out += [
         "## How to read these", "",
         "- PUTs are new object versions in the tool's bucket (S3 makes one per PUT); requests are every "

@@ -192,10 +192,15 @@ class Bench:
         s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
 
     def empty(self, bucket, region=REGION):
+        """Deletes every version and delete marker (listed in full first: deleting while paging
+        makes moto skip pages)."""
         s3 = self.client("s3", region)
-        for page in s3.get_paginator("list_object_versions").paginate(Bucket=bucket):
+        while True:
             doomed = [{"Key": v["Key"], "VersionId": v["VersionId"]}
+                      for page in s3.get_paginator("list_object_versions").paginate(Bucket=bucket)
                       for v in page.get("Versions", []) + page.get("DeleteMarkers", [])]
+            if not doomed:
+                return
             for i in range(0, len(doomed), 1000):
                 s3.delete_objects(Bucket=bucket, Delete={"Objects": doomed[i:i + 1000], "Quiet": True})
 
@@ -224,15 +229,19 @@ class Bench:
         k = repeat_index % len(tools)
         return tools[k:] + tools[:k]
 
-    def measure_tool(self, name, thunk, bucket):
+    def measure_tool(self, name, thunk, bucket, expected_puts):
         if thunk is None:
             return None
         before = self.versions(bucket)
         run = thunk()
         puts = self.versions(bucket) - before
+        if puts != expected_puts:
+            raise SystemExit(f"bench: {name} made {puts} PUTs where this case needs {expected_puts}: "
+                             "the case did not set up what it measures")
         log(f"  {name}: {run.seconds:.2f} s, {puts} PUTs, {len(run.requests)} requests, {run.peak_rss_mb:.0f} MB")
-        return {"seconds": run.seconds, "puts": puts, "requests": len(run.requests),
-                "rss_mb": run.peak_rss_mb, "stats": self.stats_text(run) if name == "siteform" else None}
+        return {"seconds": run.seconds, "puts": puts, "requests": len(run.requests), "rss_mb": run.peak_rss_mb,
+                "stats": self.stats_text(run) if name == "siteform" else None,
+                "progress": run.progress() if name == "siteform" else None}
 
     def stats_text(self, run):
         if not self.stats:
@@ -254,13 +263,14 @@ class Bench:
                                   ("bench-s3deploy", REGION), ("bench-sync", REGION)):
                     self.empty(b, region)
             for name, thunk, bucket in self.tools(site, spec, "bench-pub-primary", r, site / "dist"):
-                first[name].append(self.measure_tool(name, thunk, bucket))
+                first[name].append(self.measure_tool(name, thunk, bucket, a.files))
         again = {"siteform": [], "s3deploy": [], "aws s3 sync": []}
         for r in range(a.repeat):
             log(f"case 2, fresh checkout with {a.edits} edits, run {r + 1}/{a.repeat}")
             measure.fresh_checkout(site / "pristine", site / "dist", a.edits, f"r{r}")
             for name, thunk, bucket in self.tools(site, spec, "bench-pub-primary", r, site / "dist"):
-                again[name].append(self.measure_tool(name, thunk, bucket))
+                again[name].append(self.measure_tool(name, thunk, bucket,
+                                                     a.files if name == "aws s3 sync" else a.edits))
         return site, spec, first, again
 
     def plan_case(self):
@@ -285,6 +295,7 @@ class Bench:
             runs["plan"].append(p.seconds)
             plan_requests.append(len(p.requests))
             stats = self.stats_text(p)
+            progress = p.progress()
             log(f"  plan {i + 1}/{a.plan_runs}: {p.seconds:.2f} s, {len(p.requests)} requests")
         proxy = measure.CountingProxy(self.endpoint)
         try:
@@ -292,7 +303,8 @@ class Bench:
         finally:
             proxy.stop()
         return {"resources": resources, "runs": runs, "requests": plan_requests,
-                "by_service": [[svc, region, n] for (svc, region), n in proxy.counts.items()], "stats": stats}
+                "by_service": [[svc, region, n] for (svc, region), n in proxy.counts.items()], "stats": stats,
+                "progress": progress}
 
     def scale_case(self, site, spec, files, first_publish=None):
         """No-change plan (median of 3) and one re-publish with edits, on a published site."""
@@ -312,7 +324,7 @@ class Bench:
             "plan_requests": len(plans[-1].requests),
             "offline_s": median([p.seconds for p in offline]),
             "republish_s": again.seconds, "republish_puts": puts, "republish_rss_mb": again.peak_rss_mb,
-            "republish_requests": len(again.requests),
+            "republish_requests": len(again.requests), "republish_progress": again.progress(),
             "first": first_publish,
         }
         log(f"  plan {result['plan_s']:.2f} s ({result['plan_rss_mb']:.0f} MB), re-publish "
