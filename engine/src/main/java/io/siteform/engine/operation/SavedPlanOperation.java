@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Opens a saved plan for apply ({@code siteform apply FILE}) if it still describes this state,
@@ -29,7 +30,7 @@ public final class SavedPlanOperation {
   private final String specFile;
   private final List<ResourceSpec> desired;
   private final List<DataSpec> data;
-  private final DataSources dataSources;
+  private final Supplier<DataSources> dataSources;
 
   /**
    * @param saved the plan as read from {@code location}
@@ -37,9 +38,10 @@ public final class SavedPlanOperation {
    * @param site this spec's site name, claimed by a state the plan makes from nothing
    * @param specFile the spec's file, for messages
    * @param desired the spec's expansion now, and {@code data} the data sources it reads
+   * @param dataSources asked for only once the checks that need no AWS have passed
    */
   public SavedPlanOperation(PlanFile.Saved saved, String location, Optional<State> stored, String site,
-      String specFile, List<ResourceSpec> desired, List<DataSpec> data, DataSources dataSources) {
+      String specFile, List<ResourceSpec> desired, List<DataSpec> data, Supplier<DataSources> dataSources) {
     this.saved = Objects.requireNonNull(saved, "saved");
     this.location = location;
     this.stored = stored;
@@ -71,7 +73,7 @@ public final class SavedPlanOperation {
       throw new PlanException(location + " is stale: " + specFile
           + " or its variables changed since it was made" + remake);
     }
-    Map<Address, LiveResource> read = new DataReader(dataSources).read(data);
+    Map<Address, LiveResource> read = new DataReader(dataSources.get()).read(data);
     String dataDigest = PlanFile.dataDigest(read);
     if (!dataDigest.equals(saved.dataDigest())) {
       throw new PlanException(location + " is stale: what it read changed since it was made"
