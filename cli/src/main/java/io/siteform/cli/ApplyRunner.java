@@ -10,7 +10,7 @@ import io.siteform.engine.operation.SavedPlanOperation;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.render.PlanTextRenderer;
 import io.siteform.engine.render.Style;
-import io.siteform.error.PlanException;
+import io.siteform.error.UsageException;
 import io.siteform.state.State;
 import io.siteform.state.StateBackend;
 import io.siteform.state.StateLock;
@@ -30,7 +30,7 @@ final class ApplyRunner {
   private java.util.Set<io.siteform.engine.resource.Address> targets = java.util.Set.of();
 
   ApplyRunner(SiteformCommand root, ApplyOptions options, boolean destroy) {
-    if (options.parallelism < 1) throw new PlanException("--parallelism must be at least 1");
+    if (options.parallelism < 1) throw new UsageException("--parallelism must be at least 1");
     this.root = root;
     this.options = options;
     this.destroy = destroy;
@@ -49,7 +49,7 @@ final class ApplyRunner {
 
   int run() throws InterruptedException {
     if (planFile != null && !targets.isEmpty()) {
-      throw new PlanException("a saved plan is applied whole; give --target to `siteform plan --out` instead");
+      throw new UsageException("a saved plan is applied whole; give --target to `siteform plan --out` instead");
     }
     Terminal t = root.terminal;
     Style style = t.style(root.global.noColor);
@@ -80,19 +80,17 @@ final class ApplyRunner {
         out.println();
         out.print(new PlanTextRenderer(style).render(plan));
         out.flush();
-        if (!plan.conflicts().isEmpty()) return Conflicts.report(t, style, plan);
+        if (!plan.conflicts().isEmpty()) return Conflicts.report(root.errors(), plan);
         if (!plan.hasChanges()) return ExitCode.OK;
         ApplyOperation apply = new ApplyOperation(session.providers(), backend, planned, progress,
             options.parallelism, options.forceDeleteContent);
         java.util.List<String> atRisk = apply.contentAtRisk();
         if (!atRisk.isEmpty() && !options.forceDeleteContent) {
-          PrintWriter err = t.err();
-          err.println(style.red(style.bold("Error:")) + " this " + (destroy ? "destroy" : "apply")
+          StringBuilder m = new StringBuilder("this " + (destroy ? "destroy" : "apply")
               + " would delete buckets that still hold objects:");
-          atRisk.forEach(a -> err.println("  - " + a));
-          err.println("Nothing was changed. If that content may go, run again with --force-delete-content:"
-              + " every object version and delete marker is then removed first.");
-          err.flush();
+          atRisk.forEach(a -> m.append("\n  - ").append(a));
+          root.errors().error(m + "\nNothing was changed. If that content may go, run again with"
+              + " --force-delete-content: every object version and delete marker is then removed first.");
           return ExitCode.ERROR;
         }
         if (!atRisk.isEmpty()) {
@@ -152,11 +150,10 @@ final class ApplyRunner {
           if (!destroy) printOutputs(out, style, new OutputsOperation(session.spec(), applied.state()).call());
           return ExitCode.OK;
         }
+        ErrorPrinter errors = root.errors();
+        for (Applier.StepFailure f : r.failures()) errors.error(f.error().getMessage());
+        if (r.stateWriteFailed()) reportUnrecorded(errors, r);
         PrintWriter err = t.err();
-        for (Applier.StepFailure f : r.failures()) {
-          err.println(style.red(style.bold("Error:")) + " " + f.error().getMessage());
-        }
-        if (r.stateWriteFailed()) reportUnrecorded(err, style, r);
         boolean stopped = r.cancelled() && !r.stateWriteFailed();
         err.println((destroy ? "Destroy" : "Apply") + (stopped ? " interrupted: " : " incomplete: ") + r.added()
             + " added, " + r.changed() + " changed, " + r.destroyed() + " destroyed; " + r.failures().size()
@@ -173,16 +170,15 @@ final class ApplyRunner {
   private static final java.time.Duration ABORT_GRACE = java.time.Duration.ofSeconds(3);
 
   /** After a state write failed: what AWS holds that the stored state does not. */
-  private static void reportUnrecorded(PrintWriter err, Style style, Applier.Result r) {
+  private static void reportUnrecorded(ErrorPrinter errors, Applier.Result r) {
     if (r.unrecorded().isEmpty()) {
-      err.println(style.red(style.bold("Error:")) + " a state write failed, so siteform started nothing new;"
-          + " a later write recorded everything done.");
+      errors.error("a state write failed, so siteform started nothing new; a later write recorded everything done.");
       return;
     }
-    err.println(style.red(style.bold("Error:")) + " the state could not be written, so siteform started nothing"
+    StringBuilder m = new StringBuilder("the state could not be written, so siteform started nothing"
         + " new. Done in AWS but not recorded in state:");
-    r.unrecorded().forEach(u -> err.println("  - " + u));
-    err.println("The next apply finds what it recorded by name or token (a create not yet confirmed) by itself;"
+    r.unrecorded().forEach(u -> m.append("\n  - ").append(u));
+    errors.error(m + "\nThe next apply finds what it recorded by name or token (a create not yet confirmed) by itself;"
         + " `siteform import ADDR ID` adopts an object listed with its id, and a plan shows what is left.");
   }
 
@@ -199,11 +195,9 @@ final class ApplyRunner {
 
   private boolean confirmed(Terminal t, Plan plan) {
     if (options.autoApprove) return true;
-    PrintWriter err = t.err();
     if (!t.interactive()) {
-      err.println("Error: " + (destroy ? "destroy" : "apply") + " needs confirmation, and there is no terminal"
+      root.errors().error((destroy ? "destroy" : "apply") + " needs confirmation, and there is no terminal"
           + " to ask on. Review the plan above, then run again with --auto-approve.");
-      err.flush();
       return false;
     }
     PrintWriter out = t.out();
@@ -220,8 +214,7 @@ final class ApplyRunner {
     out.println("  Only 'yes' will be accepted to approve.");
     String answer = t.ask("\n  Enter a value: ").orElse("");
     if (!answer.equals("yes")) {
-      err.println("Error: " + (destroy ? "destroy" : "apply") + " cancelled: nothing was changed.");
-      err.flush();
+      root.errors().error((destroy ? "destroy" : "apply") + " cancelled: nothing was changed.");
       return false;
     }
     return true;

@@ -50,7 +50,7 @@ final class PlanCommand implements Callable<Integer> {
     Style style = t.style(root.global.noColor);
     PrintWriter out = t.out();
     if (outFile != null && (offline || refreshOnly)) {
-      throw new io.siteform.error.PlanException("--out saves a plan to apply; it cannot be combined with "
+      throw new io.siteform.error.UsageException("--out saves a plan to apply; it cannot be combined with "
           + (offline ? "--offline (an offline plan never looked at AWS)" : "--refresh-only"));
     }
     try (Session session = root.session()) {
@@ -90,7 +90,7 @@ final class PlanCommand implements Callable<Integer> {
             + "    siteform apply " + outFile);
       }
       out.flush();
-      if (!plan.conflicts().isEmpty()) return Conflicts.report(t, style, plan);
+      if (!plan.conflicts().isEmpty()) return Conflicts.report(root.errors(), plan);
       boolean changes = refreshOnly ? !plan.drift().isEmpty() : plan.hasChanges();
       return detailedExitcode && changes ? ExitCode.CHANGES : ExitCode.OK;
     }
