@@ -1,6 +1,7 @@
 package io.siteform.cli;
 
 import io.siteform.engine.event.EngineListener;
+import io.siteform.engine.operation.DriftOperation;
 import io.siteform.engine.plan.Drift;
 import io.siteform.engine.render.DriftRenderer;
 import io.siteform.engine.render.PlanTextRenderer;
@@ -45,7 +46,8 @@ final class DriftCommand implements Callable<Integer> {
     PrintWriter out = t.out();
     try (Session session = root.session()) {
       var state = session.readState(session.backend());
-      List<Drift> drift = session.refresher(Math.max(1, parallelism), EngineListener.NONE).refresh(state).drift();
+      List<Drift> drift = new DriftOperation(session.providers(), state, Math.max(1, parallelism), EngineListener.NONE)
+          .call().drift();
       switch (format) {
         case JSON -> out.print(new DriftRenderer().json(drift));
         case MARKDOWN -> out.print(new DriftRenderer().markdown(drift));

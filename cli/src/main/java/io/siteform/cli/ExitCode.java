@@ -1,6 +1,6 @@
 package io.siteform.cli;
 
-/** The exit codes of DESIGN.md, in one place. */
+/** The exit codes of docs/cli.md, in one place. */
 public final class ExitCode {
   /** Success; with {@code --detailed-exitcode} or {@code drift}: nothing to change. */
   public static final int OK = 0;

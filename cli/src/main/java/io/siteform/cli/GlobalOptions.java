@@ -51,7 +51,7 @@ public final class GlobalOptions {
     }
     if (uri == null || uri.getScheme() == null || uri.getHost() == null
         || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-      throw new IllegalArgumentException(what + " must be a URL such as http://127.0.0.1:5000, not '" + url + "'");
+      throw new io.siteform.error.UsageException(what + " must be a URL such as http://127.0.0.1:5000, not '" + url + "'");
     }
     return Optional.of(uri);
   }

@@ -1,18 +1,14 @@
 package io.siteform.cli;
 
-import io.siteform.engine.provider.ImportRequest;
-import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.operation.ImportOperation;
 import io.siteform.engine.resource.Address;
 import io.siteform.engine.resource.ResourceSpec;
 import io.siteform.engine.render.Style;
 import io.siteform.error.PlanException;
-import io.siteform.state.ResourceState;
 import io.siteform.state.State;
 import io.siteform.state.StateBackend;
 import io.siteform.state.StateLock;
 import java.io.PrintWriter;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -41,22 +37,11 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = t.out();
     try (Session session = root.session()) {
       Address target = parse(address);
-      List<ResourceSpec> desired = session.desired();
-      ResourceSpec spec = desired.stream().filter(r -> r.address().equals(target)).findFirst()
-          .orElseThrow(() -> notInSpec(target, desired));
+      ResourceSpec spec = ImportOperation.resourceAt(session.desired(), target);
       StateBackend backend = session.backend();
       try (StateLock lock = session.lock(backend, "import")) {
         State state = session.readState(backend);
-        state.find(target.toString()).filter(r -> !r.isCreating()).ifPresent(r -> {
-          throw new PlanException(target + " is already in state (id " + r.id() + "); siteform manages it already");
-        });
-        LiveResource live = session.providers().get(target.type())
-            .importResource(new ImportRequest(target, spec.region(), id))
-            .orElseThrow(() -> new PlanException("no " + target.type() + " with id " + id + " in " + spec.region()
-                + " was found; check the id (siteform plan names the one in the way)"));
-        ResourceState imported = new ResourceState(target.toString(), spec.type(), spec.region(), live.id(),
-            live.attributes(), spec.dependsOn().stream().map(Address::toString).sorted().toList());
-        backend.write(state.with(imported).withSerial(state.serial() + 1));
+        new ImportOperation(session.providers(), backend, state, spec, id).call();
       }
       out.println(style.green(style.bold("Import successful!")) + " " + target + " now manages " + id + ".");
       out.println("Run `siteform plan` to see how it differs from the spec; apply brings it in line.");
@@ -71,14 +56,5 @@ final class ImportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new PlanException(e.getMessage());
     }
-  }
-
-  private static PlanException notInSpec(Address target, List<ResourceSpec> desired) {
-    String near = desired.stream().map(r -> r.address().toString())
-        .filter(a -> a.startsWith(target.type() + "."))
-        .sorted(Comparator.naturalOrder()).reduce((a, b) -> a + ", " + b).orElse("");
-    return new PlanException(target + " is not an address this spec has; " + (near.isEmpty()
-        ? "`siteform plan --offline` lists them"
-        : "its " + target.type() + " addresses are " + near));
   }
 }

@@ -1,9 +1,5 @@
 package io.siteform.cli;
 
-import io.siteform.error.Diagnostic;
-import io.siteform.error.ProviderException;
-import io.siteform.error.SiteformException;
-import io.siteform.error.SpecException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -55,7 +51,8 @@ public final class Main {
   private static int badUsage(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("Error: " + usageMessage(e));
+    // Before the options are parsed there is no --no-color to honour: plain.
+    new ErrorPrinter(err, io.siteform.engine.render.Style.PLAIN, false).error(usageMessage(e));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
@@ -91,28 +88,7 @@ public final class Main {
   }
 
   private static int failure(SiteformCommand root, Exception e) {
-    PrintWriter err = root.terminal.err();
     boolean debug = root.global != null && root.global.debug;
-    if (e instanceof SpecException se) {
-      for (Diagnostic d : se.diagnostics()) err.println(d);
-      int n = se.diagnostics().size();
-      err.println(n + (n == 1 ? " error" : " errors") + " in " + se.diagnostics().get(0).file()
-          + "; nothing was changed.");
-    } else if (e instanceof ProviderException pe) {
-      err.println("Error: " + pe.getMessage());
-    } else if (e instanceof SiteformException se) {
-      err.println("Error: " + se.getMessage());
-    } else if (e instanceof IllegalArgumentException iae) {
-      err.println("Error: " + iae.getMessage());
-    } else if (e instanceof InterruptedException) {
-      err.println("Error: interrupted.");
-    } else {
-      err.println("Error: unexpected " + e.getClass().getSimpleName()
-          + (e.getMessage() != null ? ": " + e.getMessage() : "")
-          + (debug ? "" : " (run with --debug for details, and please report it)"));
-    }
-    if (debug) e.printStackTrace(err);
-    err.flush();
-    return ExitCode.ERROR;
+    return root.errors(debug).failure(e);
   }
 }

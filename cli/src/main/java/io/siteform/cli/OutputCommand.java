@@ -3,15 +3,10 @@ package io.siteform.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.siteform.engine.operation.OutputsOperation;
 import io.siteform.error.PlanException;
-import io.siteform.state.ResourceState;
-import io.siteform.state.State;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +34,8 @@ final class OutputCommand implements Callable<Integer> {
   @Override
   public Integer call() throws JsonProcessingException {
     try (Session session = root.session()) {
-      Map<String, Object> outputs = outputs(session, session.readStateAsIs(session.backend()));
+      Map<String, Object> outputs = new OutputsOperation(session.spec(), session.readStateAsIs(session.backend()))
+          .call().values();
       PrintWriter out = root.terminal.out();
       if (name != null) {
         if (!outputs.containsKey(name)) {
@@ -65,29 +61,5 @@ final class OutputCommand implements Callable<Integer> {
       out.flush();
       return ExitCode.OK;
     }
-  }
-
-  static Map<String, Object> outputs(Session session, State state) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    Optional<ResourceState> dist = state.find("cloudfront_distribution.site").filter(r -> !r.isCreating());
-    dist.ifPresent(d -> {
-      out.put("distribution_id", d.id());
-      out.put("distribution_domain", d.attributes().get("domain_name"));
-    });
-    state.find("s3_bucket.primary").filter(r -> !r.isCreating()).ifPresent(b ->
-        out.put("primary_bucket", Map.of("name", b.id(), "region", b.region())));
-    List<Object> replicas = new ArrayList<>();
-    for (ResourceState r : state.resources()) {
-      if (r.address().startsWith("s3_bucket.replica_") && !r.isCreating()) {
-        replicas.add(Map.of("name", r.id(), "region", r.region()));
-      }
-    }
-    if (!replicas.isEmpty()) out.put("replica_buckets", replicas);
-    Optional<String> arn = state.find("acm_certificate.site").filter(r -> !r.isCreating()).map(ResourceState::id)
-        .or(() -> session.spec().domain().flatMap(d -> d.certificateArn()));
-    arn.ifPresent(a -> out.put("certificate_arn", a));
-    dist.ifPresent(d -> out.put("site_url", "https://" + session.spec().domain().map(x -> x.names().get(0))
-        .orElse(String.valueOf(d.attributes().get("domain_name"))) + "/"));
-    return out;
   }
 }

@@ -1,6 +1,8 @@
 package io.siteform.cli;
 
 import io.siteform.engine.event.EngineListener;
+import io.siteform.engine.operation.PlanRequest;
+import io.siteform.engine.operation.Planned;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.render.PlanJsonRenderer;
 import io.siteform.engine.render.PlanTextRenderer;
@@ -48,7 +50,7 @@ final class PlanCommand implements Callable<Integer> {
     Style style = t.style(root.global.noColor);
     PrintWriter out = t.out();
     if (outFile != null && (offline || refreshOnly)) {
-      throw new io.siteform.error.PlanException("--out saves a plan to apply; it cannot be combined with "
+      throw new io.siteform.error.UsageException("--out saves a plan to apply; it cannot be combined with "
           + (offline ? "--offline (an offline plan never looked at AWS)" : "--refresh-only"));
     }
     try (Session session = root.session()) {
@@ -60,8 +62,10 @@ final class PlanCommand implements Callable<Integer> {
       StateBackend backend = session.backend();
       EngineListener listener = json ? EngineListener.NONE : new ProgressPrinter(out, style);
       var targetSet = Targets.parse(targets);
-      Planning.Planned planned = Planning.plan(session, session.readState(backend), offline, false,
-          Math.max(1, parallelism), listener, targetSet);
+      var request = new PlanRequest(session.desired(), session.data(), session.readState(backend), offline, false,
+          Math.max(1, parallelism), targetSet);
+      if (!offline) session.clients().requireCredentials();
+      Planned planned = session.plan(request, listener);
       Targets.warn(t.err(), targetSet);
       Plan plan = planned.plan();
       if (refreshOnly) {
@@ -81,12 +85,12 @@ final class PlanCommand implements Callable<Integer> {
       }
       if (outFile != null) {
         SavedPlans.write(outFile, new io.siteform.engine.planfile.PlanFile().write(plan,
-            Planning.specDigest(session), planned.dataDigest()));
+            planned.specDigest(), planned.dataDigest()));
         if (!json) out.println("\nSaved the plan to " + outFile + ". To perform exactly these actions, run:\n"
             + "    siteform apply " + outFile);
       }
       out.flush();
-      if (!plan.conflicts().isEmpty()) return Conflicts.report(t, style, plan);
+      if (!plan.conflicts().isEmpty()) return Conflicts.report(root.errors(), plan);
       boolean changes = refreshOnly ? !plan.drift().isEmpty() : plan.hasChanges();
       return detailedExitcode && changes ? ExitCode.CHANGES : ExitCode.OK;
     }

@@ -1,7 +1,8 @@
 package io.siteform.cli;
 
-import io.siteform.engine.plan.Planner;
-import io.siteform.engine.plan.Refresher;
+import io.siteform.engine.operation.PlanOperation;
+import io.siteform.engine.operation.PlanRequest;
+import io.siteform.engine.operation.Planned;
 import io.siteform.engine.provider.Providers;
 import io.siteform.engine.resource.Expander;
 import io.siteform.engine.resource.ResourceSpec;
@@ -162,12 +163,9 @@ final class Session implements AutoCloseable {
     waits = new Waits(timeout, Waits.DEFAULTS.pollInterval());
   }
 
-  Planner planner() {
-    return new Planner(type -> providers().schema(type));
-  }
-
-  Refresher refresher(int parallelism, io.siteform.engine.event.EngineListener listener) {
-    return new Refresher(providers(), parallelism, listener);
+  /** The engine's plan for {@code request}, against this run's providers and data sources. */
+  Planned plan(PlanRequest request, io.siteform.engine.event.EngineListener listener) {
+    return new PlanOperation(providers(), dataSources(), request, listener).call();
   }
 
   @Override

@@ -23,6 +23,16 @@ final class SiteformCommand {
     this.terminal = terminal;
   }
 
+  /** Where every {@code Error:} of this run is printed. */
+  ErrorPrinter errors() {
+    return errors(global.debug);
+  }
+
+  ErrorPrinter errors(boolean debug) {
+    boolean noColor = global == null || global.noColor;
+    return new ErrorPrinter(terminal.err(), terminal.style(noColor), debug);
+  }
+
   Session session() {
     return new Session(global, terminal);
   }

@@ -1,7 +1,6 @@
 package io.siteform.cli;
 
 import io.siteform.engine.resource.Address;
-import io.siteform.error.PlanException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +17,7 @@ final class Targets {
       try {
         out.add(Address.parse(t));
       } catch (IllegalArgumentException e) {
-        throw new PlanException("--target: " + e.getMessage());
+        throw new io.siteform.error.UsageException("--target: " + e.getMessage());
       }
     }
     return out;

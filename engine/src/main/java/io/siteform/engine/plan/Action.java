@@ -3,30 +3,24 @@ package io.siteform.engine.plan;
 import java.util.List;
 
 /**
- * What a plan does to one resource, with the symbol the text plan shows and the action list of
- * the JSON plan (Terraform's spelling, so existing scripts keep working).
+ * What a plan does to one resource, with the action list of the JSON plan (Terraform's spelling,
+ * so existing scripts keep working); the text plan's symbols, coloured, are the renderer's. Data
+ * sources are read before planning, so no change is a read.
  */
 public enum Action {
-  NO_OP(" ", List.of("no-op")),
-  CREATE("+", List.of("create")),
-  READ("<=", List.of("read")),
-  UPDATE("~", List.of("update")),
-  DELETE("-", List.of("delete")),
+  NO_OP(List.of("no-op")),
+  CREATE(List.of("create")),
+  UPDATE(List.of("update")),
+  DELETE(List.of("delete")),
   /** Replace: the old object must go first (a bucket name is global). */
-  DELETE_THEN_CREATE("-/+", List.of("delete", "create")),
+  DELETE_THEN_CREATE(List.of("delete", "create")),
   /** Replace: the new object is made first, the old one removed once nothing uses it. */
-  CREATE_THEN_DELETE("+/-", List.of("create", "delete"));
+  CREATE_THEN_DELETE(List.of("create", "delete"));
 
-  private final String symbol;
   private final List<String> jsonActions;
 
-  Action(String symbol, List<String> jsonActions) {
-    this.symbol = symbol;
+  Action(List<String> jsonActions) {
     this.jsonActions = jsonActions;
-  }
-
-  public String symbol() {
-    return symbol;
   }
 
   public List<String> jsonActions() {

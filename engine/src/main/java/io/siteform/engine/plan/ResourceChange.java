@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * One resource's planned change. Which side may be absent follows the action: {@code desired} is
- * absent only for DELETE, {@code prior} only for CREATE (and for READ). Apply needs nothing but
+ * absent only for DELETE, {@code prior} only for CREATE. Apply needs nothing but
  * this record: the desired side carries its region, attributes (with placeholders) and
  * dependencies; the prior side carries the id to update or delete.
  *
@@ -39,7 +39,7 @@ public record ResourceChange(
     if (desired.isEmpty() && action != Action.DELETE) {
       throw new IllegalArgumentException(address + ": " + action + " needs a desired resource");
     }
-    if (prior.isEmpty() && action != Action.CREATE && action != Action.READ) {
+    if (prior.isEmpty() && action != Action.CREATE) {
       throw new IllegalArgumentException(address + ": " + action + " needs a prior resource");
     }
     after = Values.copyMap(after);

@@ -7,7 +7,6 @@ import io.siteform.engine.plan.ResourceChange;
 import io.siteform.engine.resource.Ref;
 import io.siteform.state.ResourceState;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -112,7 +111,6 @@ public final class PlanTextRenderer {
       case UPDATE -> "will be updated in-place";
       case DELETE -> "will be destroyed";
       case DELETE_THEN_CREATE, CREATE_THEN_DELETE -> "must be replaced";
-      case READ -> "will be read during apply";
       case NO_OP -> "is unchanged";
     };
     out.append("  # ").append(addr).append(' ').append(what);
@@ -306,64 +304,20 @@ public final class PlanTextRenderer {
   }
 
   private static Map<String, Object> strings(Map<?, ?> m) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> out.put(String.valueOf(k), v));
-    return out;
+    return ValuePrinter.strings(m);
   }
 
   /** A value; maps and lists span lines, each entry marked with {@code sym}. */
   private void value(StringBuilder out, int indent, String sym, Object v) {
-    if (v == UNKNOWN || v instanceof Ref) {
-      out.append(style.dim("(known after apply)"));
-    } else if (v instanceof Map<?, ?> m) {
-      if (m.isEmpty()) {
-        out.append("{}");
-        return;
-      }
-      out.append("{\n");
-      Map<String, Object> sorted = new TreeMap<>(strings(m));
-      int width = sorted.keySet().stream().mapToInt(k -> key(k, indent + 4).length()).max().orElse(0);
-      for (Map.Entry<String, Object> e : sorted.entrySet()) {
-        out.append(" ".repeat(indent + 4)).append(colour(sym)).append(' ')
-            .append(String.format("%-" + width + "s", key(e.getKey(), indent + 4))).append(" = ");
-        value(out, indent + 4, sym, e.getValue());
-        out.append('\n');
-      }
-      out.append(" ".repeat(indent + 2)).append('}');
-    } else if (v instanceof List<?> l) {
-      if (l.isEmpty()) {
-        out.append("[]");
-        return;
-      }
-      out.append("[\n");
-      for (Object x : l) {
-        out.append(" ".repeat(indent + 4)).append(colour(sym)).append(' ');
-        value(out, indent + 4, sym, x);
-        out.append(",\n");
-      }
-      out.append(" ".repeat(indent + 2)).append(']');
-    } else if (v instanceof String s && s.contains("\n")) {
-      // Code and other text of several lines, as Terraform shows it: a heredoc.
-      out.append("<<-EOT\n");
-      for (String line : lines(s)) out.append(" ".repeat(indent + 4)).append(line).append('\n');
-      out.append(" ".repeat(indent + 4)).append("EOT");
-    } else if (v instanceof String s) {
-      out.append(quote(s));
-    } else {
-      out.append(v);
-    }
+    new ValuePrinter(colour(sym) + " ", 2, x -> x == UNKNOWN || x instanceof Ref ? style.dim("(known after apply)") : null)
+        .value(out, indent + 2, v);
   }
 
-  private static List<String> lines(String s) {
-    List<String> l = new ArrayList<>(List.of(s.split("\n", -1)));
-    if (!l.isEmpty() && l.get(l.size() - 1).isEmpty()) l.remove(l.size() - 1);
-    return l;
-  }
 
   /** The lines {@code after} removes from and adds to {@code before} (a longest common subsequence), the rest counted. */
   private void lineDiff(StringBuilder out, String pad, String before, String after) {
-    List<String> b = lines(before);
-    List<String> a = lines(after);
+    List<String> b = ValuePrinter.lines(before);
+    List<String> a = ValuePrinter.lines(after);
     int[][] lcs = new int[b.size() + 1][a.size() + 1];
     for (int i = b.size() - 1; i >= 0; i--) {
       for (int j = a.size() - 1; j >= 0; j--) {
@@ -405,30 +359,16 @@ public final class PlanTextRenderer {
       case UPDATE -> style.yellow("~");
       case DELETE_THEN_CREATE -> style.red("-") + "/" + style.green("+");
       case CREATE_THEN_DELETE -> style.green("+") + "/" + style.red("-");
-      case READ -> " <=";
       case NO_OP -> " ";
     };
   }
 
   /** Top-level attribute names are bare; nested keys are quoted unless plain identifiers. */
   private static String key(String k, int indent) {
-    return indent <= 6 || k.matches("[A-Za-z_][A-Za-z0-9_]*") ? k : quote(k);
+    return ValuePrinter.key(k, indent <= 6);
   }
 
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
-          else b.append(ch);
-        }
-      }
-    }
-    return b.append('"').toString();
+  private static String quote(String s) {
+    return ValuePrinter.quote(s);
   }
 }

@@ -52,36 +52,10 @@ public final class StateTextRenderer {
   }
 
   private void value(StringBuilder out, int indent, Object v) {
-    if (v instanceof Map<?, ?> m) {
-      if (m.isEmpty()) {
-        out.append("{}");
-        return;
-      }
-      out.append("{\n");
-      Map<String, Object> sorted = new TreeMap<>();
-      m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
-      body(out, indent + 4, sorted);
-      out.append(" ".repeat(indent)).append('}');
-    } else if (v instanceof List<?> l) {
-      if (l.isEmpty()) {
-        out.append("[]");
-        return;
-      }
-      out.append("[\n");
-      for (Object x : l) {
-        out.append(" ".repeat(indent + 4));
-        value(out, indent + 4, x);
-        out.append(",\n");
-      }
-      out.append(" ".repeat(indent)).append(']');
-    } else if (v instanceof String s) {
-      out.append(PlanTextRenderer.quote(s));
-    } else {
-      out.append(v);
-    }
+    ValuePrinter.plain().value(out, indent, v);
   }
 
   private static String key(String k, int indent) {
-    return indent <= 4 || k.matches("[A-Za-z_][A-Za-z0-9_]*") ? k : PlanTextRenderer.quote(k);
+    return ValuePrinter.key(k, indent <= 4);
   }
 }

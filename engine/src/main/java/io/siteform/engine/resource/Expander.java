@@ -19,6 +19,10 @@ public final class Expander {
   public static final Address PRIMARY_BUCKET = new Address("s3_bucket", "primary");
   public static final Address REPLICATION_ROLE = new Address("iam_role", "replication");
   public static final Address REPLICATION = new Address("s3_replication", "primary");
+  /** The site's one distribution. */
+  public static final Address DISTRIBUTION = CdnResources.DISTRIBUTION;
+  /** The certificate siteform requests for a custom domain (none when the spec names one). */
+  public static final Address CERTIFICATE = DomainResources.CERTIFICATE;
   /** IAM is global; its API lives in us-east-1. */
   public static final String GLOBAL_REGION = "us-east-1";
   /** The tag every taggable resource carries, naming the site that owns it. */
@@ -54,8 +58,15 @@ public final class Expander {
 
   /** {@code s3_bucket.replica_ap_southeast_1} for a replica in ap-southeast-1. */
   public static Address replicaAddress(BucketSpec replica) {
-    return new Address("s3_bucket", "replica_" + replica.region().replace('-', '_'));
+    return new Address(PRIMARY_BUCKET.type(), REPLICA_PREFIX + replica.region().replace('-', '_'));
   }
+
+  /** Whether {@code address} is a replica bucket's, as {@link #replicaAddress} names them. */
+  public static boolean isReplicaBucket(Address address) {
+    return address.type().equals(PRIMARY_BUCKET.type()) && address.name().startsWith(REPLICA_PREFIX);
+  }
+
+  private static final String REPLICA_PREFIX = "replica_";
 
   /** {@code s3_bucket.primary} for the primary, {@code s3_bucket.replica_<region>} for a replica. */
   public static Address bucketAddress(Spec spec, BucketSpec b) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A loaded, validated spec with defaults applied. Every value is final: variables are
- * interpolated and every check of DESIGN.md has passed.
+ * interpolated and every check docs/spec.md describes has passed.
  *
  * @param file the spec's path as the user gave it, for messages
  * @param locations where each value came from, for errors found after loading

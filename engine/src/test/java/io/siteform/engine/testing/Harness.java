@@ -1,17 +1,19 @@
 package io.siteform.engine.testing;
 
 import io.siteform.engine.apply.Applier;
-import io.siteform.engine.apply.StateRecorder;
 import io.siteform.engine.event.EngineListener;
+import io.siteform.engine.operation.ApplyOperation;
+import io.siteform.engine.operation.PlanOperation;
+import io.siteform.engine.operation.PlanRequest;
+import io.siteform.engine.operation.Planned;
 import io.siteform.engine.plan.Plan;
-import io.siteform.engine.plan.Planner;
 import io.siteform.engine.plan.Refresher;
 import io.siteform.engine.provider.Providers;
 import io.siteform.engine.resource.Expander;
 import io.siteform.engine.spec.Spec;
 import io.siteform.state.State;
 
-/** Plan and apply specs against a {@link FakeCloud}, as the CLI does against AWS. */
+/** Plan and apply specs against a {@link FakeCloud} through the engine's operations, as the CLI does against AWS. */
 public final class Harness {
   public final FakeCloud cloud = new FakeCloud();
   public final MemoryBackend backend = new MemoryBackend();
@@ -27,34 +29,44 @@ public final class Harness {
     return new Refresher(providers, 4, EngineListener.NONE).refresh(state());
   }
 
-  public Plan plan(Spec spec) {
-    Refresher.Refreshed r = refresh();
+  public Planned planned(Spec spec) {
     Expander x = new Expander();
-    var desired = io.siteform.engine.plan.DataReader.fill(x.expand(spec),
-        new io.siteform.engine.plan.DataReader(cloud.dataSources()).read(x.data(spec)));
-    Plan plan = new Planner(providers::schema).plan(desired, r.state(), r.drift());
-    return new io.siteform.engine.plan.ConflictFinder(providers).check(plan);
+    return new PlanOperation(providers, cloud.dataSources(), PlanRequest.of(x.expand(spec), x.data(spec), state(), 4),
+        EngineListener.NONE).call();
+  }
+
+  public Plan plan(Spec spec) {
+    return planned(spec).plan();
+  }
+
+  /** {@code siteform destroy}'s plan: it and the state it starts from keep the entries of objects already gone. */
+  public Planned plannedDestroy() {
+    return new PlanOperation(providers, cloud.dataSources(), PlanRequest.destroy(state(), 4), EngineListener.NONE)
+        .call();
   }
 
   public Plan planDestroy() {
-    Refresher.Refreshed r = refresh().keepingGone();
-    return new Planner(providers::schema).planDestroy(r.state(), r.drift());
+    return plannedDestroy().plan();
   }
 
-  /** {@code siteform destroy}: the plan and the state it starts from keep the entries of objects already gone. */
+  /** {@code siteform destroy}: plan the destroy, then apply it. */
   public Applier.Result destroy() throws InterruptedException {
-    Refresher.Refreshed r = refresh().keepingGone();
-    Plan plan = new Planner(providers::schema).planDestroy(r.state(), r.drift());
-    return new Applier(providers, new StateRecorder(backend, r.state()), EngineListener.NONE, parallelism,
-        () -> "token-" + tokens.incrementAndGet()).apply(plan);
+    Planned planned = plannedDestroy();
+    return apply(planned.plan(), planned.base());
   }
 
+  /** Applies {@code plan} (made earlier, perhaps saved) from the state as it is live now. */
   public Applier.Result apply(Plan plan) throws InterruptedException {
-    return new Applier(providers, new StateRecorder(backend, refresh().state()), EngineListener.NONE, parallelism,
-        () -> "token-" + tokens.incrementAndGet()).apply(plan);
+    return apply(plan, refresh().state());
   }
 
   public Applier.Result apply(Spec spec) throws InterruptedException {
-    return apply(plan(spec));
+    Planned planned = planned(spec);
+    return apply(planned.plan(), planned.base());
+  }
+
+  private Applier.Result apply(Plan plan, State base) throws InterruptedException {
+    return new ApplyOperation(providers, backend, plan, base, EngineListener.NONE, parallelism, false,
+        () -> "token-" + tokens.incrementAndGet()).call().result();
   }
 }

@@ -54,9 +54,7 @@ public final class AcmCertificateProvider implements Provider {
   public static final String TYPE = "acm_certificate";
   public static final String TOKEN = "idempotency_token";
 
-  private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE,
-      Set.of("domain_name", "subject_alternative_names", "validation_method", "key_algorithm"),
-      Set.of("arn", "status", "validation"), true, Optional.of(TOKEN));
+  private static final ResourceSchema SCHEMA = io.siteform.engine.provider.Schemas.ACM_CERTIFICATE;
 
   /**
    * The tag a certificate is requested with naming its idempotency token: how a create resumed

@@ -16,7 +16,6 @@ import io.siteform.providers.aws.Waits;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
 
@@ -33,8 +32,7 @@ public final class AcmCertificateValidationProvider implements Provider {
   public static final String TYPE = "acm_certificate_validation";
 
   // Nothing exists in AWS, so a new certificate's wait can finish before the old one's is forgotten.
-  private static final ResourceSchema SCHEMA =
-      new ResourceSchema(TYPE, Set.of("certificate_arn"), Set.of(), true);
+  private static final ResourceSchema SCHEMA = io.siteform.engine.provider.Schemas.ACM_CERTIFICATE_VALIDATION;
 
   private final AwsClients clients;
   private final Poller poller;

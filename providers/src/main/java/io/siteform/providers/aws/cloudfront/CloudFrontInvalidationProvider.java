@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -47,7 +46,7 @@ import software.amazon.awssdk.services.cloudfront.model.Invalidation;
 public final class CloudFrontInvalidationProvider implements Provider {
   public static final String TYPE = "cloudfront_invalidation";
 
-  private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of(), Set.of(), false);
+  private static final ResourceSchema SCHEMA = io.siteform.engine.provider.Schemas.CLOUDFRONT_INVALIDATION;
 
   private final AwsClients clients;
   private final Poller poller;

@@ -43,7 +43,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class S3BucketPolicyProvider implements Provider {
   public static final String TYPE = "s3_bucket_policy";
 
-  private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of("bucket"), Set.of(), false);
+  private static final ResourceSchema SCHEMA = io.siteform.engine.provider.Schemas.S3_BUCKET_POLICY;
   /** Statement members that hold one string or a list of them; the expander writes lists. */
   private static final Set<String> LIST_MEMBERS = Set.of("Action", "NotAction", "Resource", "NotResource");
 

@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -48,7 +47,7 @@ import software.amazon.awssdk.services.s3.model.ReplicationRuleStatus;
 public final class S3ReplicationProvider implements Provider {
   public static final String TYPE = "s3_replication";
 
-  private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of("bucket"), Set.of(), false);
+  private static final ResourceSchema SCHEMA = io.siteform.engine.provider.Schemas.S3_REPLICATION;
 
   private final AwsClients clients;
   private final Poller poller;

@@ -51,8 +51,7 @@ public final class SiteContentProvider implements Provider {
    * A new primary bucket is an update: the content is published there and the replicas, which
    * stay, keep every version they hold (io.siteform.engine.provider.Schemas).
    */
-  private static final ResourceSchema SCHEMA = new ResourceSchema(TYPE, Set.of(), Set.of(), false,
-      java.util.Optional.empty(), Set.of("source"), Set.of());
+  private static final ResourceSchema SCHEMA = io.siteform.engine.provider.Schemas.SITE_CONTENT;
 
   private final AwsClients clients;
   private final Poller poller;
