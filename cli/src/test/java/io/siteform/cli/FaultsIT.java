@@ -8,13 +8,10 @@ import io.siteform.providers.testing.FaultProxy.Request;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,15 +45,7 @@ class FaultsIT {
     this.moto = moto;
     proxy = new FaultProxy(moto.endpoint(), 20_000);
     cli = new MotoCli(dir, proxy.endpoint());
-    Path workshop = workshop();
-    Files.copy(workshop.resolve("siteform.yaml"), cli.spec);
-    try (Stream<Path> files = Files.walk(workshop.resolve("dist"))) {
-      for (Path f : files.toList()) {
-        Path to = dir.resolve(workshop.relativize(f).toString());
-        if (Files.isDirectory(f)) Files.createDirectories(to);
-        else Files.copy(f, to);
-      }
-    }
+    cli.copyWorkshop();
     try (AwsClients aws = moto.newClients()) {
       aws.route53().createHostedZone(b -> b.name("example.com").callerReference("faults-" + System.nanoTime()));
     }
@@ -67,13 +56,6 @@ class FaultsIT {
     proxy.close();
   }
 
-  private static Path workshop() {
-    for (Path d = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
-      Path p = d.resolve("examples").resolve("workshop");
-      if (Files.isRegularFile(p.resolve("siteform.yaml"))) return p;
-    }
-    throw new IllegalStateException("examples/workshop not found above " + System.getProperty("user.dir"));
-  }
 
   @ParameterizedTest(name = "{0} faults, seed {1}")
   @CsvSource({"0.10, 11", "0.30, 30"})

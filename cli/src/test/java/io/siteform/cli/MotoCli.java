@@ -35,6 +35,30 @@ final class MotoCli {
     return cli.run(all);
   }
 
+  /** Copies the workshop example (the whole seed: spec and dist/) into this CLI's folder. */
+  MotoCli copyWorkshop() throws IOException {
+    Path workshop = null;
+    for (Path d = java.nio.file.Paths.get(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
+      Path p = d.resolve("examples").resolve("workshop");
+      if (Files.isRegularFile(p.resolve("siteform.yaml"))) {
+        workshop = p;
+        break;
+      }
+    }
+    if (workshop == null) {
+      throw new IllegalStateException("examples/workshop not found above " + System.getProperty("user.dir"));
+    }
+    Files.copy(workshop.resolve("siteform.yaml"), spec);
+    try (java.util.stream.Stream<Path> files = Files.walk(workshop.resolve("dist"))) {
+      for (Path f : files.toList()) {
+        Path to = dir.resolve(workshop.relativize(f).toString());
+        if (Files.isDirectory(f)) Files.createDirectories(to);
+        else Files.copy(f, to);
+      }
+    }
+    return this;
+  }
+
   MotoCli write(String yaml) throws IOException {
     Files.writeString(spec, yaml);
     return this;

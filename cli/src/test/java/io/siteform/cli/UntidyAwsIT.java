@@ -6,10 +6,7 @@ import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,15 +31,7 @@ class UntidyAwsIT {
   void setUp(MotoServer moto) throws IOException {
     this.moto = moto;
     cli = new MotoCli(dir, moto);
-    Path workshop = workshop();
-    Files.copy(workshop.resolve("siteform.yaml"), cli.spec);
-    try (Stream<Path> files = Files.walk(workshop.resolve("dist"))) {
-      for (Path f : files.toList()) {
-        Path to = dir.resolve(workshop.relativize(f).toString());
-        if (Files.isDirectory(f)) Files.createDirectories(to);
-        else Files.copy(f, to);
-      }
-    }
+    cli.copyWorkshop();
     try (AwsClients aws = moto.newClients()) {
       aws.route53().createHostedZone(b -> b.name("example.com").callerReference("untidy-" + System.nanoTime()));
     }
@@ -50,13 +39,6 @@ class UntidyAwsIT {
     moto.route53Rate(5);
   }
 
-  private static Path workshop() {
-    for (Path d = Paths.get(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
-      Path p = d.resolve("examples").resolve("workshop");
-      if (Files.isRegularFile(p.resolve("siteform.yaml"))) return p;
-    }
-    throw new IllegalStateException("examples/workshop not found above " + System.getProperty("user.dir"));
-  }
 
   @Test
   void theWorkshopAppliesFirstTimeOnAnUntidyAwsAndThenPlansNoChanges() {
