@@ -1,7 +1,7 @@
 package io.siteform.cli;
 
 import io.siteform.engine.event.EngineListener;
-import io.siteform.engine.event.Operation;
+import io.siteform.error.Operation;
 import io.siteform.engine.render.Style;
 import io.siteform.engine.resource.Address;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package io.siteform.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.siteform.engine.event.Operation;
+import io.siteform.error.Operation;
 import io.siteform.engine.render.Style;
 import io.siteform.engine.resource.Address;
 import java.io.PrintWriter;

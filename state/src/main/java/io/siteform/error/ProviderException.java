@@ -1,5 +1,6 @@
 package io.siteform.error;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -8,25 +9,25 @@ import java.util.Optional;
  */
 public final class ProviderException extends SiteformException {
   private final String address;
-  private final String operation;
+  private final Operation operation;
   private final String errorCode;
   private final String requestId;
 
   public ProviderException(
       String address,
-      String operation,
+      Operation operation,
       String message,
       String errorCode,
       String requestId,
       Throwable cause) {
-    super(render(address, operation, message, errorCode, requestId), cause);
+    super(render(address, Objects.requireNonNull(operation, "operation"), message, errorCode, requestId), cause);
     this.address = address;
     this.operation = operation;
     this.errorCode = errorCode;
     this.requestId = requestId;
   }
 
-  public ProviderException(String address, String operation, String message) {
+  public ProviderException(String address, Operation operation, String message) {
     this(address, operation, message, null, null, null);
   }
 
@@ -34,7 +35,7 @@ public final class ProviderException extends SiteformException {
     return address;
   }
 
-  public String operation() {
+  public Operation operation() {
     return operation;
   }
 
@@ -47,8 +48,8 @@ public final class ProviderException extends SiteformException {
   }
 
   private static String render(
-      String address, String operation, String message, String code, String requestId) {
-    StringBuilder b = new StringBuilder(address).append(": ").append(operation).append(": ");
+      String address, Operation operation, String message, String code, String requestId) {
+    StringBuilder b = new StringBuilder(address).append(": ").append(operation.word()).append(": ");
     b.append(message);
     if (code != null) b.append(" (").append(code);
     if (requestId != null) b.append(code != null ? ", " : " (").append("request id ").append(requestId);

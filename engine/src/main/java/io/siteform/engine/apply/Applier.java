@@ -1,7 +1,7 @@
 package io.siteform.engine.apply;
 
 import io.siteform.engine.event.EngineListener;
-import io.siteform.engine.event.Operation;
+import io.siteform.error.Operation;
 import io.siteform.engine.graph.Walker;
 import io.siteform.engine.plan.Action;
 import io.siteform.engine.plan.Plan;
@@ -134,7 +134,7 @@ public final class Applier {
       switch (step.operation()) {
         case CREATE -> {
           ResourceSpec spec = c.desired().orElseThrow();
-          Map<String, Object> desired = resolved(spec);
+          Map<String, Object> desired = resolved(spec, step.operation());
           boolean resuming = intent(spec, provider.schema(), desired);
           LiveResource live = provider.create(new CreateRequest(
               c.address(), spec.region(), desired, progress, sofar -> record(spec, sofar), resuming));
@@ -145,7 +145,7 @@ public final class Applier {
           ResourceSpec spec = c.desired().orElseThrow();
           ResourceState prior = recorder.current().find(c.address().toString()).orElse(c.prior().orElseThrow());
           LiveResource live = provider.update(new UpdateRequest(c.address(), spec.region(), prior.id(),
-              prior.attributes(), resolved(spec), progress, sofar -> record(spec, sofar)));
+              prior.attributes(), resolved(spec, step.operation()), progress, sofar -> record(spec, sofar)));
           record(spec, live);
           listener.completed(c.address(), step.operation(), live.id(), since(start));
         }
@@ -218,30 +218,30 @@ public final class Applier {
         spec.dependsOn().stream().map(Object::toString).sorted().toList()));
   }
 
-  private Map<String, Object> resolved(ResourceSpec spec) {
+  private Map<String, Object> resolved(ResourceSpec spec, Operation op) {
     State now = recorder.current();
     Map<String, Object> out = new LinkedHashMap<>();
-    spec.attributes().forEach((k, v) -> out.put(k, resolve(spec, v, now)));
+    spec.attributes().forEach((k, v) -> out.put(k, resolve(spec, op, v, now)));
     return out;
   }
 
-  private static Object resolve(ResourceSpec spec, Object v, State now) {
+  private static Object resolve(ResourceSpec spec, Operation op, Object v, State now) {
     if (v instanceof Ref ref) {
       Object value = now.find(ref.address().toString()).map(ref::valueIn).orElse(null);
       if (value == null) {
-        throw new ProviderException(spec.address().toString(), "resolve",
+        throw new ProviderException(spec.address().toString(), op,
             ref + " is still unknown after " + ref.address() + " was applied");
       }
       return ref.render(value);
     }
     if (v instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
-      m.forEach((k, x) -> out.put(String.valueOf(k), resolve(spec, x, now)));
+      m.forEach((k, x) -> out.put(String.valueOf(k), resolve(spec, op, x, now)));
       return out;
     }
     if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>();
-      for (Object x : l) out.add(resolve(spec, x, now));
+      for (Object x : l) out.add(resolve(spec, op, x, now));
       return out;
     }
     return v;
@@ -250,7 +250,7 @@ public final class Applier {
   private static SiteformException wrap(Step step, Throwable e) {
     if (e instanceof SiteformException se) return se;
     String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    return new ProviderException(step.address().toString(), step.operation().name().toLowerCase(java.util.Locale.ROOT),
+    return new ProviderException(step.address().toString(), step.operation(),
         message, null, null, e);
   }
 

@@ -1,11 +1,15 @@
 package io.siteform.engine.apply;
 
-import io.siteform.engine.event.Operation;
+import io.siteform.error.Operation;
 import io.siteform.engine.plan.ResourceChange;
 import io.siteform.engine.resource.Address;
 
 /** One provider call of an apply: a vertex of the apply graph. */
 public record Step(Operation operation, ResourceChange change) implements Comparable<Step> {
+  public Step {
+    if (!operation.applies()) throw new IllegalArgumentException("an apply never runs a " + operation.word());
+  }
+
   public Address address() {
     return change.address();
   }
@@ -18,6 +22,6 @@ public record Step(Operation operation, ResourceChange change) implements Compar
 
   @Override
   public String toString() {
-    return operation.name().toLowerCase(java.util.Locale.ROOT) + " " + address();
+    return operation.word() + " " + address();
   }
 }

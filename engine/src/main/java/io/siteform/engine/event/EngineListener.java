@@ -1,6 +1,7 @@
 package io.siteform.engine.event;
 
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import java.time.Duration;
 
 /**

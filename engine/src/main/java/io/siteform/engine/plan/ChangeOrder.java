@@ -1,6 +1,6 @@
 package io.siteform.engine.plan;
 
-import io.siteform.engine.event.Operation;
+import io.siteform.error.Operation;
 import io.siteform.engine.resource.Address;
 import io.siteform.engine.resource.ResourceSpec;
 import io.siteform.error.PlanException;

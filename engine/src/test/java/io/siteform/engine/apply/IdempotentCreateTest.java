@@ -119,7 +119,7 @@ class IdempotentCreateTest {
     List<String> said = new java.util.ArrayList<>();
     EngineListener listener = new EngineListener() {
       @Override
-      public void progress(io.siteform.engine.resource.Address a, io.siteform.engine.event.Operation op, String message,
+      public void progress(io.siteform.engine.resource.Address a, io.siteform.error.Operation op, String message,
           java.time.Duration elapsed) {
         said.add(a + ": " + message);
       }

@@ -1,6 +1,7 @@
 package io.siteform.providers.aws;
 
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -21,8 +22,8 @@ public final class AwsFailures {
       + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run `aws sso login`; siteform uses the AWS SDK's"
       + " default chain (environment, ~/.aws/config and credentials, SSO, container and instance roles)";
 
-  /** Wraps {@code e}, raised while doing {@code operation} ("create", "read", ...) on {@code address}. */
-  public static ProviderException wrap(Address address, String operation, SdkException e) {
+  /** Wraps {@code e}, raised while doing {@code operation} on {@code address}. */
+  public static ProviderException wrap(Address address, Operation operation, SdkException e) {
     if (e instanceof AwsServiceException s) {
       AwsErrorDetails d = s.awsErrorDetails();
       String code = d == null ? null : d.errorCode();
@@ -44,7 +45,7 @@ public final class AwsFailures {
   }
 
   /** Runs {@code call}, wrapping any SDK failure as {@link #wrap} does. */
-  public static <T> T call(Address address, String operation, SdkCall<T> call) {
+  public static <T> T call(Address address, Operation operation, SdkCall<T> call) {
     try {
       return call.run();
     } catch (SdkException e) {

@@ -3,6 +3,7 @@ package io.siteform.providers.aws;
 import io.siteform.engine.event.Durations;
 import io.siteform.engine.provider.Progress;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import java.time.Duration;
 import java.util.Objects;
@@ -102,7 +103,7 @@ public final class Poller {
   }
 
   /** {@link #await(Address, String, Progress, Waits.Bound, Check)} within the user's wait ({@link Waits#status()}). */
-  public <T> T await(Address address, String operation, Progress progress, Check<T> check) {
+  public <T> T await(Address address, Operation operation, Progress progress, Check<T> check) {
     return await(address, operation, progress, waits.status(), check);
   }
 
@@ -110,9 +111,9 @@ public final class Poller {
    * Looks until {@code check} is done and returns its value; past {@code bound} gives up with a
    * {@link ProviderException} naming what was awaited and that running siteform again continues.
    *
-   * @param operation "create", "delete", ...: a timeout in a delete says destroy continues it too
+   * @param operation a timeout in a {@link Operation#DELETE} says destroy continues it too
    */
-  public <T> T await(Address address, String operation, Progress progress, Waits.Bound bound, Check<T> check) {
+  public <T> T await(Address address, Operation operation, Progress progress, Waits.Bound bound, Check<T> check) {
     Outcome<T> last = poll(address, operation, progress, bound, check);
     if (last instanceof Done<T> done) return done.value();
     throw timedOut(address, operation, bound, (Pending<T>) last);
@@ -123,7 +124,7 @@ public final class Poller {
    * run out, for a caller that does not fail when a wait runs out (the replica catch-up, which
    * AWS does not bound).
    */
-  public <T> Outcome<T> poll(Address address, String operation, Progress progress, Waits.Bound bound, Check<T> check) {
+  public <T> Outcome<T> poll(Address address, Operation operation, Progress progress, Waits.Bound bound, Check<T> check) {
     long start = clock.nanoTime();
     long timeout = bound.timeout().toNanos();
     for (int attempt = 0; ; attempt++) {
@@ -154,7 +155,7 @@ public final class Poller {
    *
    * @param what what the retry waits for, as a user reads it ("bucket b to be visible in S3")
    */
-  public <T> T retryWhen(Address address, String operation, Progress progress, Waits.Bound bound, String what,
+  public <T> T retryWhen(Address address, Operation operation, Progress progress, Waits.Bound bound, String what,
       Predicate<SdkException> transientFailure, Supplier<T> call) {
     SdkException[] lastFailure = new SdkException[1];
     Outcome<T> last = poll(address, operation, progress, bound, () -> {
@@ -171,7 +172,7 @@ public final class Poller {
   }
 
   /** {@link #retryWhen} for a call whose answer is not needed. */
-  public void retryWhen(Address address, String operation, Progress progress, Waits.Bound bound, String what,
+  public void retryWhen(Address address, Operation operation, Progress progress, Waits.Bound bound, String what,
       Predicate<SdkException> transientFailure, Runnable call) {
     retryWhen(address, operation, progress, bound, what, transientFailure, () -> {
       call.run();
@@ -179,8 +180,8 @@ public final class Poller {
     });
   }
 
-  private static ProviderException timedOut(Address address, String operation, Waits.Bound bound, Pending<?> pending) {
-    String again = operation.equals("delete") ? "`siteform apply` or `siteform destroy`" : "`siteform apply`";
+  private static ProviderException timedOut(Address address, Operation operation, Waits.Bound bound, Pending<?> pending) {
+    String again = operation == Operation.DELETE ? "`siteform apply` or `siteform destroy`" : "`siteform apply`";
     StringBuilder m = new StringBuilder("gave up waiting after ").append(Durations.format(bound.timeout()))
         .append(": ").append(pending.status());
     if (!pending.advice().isEmpty()) m.append("; ").append(pending.advice());

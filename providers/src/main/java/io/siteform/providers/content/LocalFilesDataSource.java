@@ -3,6 +3,7 @@ package io.siteform.providers.content;
 import io.siteform.engine.provider.DataRequest;
 import io.siteform.engine.provider.DataSource;
 import io.siteform.engine.provider.LiveResource;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,21 +59,21 @@ public final class LocalFilesDataSource implements DataSource {
     String address = "data." + request.address();
     Object sourceValue = request.query().get("source");
     if (!(sourceValue instanceof String source) || !Path.of(source).isAbsolute()) {
-      throw new ProviderException(address, "read", "the query's source must be an absolute folder path, not " + sourceValue);
+      throw new ProviderException(address, Operation.READ, "the query's source must be an absolute folder path, not " + sourceValue);
     }
     CacheControlRules rules;
     try {
       rules = CacheControlRules.parse(request.query().get("cache_control"));
     } catch (IllegalArgumentException e) {
-      throw new ProviderException(address, "read", e.getMessage() + ": fix content.cache_control in the spec");
+      throw new ProviderException(address, Operation.READ, e.getMessage() + ": fix content.cache_control in the spec");
     }
     Path root = Path.of(source);
     if (!Files.exists(root)) {
-      throw new ProviderException(address, "read", "the content folder " + root
+      throw new ProviderException(address, Operation.READ, "the content folder " + root
           + " does not exist: build the site first (for example `npm run build`) or correct content.source");
     }
     if (!Files.isDirectory(root)) {
-      throw new ProviderException(address, "read", root + " is not a folder: content.source must name the folder of the built site");
+      throw new ProviderException(address, Operation.READ, root + " is not a folder: content.source must name the folder of the built site");
     }
     List<Found> found = new Walk(address, root).run();
     List<Map.Entry<String, Map<String, Object>>> hashed;
@@ -140,10 +141,10 @@ public final class LocalFilesDataSource implements DataSource {
     if (e instanceof FileReadException f) {
       IOException cause = (IOException) f.getCause();
       String why = cause instanceof AccessDeniedException ? "permission denied" : cause.toString();
-      return new ProviderException(address, "read", "cannot read " + f.relative + " in the content folder ("
+      return new ProviderException(address, Operation.READ, "cannot read " + f.relative + " in the content folder ("
           + why + "): make it readable by the user running siteform, or remove it", null, null, cause);
     }
-    return new ProviderException(address, "read", "cannot read the content folder: " + e, null, null, e);
+    return new ProviderException(address, Operation.READ, "cannot read the content folder: " + e, null, null, e);
   }
 
   /** A read failure of one file, carrying its relative path to the message. */
@@ -194,11 +195,11 @@ public final class LocalFilesDataSource implements DataSource {
       try {
         real = p.toRealPath();
       } catch (NoSuchFileException e) {
-        throw new ProviderException(address, "read", "symbolic link " + relative(p) + " in " + given
+        throw new ProviderException(address, Operation.READ, "symbolic link " + relative(p) + " in " + given
             + " points to " + target + ", which does not exist: fix or remove the link");
       }
       if (!real.startsWith(root)) {
-        throw new ProviderException(address, "read", "symbolic link " + relative(p) + " in " + given
+        throw new ProviderException(address, Operation.READ, "symbolic link " + relative(p) + " in " + given
             + " points outside the content folder, to " + real + ": siteform publishes only what is inside "
             + given + "; copy the file in instead, or remove the link");
       }
@@ -214,7 +215,7 @@ public final class LocalFilesDataSource implements DataSource {
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
       checkLink(file);
       if (!attrs.isRegularFile()) {
-        throw new ProviderException(address, "read", relative(file) + " in " + given
+        throw new ProviderException(address, Operation.READ, relative(file) + " in " + given
             + " is not a regular file (a pipe, socket or device): remove it from the content folder");
       }
       found.add(new Found(relative(file), file));
@@ -224,7 +225,7 @@ public final class LocalFilesDataSource implements DataSource {
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException e) {
       if (e instanceof FileSystemLoopException) {
-        throw new ProviderException(address, "read", "symbolic link " + relative(file) + " in " + given
+        throw new ProviderException(address, Operation.READ, "symbolic link " + relative(file) + " in " + given
             + " leads back to a folder that contains it (a loop): remove the link");
       }
       throw unreadable(address, new FileReadException(relative(file), e));

@@ -3,6 +3,7 @@ package io.siteform.providers.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -18,7 +19,7 @@ class AwsFailuresTest {
         .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").errorMessage("Access Denied").build())
         .build();
 
-    ProviderException p = AwsFailures.wrap(ADDRESS, "create", e);
+    ProviderException p = AwsFailures.wrap(ADDRESS, Operation.CREATE, e);
 
     assertThat(p.getMessage()).isEqualTo("s3_bucket.primary: create: Access Denied (AccessDenied, request id REQ1)");
     assertThat(p.errorCode()).contains("AccessDenied");
@@ -27,7 +28,7 @@ class AwsFailuresTest {
 
   @Test
   void clientErrorSaysAwsWasNotReached() {
-    ProviderException p = AwsFailures.wrap(ADDRESS, "read",
+    ProviderException p = AwsFailures.wrap(ADDRESS, Operation.READ,
         SdkClientException.create("Unable to execute HTTP request: Connection refused"));
 
     assertThat(p.getMessage()).isEqualTo(
@@ -37,7 +38,7 @@ class AwsFailuresTest {
 
   @Test
   void missingCredentialsSayWhatToSetNotTheSdksWholeChain() {
-    ProviderException p = AwsFailures.wrap(ADDRESS, "create", SdkClientException.create(
+    ProviderException p = AwsFailures.wrap(ADDRESS, Operation.CREATE, SdkClientException.create(
         "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(...)"));
 
     assertThat(p.getMessage()).startsWith("s3_bucket.primary: create: no AWS credentials found: set AWS_PROFILE")

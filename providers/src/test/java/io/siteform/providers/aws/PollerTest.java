@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siteform.engine.event.Durations;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class PollerTest {
 
   @Test
   void looksAtOnceAndReturnsWithoutReportingOrSleepingWhenDone() {
-    assertThat(poller.await(ADDRESS, "create", progress::add, () -> Poller.done("ok"))).isEqualTo("ok");
+    assertThat(poller.await(ADDRESS, Operation.CREATE, progress::add, () -> Poller.done("ok"))).isEqualTo("ok");
     assertThat(progress).isEmpty();
     assertThat(clock.pauses()).isEmpty();
   }
@@ -37,7 +38,7 @@ class PollerTest {
   void reportsEachPendingLookAndBacksOffToThePollInterval() {
     AtomicInteger looks = new AtomicInteger();
 
-    String result = poller.await(ADDRESS, "create", progress::add, () -> looks.incrementAndGet() < 7
+    String result = poller.await(ADDRESS, Operation.CREATE, progress::add, () -> looks.incrementAndGet() < 7
         ? Poller.pending("certificate arn:x is PENDING_VALIDATION")
         : Poller.done("ISSUED"));
 
@@ -51,7 +52,7 @@ class PollerTest {
   void givesUpAfterTheTimeoutWithALastLookSayingWhatToCheckAndThatApplyContinues() {
     AtomicInteger looks = new AtomicInteger();
 
-    assertThatThrownBy(() -> poller.await(ADDRESS, "create", progress::add, () -> {
+    assertThatThrownBy(() -> poller.await(ADDRESS, Operation.CREATE, progress::add, () -> {
           looks.incrementAndGet();
           return Poller.pending("certificate arn:x is PENDING_VALIDATION", "check the CNAMEs");
         }))
@@ -67,13 +68,13 @@ class PollerTest {
 
   @Test
   void aDeleteThatTimesOutSaysDestroyContinuesItToo() {
-    assertThatThrownBy(() -> poller.await(ADDRESS, "delete", progress::add, () -> Poller.pending("in use")))
+    assertThatThrownBy(() -> poller.await(ADDRESS, Operation.DELETE, progress::add, () -> Poller.pending("in use")))
         .hasMessageContaining("running `siteform apply` or `siteform destroy` again continues the wait");
   }
 
   @Test
   void pollHandsBackTheLastPendingInsteadOfFailing() {
-    Poller.Outcome<String> last = poller.poll(ADDRESS, "create", progress::add, Waits.CERTIFICATE_PROPAGATION,
+    Poller.Outcome<String> last = poller.poll(ADDRESS, Operation.CREATE, progress::add, Waits.CERTIFICATE_PROPAGATION,
         () -> Poller.pending("replica eu: 3/4 objects current"));
 
     assertThat(last).isEqualTo(new Poller.Pending<String>("replica eu: 3/4 objects current"));
@@ -84,7 +85,7 @@ class PollerTest {
   void retryRepeatsACallWhileAwsAnswersATransientErrorAndReportsIt() {
     AtomicInteger calls = new AtomicInteger();
 
-    String result = poller.retryWhen(ADDRESS, "create", progress::add, Waits.BUCKET_PROPAGATION, "bucket b to be visible",
+    String result = poller.retryWhen(ADDRESS, Operation.CREATE, progress::add, Waits.BUCKET_PROPAGATION, "bucket b to be visible",
         e -> AwsFailures.is(e, "NoSuchBucket"), () -> {
           if (calls.incrementAndGet() < 3) throw aws("NoSuchBucket");
           return "done";
@@ -98,7 +99,7 @@ class PollerTest {
   @Test
   void retryThrowsAnyOtherErrorAtOnceAndTheTransientOnePastTheBoundAsAwsAnsweredIt() {
     AtomicInteger calls = new AtomicInteger();
-    assertThatThrownBy(() -> poller.retryWhen(ADDRESS, "create", progress::add, Waits.BUCKET_PROPAGATION, "x",
+    assertThatThrownBy(() -> poller.retryWhen(ADDRESS, Operation.CREATE, progress::add, Waits.BUCKET_PROPAGATION, "x",
         e -> AwsFailures.is(e, "NoSuchBucket"), () -> {
           calls.incrementAndGet();
           throw aws("AccessDenied");
@@ -106,7 +107,7 @@ class PollerTest {
             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
     assertThat(calls).hasValue(1);
 
-    assertThatThrownBy(() -> poller.retryWhen(ADDRESS, "create", progress::add, Waits.BUCKET_PROPAGATION, "x",
+    assertThatThrownBy(() -> poller.retryWhen(ADDRESS, Operation.CREATE, progress::add, Waits.BUCKET_PROPAGATION, "x",
         e -> AwsFailures.is(e, "NoSuchBucket"), () -> {
           throw aws("NoSuchBucket");
         })).isInstanceOfSatisfying(AwsServiceException.class,
@@ -128,7 +129,7 @@ class PollerTest {
       }
     });
     try {
-      assertThatThrownBy(() -> interrupted.await(ADDRESS, "create", progress::add, () -> Poller.pending("deploying")))
+      assertThatThrownBy(() -> interrupted.await(ADDRESS, Operation.CREATE, progress::add, () -> Poller.pending("deploying")))
           .isInstanceOf(ProviderException.class).hasMessageContaining("interrupted while waiting: deploying");
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {

@@ -4,6 +4,7 @@ import io.siteform.engine.provider.DataRequest;
 import io.siteform.engine.provider.DataSource;
 import io.siteform.engine.provider.LiveResource;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.DnsNames;
@@ -59,7 +60,7 @@ public final class AcmCertificateDataSource implements DataSource {
           + ", but CloudFront only uses certificates in us-east-1: request or import one in us-east-1"
           + " and put its ARN in domain.certificate.arn");
     }
-    CertificateDetail c = Certificates.describe(clients.acm(region), address, "read", arn).orElseThrow(() ->
+    CertificateDetail c = Certificates.describe(clients.acm(region), address, Operation.READ, arn).orElseThrow(() ->
         error(address, "there is no certificate " + arn + " in this account: check domain.certificate.arn"
             + " (aws acm list-certificates --region us-east-1 lists them)"));
     if (!"ISSUED".equals(c.statusAsString())) {
@@ -94,6 +95,6 @@ public final class AcmCertificateDataSource implements DataSource {
   }
 
   private static ProviderException error(Address address, String message) {
-    return new ProviderException(address.toString(), "read", message);
+    return new ProviderException(address.toString(), Operation.READ, message);
   }
 }

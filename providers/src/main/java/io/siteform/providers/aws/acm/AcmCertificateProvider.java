@@ -11,6 +11,7 @@ import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
@@ -83,8 +84,8 @@ public final class AcmCertificateProvider implements Provider {
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
     AcmClient acm = clients.acm(request.region());
-    return Certificates.describe(acm, request.address(), "read", request.id())
-        .map(c -> live(c, tags(acm, request.address(), "read", c.certificateArn()), request.prior()));
+    return Certificates.describe(acm, request.address(), Operation.READ, request.id())
+        .map(c -> live(c, tags(acm, request.address(), Operation.READ, c.certificateArn()), request.prior()));
   }
 
   @Override
@@ -113,38 +114,38 @@ public final class AcmCertificateProvider implements Provider {
         ? requestedEarlier(acm, address, domain, String.valueOf(token)) : Optional.empty();
     earlier.ifPresent(a -> request.progress().report("adopting certificate " + a + ", requested by an interrupted"
         + " earlier apply (found by its " + TOKEN_TAG + " tag)"));
-    String arn = earlier.orElseGet(() -> call(address, "create", () -> acm.requestCertificate(b.build()).certificateArn()));
+    String arn = earlier.orElseGet(() -> call(address, Operation.CREATE, () -> acm.requestCertificate(b.build()).certificateArn()));
     request.checkpoint().reached(new LiveResource(arn, Map.of("arn", arn)));
     // The token may have brought back a certificate an earlier attempt requested with other tags.
     // ACM may answer ResourceNotFoundException for a certificate requested a moment ago.
     try {
-      poller.retryWhen(address, "create", request.progress(), Waits.CERTIFICATE_PROPAGATION,
+      poller.retryWhen(address, Operation.CREATE, request.progress(), Waits.CERTIFICATE_PROPAGATION,
           "certificate " + arn + " to be visible in ACM", e -> is(e, "ResourceNotFoundException"),
           () -> retag(acm, arn, tags));
     } catch (SdkException e) {
-      throw AwsFailures.wrap(address, "create", e);
+      throw AwsFailures.wrap(address, Operation.CREATE, e);
     }
 
     Set<String> names = new LinkedHashSet<>();
     names.add(DnsNames.normal(domain));
     others.forEach(n -> names.add(DnsNames.normal(n)));
-    CertificateDetail c = poller.await(address, "create", request.progress(), () -> {
-      Optional<CertificateDetail> found = Certificates.describe(acm, address, "create", arn);
+    CertificateDetail c = poller.await(address, Operation.CREATE, request.progress(), () -> {
+      Optional<CertificateDetail> found = Certificates.describe(acm, address, Operation.CREATE, arn);
       // Just requested: ACM may not list it for a moment.
       if (found.isEmpty()) return Poller.pending("certificate " + arn + " is not visible in ACM yet");
       CertificateDetail now = found.get();
-      if (Certificates.failed(now)) throw Certificates.failure(address, "create", now);
+      if (Certificates.failed(now)) throw Certificates.failure(address, Operation.CREATE, now);
       long ready = names.stream().filter(n -> hasRecord(now, n)).count();
       if (ready == names.size()) return Poller.done(now);
       return Poller.pending("certificate " + arn + ": ACM has published " + ready + " of " + names.size()
           + " DNS validation records");
     });
-    return live(c, tags(acm, address, "create", arn), d);
+    return live(c, tags(acm, address, Operation.CREATE, arn), d);
   }
 
   /** The certificate for {@code domain} tagged with {@code token}, if an earlier run requested one. */
   private static Optional<String> requestedEarlier(AcmClient acm, Address address, String domain, String token) {
-    return call(address, "create", () -> acm.listCertificatesPaginator(b -> {}).certificateSummaryList().stream()
+    return call(address, Operation.CREATE, () -> acm.listCertificatesPaginator(b -> {}).certificateSummaryList().stream()
         .filter(c -> DnsNames.normal(c.domainName()).equals(DnsNames.normal(domain)))
         .map(c -> c.certificateArn())
         .filter(arn -> token.equals(tags(acm, arn, true).get(TOKEN_TAG)))
@@ -162,13 +163,13 @@ public final class AcmCertificateProvider implements Provider {
   public LiveResource update(UpdateRequest request) {
     Address address = request.address();
     AcmClient acm = clients.acm(request.region());
-    call(address, "update", () -> {
+    call(address, Operation.UPDATE, () -> {
       retag(acm, request.id(), tagMap(request.desired().get("tags")));
       return null;
     });
-    return Certificates.describe(acm, address, "update", request.id())
-        .map(c -> live(c, tags(acm, address, "update", request.id()), request.desired()))
-        .orElseThrow(() -> new ProviderException(address.toString(), "update",
+    return Certificates.describe(acm, address, Operation.UPDATE, request.id())
+        .map(c -> live(c, tags(acm, address, Operation.UPDATE, request.id()), request.desired()))
+        .orElseThrow(() -> new ProviderException(address.toString(), Operation.UPDATE,
             "certificate " + request.id() + " no longer exists; run `siteform apply` again to request a new one"));
   }
 
@@ -177,16 +178,16 @@ public final class AcmCertificateProvider implements Provider {
     Address address = request.address();
     String arn = request.id();
     AcmClient acm = clients.acm(request.region());
-    poller.await(address, "delete", request.progress(), () -> {
+    poller.await(address, Operation.DELETE, request.progress(), () -> {
       try {
         acm.deleteCertificate(b -> b.certificateArn(arn));
         return Poller.done(arn);
       } catch (SdkException e) {
         if (is(e, "ResourceNotFoundException")) return Poller.done(arn);
-        if (!is(e, "ResourceInUseException")) throw AwsFailures.wrap(address, "delete", e);
+        if (!is(e, "ResourceInUseException")) throw AwsFailures.wrap(address, Operation.DELETE, e);
       }
       // A distribution that stopped using it may still be deploying that change.
-      List<String> users = Certificates.describe(acm, address, "delete", arn)
+      List<String> users = Certificates.describe(acm, address, Operation.DELETE, arn)
           .map(CertificateDetail::inUseBy).orElse(List.of());
       String by = users.isEmpty() ? "another AWS resource" : String.join(", ", users);
       return Poller.pending("certificate " + arn + " is still used by " + by,
@@ -225,7 +226,7 @@ public final class AcmCertificateProvider implements Provider {
     return described == null ? "" : described.replace('-', '_');
   }
 
-  private static Map<String, String> tags(AcmClient acm, Address address, String op, String arn) {
+  private static Map<String, String> tags(AcmClient acm, Address address, Operation op, String arn) {
     return call(address, op, () -> tags(acm, arn, false));
   }
 
@@ -264,13 +265,13 @@ public final class AcmCertificateProvider implements Provider {
 
   private static String string(Address address, Map<String, Object> d, String key) {
     if (d.get(key) instanceof String s && !s.isBlank()) return s;
-    throw new ProviderException(address.toString(), "plan", key + " must be a domain name, not " + d.get(key));
+    throw new ProviderException(address.toString(), Operation.CREATE, key + " must be a domain name, not " + d.get(key));
   }
 
   private static List<String> strings(Address address, Map<String, Object> d, String key) {
     Object v = d.getOrDefault(key, List.of());
     if (!(v instanceof List<?> l) || l.stream().anyMatch(x -> !(x instanceof String))) {
-      throw new ProviderException(address.toString(), "plan", key + " must be a list of domain names, not " + v);
+      throw new ProviderException(address.toString(), Operation.CREATE, key + " must be a list of domain names, not " + v);
     }
     return l.stream().map(String.class::cast).toList();
   }

@@ -9,6 +9,7 @@ import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.Poller;
@@ -49,18 +50,18 @@ public final class AcmCertificateValidationProvider implements Provider {
 
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
-    return Certificates.describe(clients.acm(request.region()), request.address(), "read", request.id())
+    return Certificates.describe(clients.acm(request.region()), request.address(), Operation.READ, request.id())
         .map(c -> live(c.certificateArn()));
   }
 
   @Override
   public LiveResource create(CreateRequest request) {
-    return awaitIssued(request.address(), request.region(), "create", request.desired(), request.progress());
+    return awaitIssued(request.address(), request.region(), Operation.CREATE, request.desired(), request.progress());
   }
 
   @Override
   public LiveResource update(UpdateRequest request) {
-    return awaitIssued(request.address(), request.region(), "update", request.desired(), request.progress());
+    return awaitIssued(request.address(), request.region(), Operation.UPDATE, request.desired(), request.progress());
   }
 
   @Override
@@ -69,9 +70,9 @@ public final class AcmCertificateValidationProvider implements Provider {
   }
 
   private LiveResource awaitIssued(
-      Address address, String region, String op, Map<String, Object> d, Progress progress) {
+      Address address, String region, Operation op, Map<String, Object> d, Progress progress) {
     if (!(d.get("certificate_arn") instanceof String arn) || arn.isBlank()) {
-      throw new ProviderException(address.toString(), "plan",
+      throw new ProviderException(address.toString(), op,
           "certificate_arn must be a certificate ARN, not " + d.get("certificate_arn"));
     }
     AcmClient acm = clients.acm(region);

@@ -3,6 +3,7 @@ package io.siteform.providers.aws.acm;
 import static io.siteform.providers.aws.AwsFailures.is;
 
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsFailures;
 import io.siteform.providers.aws.DnsNames;
@@ -29,7 +30,7 @@ final class Certificates {
   private Certificates() {}
 
   /** The certificate, or empty if ACM does not know the ARN. */
-  static Optional<CertificateDetail> describe(AcmClient acm, Address address, String operation, String arn) {
+  static Optional<CertificateDetail> describe(AcmClient acm, Address address, Operation operation, String arn) {
     try {
       return Optional.of(acm.describeCertificate(b -> b.certificateArn(arn)).certificate());
     } catch (SdkException e) {
@@ -87,7 +88,7 @@ final class Certificates {
   }
 
   /** Why {@code c} will not be issued, and what to do about it. */
-  static ProviderException failure(Address address, String operation, CertificateDetail c) {
+  static ProviderException failure(Address address, Operation operation, CertificateDetail c) {
     String arn = c.certificateArn();
     String status = c.statusAsString();
     String replace = "delete it (aws acm delete-certificate --region us-east-1 --certificate-arn " + arn

@@ -11,6 +11,7 @@ import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
@@ -83,10 +84,10 @@ public final class CloudFrontDistributionProvider implements Provider {
 
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
-    return find(request.address(), request.id(), "read");
+    return find(request.address(), request.id(), Operation.READ);
   }
 
-  private Optional<LiveResource> find(Address address, String id, String operation) {
+  private Optional<LiveResource> find(Address address, String id, Operation operation) {
     CloudFrontClient cf = clients.cloudFront();
     try {
       Distribution d = cf.getDistribution(b -> b.id(id)).distribution();
@@ -99,7 +100,7 @@ public final class CloudFrontDistributionProvider implements Provider {
     }
   }
 
-  private LiveResource readBack(Address address, String id, String operation) {
+  private LiveResource readBack(Address address, String id, Operation operation) {
     return find(address, id, operation).orElseThrow(() -> new ProviderException(address.toString(), operation,
         "distribution " + id + " disappeared while siteform was waiting for it to deploy"));
   }
@@ -110,34 +111,34 @@ public final class CloudFrontDistributionProvider implements Provider {
     Map<String, Object> desired = request.desired();
     Object reference = desired.get(CALLER_REFERENCE);
     if (!(reference instanceof String ref) || ref.isBlank()) {
-      throw new ProviderException(address.toString(), "create",
+      throw new ProviderException(address.toString(), Operation.CREATE,
           "no caller_reference: the engine records one in state before it creates a distribution");
     }
-    DistributionConfig config = checked(address, "create", () -> DistributionConfigs.create(ref, desired));
+    DistributionConfig config = checked(address, Operation.CREATE, () -> DistributionConfigs.create(ref, desired));
     Tags tags = DistributionConfigs.tags(DistributionConfigs.tagMap(desired));
     CloudFrontClient cf = clients.cloudFront();
     String id;
     try {
-      id = poller.retryWhen(address, "create", request.progress(), Waits.CERTIFICATE_PROPAGATION,
+      id = poller.retryWhen(address, Operation.CREATE, request.progress(), Waits.CERTIFICATE_PROPAGATION,
           "CloudFront to see the certificate ACM has just issued", CloudFrontDistributionProvider::certificateNotYetSeen,
           () -> cf.createDistributionWithTags(b -> b.distributionConfigWithTags(w -> w
               .distributionConfig(config).tags(tags))).distribution().id());
     } catch (SdkException e) {
-      if (!is(e, "DistributionAlreadyExists")) throw AwsFailures.wrap(address, "create", e);
+      if (!is(e, "DistributionAlreadyExists")) throw AwsFailures.wrap(address, Operation.CREATE, e);
       // An earlier apply made it and died before recording its id: adopt it.
       id = createdEarlier(address, cf, ref, e);
       request.progress().report("adopting distribution " + id + " created by an earlier apply");
-      request.checkpoint().reached(readBack(address, id, "create"));
-      return converge(address, "create", id, desired, request.progress());
+      request.checkpoint().reached(readBack(address, id, Operation.CREATE));
+      return converge(address, Operation.CREATE, id, desired, request.progress());
     }
     // Recorded before the minutes of deployment: a run stopped during the wait keeps the id.
-    request.checkpoint().reached(readBack(address, id, "create"));
+    request.checkpoint().reached(readBack(address, id, Operation.CREATE));
     try {
-      awaitDeployed(address, "create", id, request.progress());
+      awaitDeployed(address, Operation.CREATE, id, request.progress());
     } catch (SdkException e) {
-      throw AwsFailures.wrap(address, "create", e);
+      throw AwsFailures.wrap(address, Operation.CREATE, e);
     }
-    return readBack(address, id, "create");
+    return readBack(address, id, Operation.CREATE);
   }
 
   /** The distribution holding {@code reference}: the one CloudFront's error names, else a scan. */
@@ -148,10 +149,10 @@ public final class CloudFrontDistributionProvider implements Provider {
     try {
       if (named.find() && reference.equals(callerReference(cf, named.group(1)))) return named.group(1);
       return findByCallerReference(cf, reference).orElseThrow(() -> new ProviderException(address.toString(),
-          "create", "CloudFront says a distribution with CallerReference " + reference
+          Operation.CREATE, "CloudFront says a distribution with CallerReference " + reference
               + " exists but does not list it; run `siteform apply` again in a minute"));
     } catch (SdkException lookup) {
-      throw AwsFailures.wrap(address, "create", lookup);
+      throw AwsFailures.wrap(address, Operation.CREATE, lookup);
     }
   }
 
@@ -175,12 +176,12 @@ public final class CloudFrontDistributionProvider implements Provider {
 
   @Override
   public LiveResource update(UpdateRequest request) {
-    return converge(request.address(), "update", request.id(), request.desired(), request.progress());
+    return converge(request.address(), Operation.UPDATE, request.id(), request.desired(), request.progress());
   }
 
   /** Writes {@code desired} onto distribution {@code id}, syncs its tags and waits for the deployment. */
   private LiveResource converge(
-      Address address, String operation, String id, Map<String, Object> desired, Progress progress) {
+      Address address, Operation operation, String id, Map<String, Object> desired, Progress progress) {
     CloudFrontClient cf = clients.cloudFront();
     String arn;
     try {
@@ -196,7 +197,7 @@ public final class CloudFrontDistributionProvider implements Provider {
   }
 
   /** Sends {@code desired} onto distribution {@code id} unless it already says so; returns its ARN. */
-  private String writeConfig(Address address, String operation, String id, Map<String, Object> desired,
+  private String writeConfig(Address address, Operation operation, String id, Map<String, Object> desired,
       Progress progress) {
     CloudFrontClient cf = clients.cloudFront();
     return poller.retryWhen(address, operation, progress, Waits.CONCURRENT_MODIFICATION,
@@ -242,11 +243,11 @@ public final class CloudFrontDistributionProvider implements Provider {
     CloudFrontClient cf = clients.cloudFront();
     try {
       // Someone may enable it again, or CloudFront may not be done with the disable: go round again.
-      poller.retryWhen(address, "delete", progress, poller.waits().status(), "distribution " + id + " to be disabled",
+      poller.retryWhen(address, Operation.DELETE, progress, poller.waits().status(), "distribution " + id + " to be disabled",
           e -> is(e, "DistributionNotDisabled"), () -> {
             if (!disable(address, cf, id, progress)) return;
-            awaitDeployed(address, "delete", id, progress);
-            poller.retryWhen(address, "delete", progress, Waits.CONCURRENT_MODIFICATION,
+            awaitDeployed(address, Operation.DELETE, id, progress);
+            poller.retryWhen(address, Operation.DELETE, progress, Waits.CONCURRENT_MODIFICATION,
                 "distribution " + id + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
                   String etag = cf.getDistributionConfig(b -> b.id(id)).eTag();
                   beforeWrite.accept(id);
@@ -255,13 +256,13 @@ public final class CloudFrontDistributionProvider implements Provider {
           });
     } catch (SdkException e) {
       if (is(e, "NoSuchDistribution")) return;
-      throw AwsFailures.wrap(address, "delete", e);
+      throw AwsFailures.wrap(address, Operation.DELETE, e);
     }
   }
 
   /** Disables distribution {@code id} if it is enabled; false if it does not exist. */
   private boolean disable(Address address, CloudFrontClient cf, String id, Progress progress) {
-    return poller.retryWhen(address, "delete", progress, Waits.CONCURRENT_MODIFICATION,
+    return poller.retryWhen(address, Operation.DELETE, progress, Waits.CONCURRENT_MODIFICATION,
         "distribution " + id + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
       GetDistributionConfigResponse current;
       try {
@@ -285,7 +286,7 @@ public final class CloudFrontDistributionProvider implements Provider {
    * wait that runs out loses nothing: the next run reads the distribution back and waits again.
    * An SDK failure reading its status is thrown as is.
    */
-  private void awaitDeployed(Address address, String operation, String id, Progress progress) {
+  private void awaitDeployed(Address address, Operation operation, String id, Progress progress) {
     poller.await(address, operation, progress, () -> {
       String status = clients.cloudFront().getDistribution(b -> b.id(id)).distribution().status();
       return DEPLOYED.equalsIgnoreCase(status) ? Poller.done(status)
@@ -294,7 +295,7 @@ public final class CloudFrontDistributionProvider implements Provider {
   }
 
   /** Builds a configuration, turning a desired value of the wrong shape into a provider error. */
-  private static DistributionConfig checked(Address address, String operation, Supplier<DistributionConfig> build) {
+  private static DistributionConfig checked(Address address, Operation operation, Supplier<DistributionConfig> build) {
     try {
       return build.get();
     } catch (IllegalArgumentException e) {

@@ -12,6 +12,7 @@ import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.Schemas;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
@@ -68,10 +69,10 @@ public final class CloudFrontFunctionProvider implements Provider {
 
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
-    return find(request.address(), request.id(), "read");
+    return find(request.address(), request.id(), Operation.READ);
   }
 
-  private Optional<LiveResource> find(Address address, String name, String operation) {
+  private Optional<LiveResource> find(Address address, String name, Operation operation) {
     CloudFrontClient cf = clients.cloudFront();
     try {
       FunctionSummary live;
@@ -111,23 +112,23 @@ public final class CloudFrontFunctionProvider implements Provider {
     try {
       cf.createFunction(b -> b.name(name).functionConfig(config(d)).functionCode(code(d)));
     } catch (SdkException e) {
-      if (!is(e, "FunctionAlreadyExists")) throw AwsFailures.wrap(address, "create", e);
+      if (!is(e, "FunctionAlreadyExists")) throw AwsFailures.wrap(address, Operation.CREATE, e);
       // An earlier attempt (an apply killed before it wrote state) made it: adopt it.
       request.progress().report("adopting the existing function " + name);
-      return write(address, "create", name, d, request.progress());
+      return write(address, Operation.CREATE, name, d, request.progress());
     }
     // Recorded before the publish: a failure there leaves a function the next run finds.
     request.checkpoint().reached(new LiveResource(name, Map.of("name", name)));
-    return publish(address, "create", name, request.progress());
+    return publish(address, Operation.CREATE, name, request.progress());
   }
 
   @Override
   public LiveResource update(UpdateRequest request) {
-    return write(request.address(), "update", request.id(), request.desired(), request.progress());
+    return write(request.address(), Operation.UPDATE, request.id(), request.desired(), request.progress());
   }
 
   /** Writes {@code desired} onto the DEVELOPMENT stage of function {@code name} and publishes it. */
-  private LiveResource write(Address address, String operation, String name, Map<String, Object> desired,
+  private LiveResource write(Address address, Operation operation, String name, Map<String, Object> desired,
       Progress progress) {
     CloudFrontClient cf = clients.cloudFront();
     try {
@@ -143,7 +144,7 @@ public final class CloudFrontFunctionProvider implements Provider {
   }
 
   /** Copies DEVELOPMENT to LIVE: what viewers' requests run. */
-  private LiveResource publish(Address address, String operation, String name, Progress progress) {
+  private LiveResource publish(Address address, Operation operation, String name, Progress progress) {
     CloudFrontClient cf = clients.cloudFront();
     try {
       poller.retryWhen(address, operation, progress, Waits.CONCURRENT_MODIFICATION,
@@ -164,9 +165,9 @@ public final class CloudFrontFunctionProvider implements Provider {
     String name = request.id();
     CloudFrontClient cf = clients.cloudFront();
     try {
-      poller.retryWhen(address, "delete", request.progress(), poller.waits().patient(),
+      poller.retryWhen(address, Operation.DELETE, request.progress(), poller.waits().patient(),
           "the distribution to stop using function " + name, e -> is(e, "FunctionInUse"),
-          () -> poller.retryWhen(address, "delete", request.progress(), Waits.CONCURRENT_MODIFICATION,
+          () -> poller.retryWhen(address, Operation.DELETE, request.progress(), Waits.CONCURRENT_MODIFICATION,
               "function " + name + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
                 String etag = cf.describeFunction(b -> b.name(name).stage(FunctionStage.DEVELOPMENT)).eTag();
                 cf.deleteFunction(b -> b.name(name).ifMatch(etag));
@@ -174,12 +175,12 @@ public final class CloudFrontFunctionProvider implements Provider {
     } catch (SdkException e) {
       if (is(e, "NoSuchFunctionExists")) return;
       if (is(e, "FunctionInUse")) {
-        ProviderException wrapped = AwsFailures.wrap(address, "delete", e);
-        throw new ProviderException(address.toString(), "delete", "function " + name + " is still associated"
+        ProviderException wrapped = AwsFailures.wrap(address, Operation.DELETE, e);
+        throw new ProviderException(address.toString(), Operation.DELETE, "function " + name + " is still associated"
             + " with a cache behaviour of a distribution: remove the association (and wait for the distribution"
             + " to deploy) before deleting it", wrapped.errorCode().orElse(null), wrapped.requestId().orElse(null), e);
       }
-      throw AwsFailures.wrap(address, "delete", e);
+      throw AwsFailures.wrap(address, Operation.DELETE, e);
     }
   }
 

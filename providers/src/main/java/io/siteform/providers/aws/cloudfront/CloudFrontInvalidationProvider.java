@@ -11,6 +11,7 @@ import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
@@ -74,7 +75,7 @@ public final class CloudFrontInvalidationProvider implements Provider {
       clients.cloudFront().getInvalidation(b -> b.distributionId(dist).id(request.id()));
     } catch (SdkException e) {
       if (is(e, "NoSuchInvalidation", "NoSuchDistribution")) return Optional.empty();
-      throw AwsFailures.wrap(request.address(), "read", e);
+      throw AwsFailures.wrap(request.address(), Operation.READ, e);
     }
     // An invalidation has no state worth diffing: what was asked for is what it did.
     return Optional.of(new LiveResource(request.id(), request.prior()));
@@ -83,7 +84,7 @@ public final class CloudFrontInvalidationProvider implements Provider {
   @Override
   public LiveResource create(CreateRequest request) {
     Map<String, Object> d = request.desired();
-    String id = invalidate(request.address(), "create", distribution(request.address(), "create", d),
+    String id = invalidate(request.address(), Operation.CREATE, distribution(request.address(), Operation.CREATE, d),
         InvalidationPaths.EVERYTHING, digests(d), "", request.progress(),
         made -> request.checkpoint().reached(new LiveResource(made, d)));
     return new LiveResource(id, d);
@@ -93,10 +94,10 @@ public final class CloudFrontInvalidationProvider implements Provider {
   public LiveResource update(UpdateRequest request) {
     Map<String, Object> prior = request.prior();
     Map<String, Object> d = request.desired();
-    String dist = distribution(request.address(), "update", d);
+    String dist = distribution(request.address(), Operation.UPDATE, d);
     List<String> paths = paths(prior, d);
     if (paths.isEmpty()) return new LiveResource(request.id(), d);
-    String id = invalidate(request.address(), "update", dist, paths, digests(d), request.id(), request.progress(),
+    String id = invalidate(request.address(), Operation.UPDATE, dist, paths, digests(d), request.id(), request.progress(),
         made -> request.checkpoint().reached(new LiveResource(made, d)));
     return new LiveResource(id, d);
   }
@@ -111,7 +112,7 @@ public final class CloudFrontInvalidationProvider implements Provider {
     return InvalidationPaths.of(InvalidationPaths.changed(before, after));
   }
 
-  private String invalidate(Address address, String op, String dist, List<String> paths,
+  private String invalidate(Address address, Operation op, String dist, List<String> paths,
       Map<String, Object> digests, String priorId, Progress progress, java.util.function.Consumer<String> recorded) {
     CloudFrontClient cf = clients.cloudFront();
     String reference = callerReference(dist, paths, digests, priorId);
@@ -140,7 +141,7 @@ public final class CloudFrontInvalidationProvider implements Provider {
    * finishes it on its own, and apply again finds the same invalidation by its CallerReference
    * instead of making another.
    */
-  private void awaitCompleted(Address address, String op, CloudFrontClient cf, String dist,
+  private void awaitCompleted(Address address, Operation op, CloudFrontClient cf, String dist,
       Invalidation invalidation, int paths, Progress progress) {
     String id = invalidation.id();
     String[] status = {invalidation.status()};
@@ -181,7 +182,7 @@ public final class CloudFrontInvalidationProvider implements Provider {
     return d instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
-  private static String distribution(Address address, String op, Map<String, Object> d) {
+  private static String distribution(Address address, Operation op, Map<String, Object> d) {
     if (d.get("distribution_id") instanceof String s && !s.isEmpty()) return s;
     throw new ProviderException(address.toString(), op, "attribute 'distribution_id' is missing");
   }

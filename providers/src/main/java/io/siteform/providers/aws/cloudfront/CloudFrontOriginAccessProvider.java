@@ -11,6 +11,7 @@ import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
@@ -82,14 +83,14 @@ public final class CloudFrontOriginAccessProvider implements Provider {
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
     Object kind = request.prior().get("kind");
-    if (OAI.equals(kind)) return readOai(request.address(), request.id(), "read");
-    if (OAC.equals(kind)) return readOac(request.address(), request.id(), "read");
+    if (OAI.equals(kind)) return readOai(request.address(), request.id(), Operation.READ);
+    if (OAC.equals(kind)) return readOac(request.address(), request.id(), Operation.READ);
     // Nothing recorded (an import): the id alone does not say which kind it is.
-    Optional<LiveResource> oac = readOac(request.address(), request.id(), "read");
-    return oac.isPresent() ? oac : readOai(request.address(), request.id(), "read");
+    Optional<LiveResource> oac = readOac(request.address(), request.id(), Operation.READ);
+    return oac.isPresent() ? oac : readOai(request.address(), request.id(), Operation.READ);
   }
 
-  private Optional<LiveResource> readOac(Address address, String id, String op) {
+  private Optional<LiveResource> readOac(Address address, String id, Operation op) {
     OriginAccessControl oac;
     try {
       oac = clients.cloudFront().getOriginAccessControl(b -> b.id(id)).originAccessControl();
@@ -113,7 +114,7 @@ public final class CloudFrontOriginAccessProvider implements Provider {
     return new LiveResource(id, a);
   }
 
-  private Optional<LiveResource> readOai(Address address, String id, String op) {
+  private Optional<LiveResource> readOai(Address address, String id, Operation op) {
     CloudFrontOriginAccessIdentity oai;
     try {
       oai = clients.cloudFront().getCloudFrontOriginAccessIdentity(b -> b.id(id)).cloudFrontOriginAccessIdentity();
@@ -136,7 +137,7 @@ public final class CloudFrontOriginAccessProvider implements Provider {
   @Override
   public LiveResource create(CreateRequest request) {
     Map<String, Object> d = request.desired();
-    return switch (kind(request.address(), d)) {
+    return switch (kind(request.address(), Operation.CREATE, d)) {
       case OAC -> createOac(request.address(), d, request.progress());
       default -> createOai(request.address(), d);
     };
@@ -150,14 +151,14 @@ public final class CloudFrontOriginAccessProvider implements Provider {
           cf.createOriginAccessControl(b -> b.originAccessControlConfig(config)).originAccessControl();
       return oac(created.id(), created.originAccessControlConfig());
     } catch (SdkException e) {
-      if (!is(e, "OriginAccessControlAlreadyExists")) throw AwsFailures.wrap(address, "create", e);
+      if (!is(e, "OriginAccessControlAlreadyExists")) throw AwsFailures.wrap(address, Operation.CREATE, e);
     }
     // An earlier attempt (an apply killed before it wrote state) made it: adopt it.
-    String id = AwsFailures.call(address, "create", () -> cf.listOriginAccessControlsPaginator(b -> {}).stream()
+    String id = AwsFailures.call(address, Operation.CREATE, () -> cf.listOriginAccessControlsPaginator(b -> {}).stream()
             .flatMap(page -> page.originAccessControlList().items().stream())
             .filter(s -> config.name().equals(s.name()))
             .findFirst())
-        .orElseThrow(() -> new ProviderException(address.toString(), "create",
+        .orElseThrow(() -> new ProviderException(address.toString(), Operation.CREATE,
             "CloudFront says an origin access control named " + config.name()
                 + " exists but does not list it; try again in a minute"))
         .id();
@@ -176,13 +177,13 @@ public final class CloudFrontOriginAccessProvider implements Provider {
           .cloudFrontOriginAccessIdentity());
     } catch (SdkException e) {
       if (is(e, "CloudFrontOriginAccessIdentityAlreadyExists")) {
-        throw new ProviderException(address.toString(), "create",
+        throw new ProviderException(address.toString(), Operation.CREATE,
             "an origin access identity was created for the comment \"" + comment
                 + "\" and has since been given another comment; adopt it with `siteform import "
                 + address + " ID` (its Id is in the CloudFront console) or delete it",
-            "CloudFrontOriginAccessIdentityAlreadyExists", AwsFailures.wrap(address, "create", e).requestId().orElse(null), e);
+            "CloudFrontOriginAccessIdentityAlreadyExists", AwsFailures.wrap(address, Operation.CREATE, e).requestId().orElse(null), e);
       }
-      throw AwsFailures.wrap(address, "create", e);
+      throw AwsFailures.wrap(address, Operation.CREATE, e);
     }
   }
 
@@ -200,7 +201,7 @@ public final class CloudFrontOriginAccessProvider implements Provider {
   public LiveResource update(UpdateRequest request) {
     Address address = request.address();
     Map<String, Object> d = request.desired();
-    return switch (kind(address, d)) {
+    return switch (kind(address, Operation.UPDATE, d)) {
       case OAC -> updateOac(address, request.id(), oacConfig(d));
       default -> updateOai(address, request.id(), (String) d.get("comment"));
     };
@@ -209,7 +210,7 @@ public final class CloudFrontOriginAccessProvider implements Provider {
   private LiveResource updateOac(Address address, String id, OriginAccessControlConfig config) {
     CloudFrontClient cf = clients.cloudFront();
     try {
-      OriginAccessControl updated = poller.retryWhen(address, "update", Progress.NONE, Waits.CONCURRENT_MODIFICATION,
+      OriginAccessControl updated = poller.retryWhen(address, Operation.UPDATE, Progress.NONE, Waits.CONCURRENT_MODIFICATION,
           "origin access control " + id + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
         String etag = cf.getOriginAccessControlConfig(b -> b.id(id)).eTag();
         return cf.updateOriginAccessControl(b -> b.id(id).ifMatch(etag).originAccessControlConfig(config))
@@ -217,14 +218,14 @@ public final class CloudFrontOriginAccessProvider implements Provider {
       });
       return oac(updated.id(), updated.originAccessControlConfig());
     } catch (SdkException e) {
-      throw AwsFailures.wrap(address, "update", e);
+      throw AwsFailures.wrap(address, Operation.UPDATE, e);
     }
   }
 
   private LiveResource updateOai(Address address, String id, String comment) {
     CloudFrontClient cf = clients.cloudFront();
     try {
-      return oai(poller.retryWhen(address, "update", Progress.NONE, Waits.CONCURRENT_MODIFICATION,
+      return oai(poller.retryWhen(address, Operation.UPDATE, Progress.NONE, Waits.CONCURRENT_MODIFICATION,
           "origin access identity " + id + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
         var current = cf.getCloudFrontOriginAccessIdentityConfig(b -> b.id(id));
         // The CallerReference is the one it was created with; CloudFront refuses to change it.
@@ -235,7 +236,7 @@ public final class CloudFrontOriginAccessProvider implements Provider {
             .cloudFrontOriginAccessIdentity();
       }));
     } catch (SdkException e) {
-      throw AwsFailures.wrap(address, "update", e);
+      throw AwsFailures.wrap(address, Operation.UPDATE, e);
     }
   }
 
@@ -245,13 +246,13 @@ public final class CloudFrontOriginAccessProvider implements Provider {
     String id = request.id();
     Object kind = request.prior().get("kind");
     // No recorded kind (a hand-edited state): an id that is no OAC is taken for an OAI.
-    boolean oai = kind == null ? readOac(address, id, "delete").isEmpty() : OAI.equals(kind);
+    boolean oai = kind == null ? readOac(address, id, Operation.DELETE).isEmpty() : OAI.equals(kind);
     CloudFrontClient cf = clients.cloudFront();
     String what = (oai ? "origin access identity " : "origin access control ") + id;
     try {
-      poller.retryWhen(address, "delete", request.progress(), poller.waits().patient(),
+      poller.retryWhen(address, Operation.DELETE, request.progress(), poller.waits().patient(),
           "a distribution to stop using " + what, e -> is(e, "OriginAccessControlInUse", "CloudFrontOriginAccessIdentityInUse"),
-          () -> poller.retryWhen(address, "delete", request.progress(), Waits.CONCURRENT_MODIFICATION,
+          () -> poller.retryWhen(address, Operation.DELETE, request.progress(), Waits.CONCURRENT_MODIFICATION,
               what + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
                 if (oai) {
                   String etag = cf.getCloudFrontOriginAccessIdentityConfig(b -> b.id(id)).eTag();
@@ -264,13 +265,13 @@ public final class CloudFrontOriginAccessProvider implements Provider {
     } catch (SdkException e) {
       if (is(e, "NoSuchOriginAccessControl", "NoSuchCloudFrontOriginAccessIdentity")) return;
       if (is(e, "OriginAccessControlInUse", "CloudFrontOriginAccessIdentityInUse")) {
-        ProviderException wrapped = AwsFailures.wrap(address, "delete", e);
-        throw new ProviderException(address.toString(), "delete",
+        ProviderException wrapped = AwsFailures.wrap(address, Operation.DELETE, e);
+        throw new ProviderException(address.toString(), Operation.DELETE,
             what + " is still used by a distribution: remove it from the distribution's origins "
                 + "(and wait for the distribution to deploy) before deleting it",
             wrapped.errorCode().orElse(null), wrapped.requestId().orElse(null), e);
       }
-      throw AwsFailures.wrap(address, "delete", e);
+      throw AwsFailures.wrap(address, Operation.DELETE, e);
     }
   }
 
@@ -284,10 +285,10 @@ public final class CloudFrontOriginAccessProvider implements Provider {
         .build();
   }
 
-  private static String kind(Address address, Map<String, Object> d) {
+  private static String kind(Address address, Operation op, Map<String, Object> d) {
     Object kind = d.getOrDefault("kind", OAC);
     if (OAC.equals(kind) || OAI.equals(kind)) return (String) kind;
-    throw new ProviderException(address.toString(), "plan", "kind must be \"oac\" or \"oai\", not " + kind);
+    throw new ProviderException(address.toString(), op, "kind must be \"oac\" or \"oai\", not " + kind);
   }
 
   private static String text(String s) {

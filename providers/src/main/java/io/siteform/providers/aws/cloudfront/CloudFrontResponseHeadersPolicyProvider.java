@@ -12,6 +12,7 @@ import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.Schemas;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
@@ -75,7 +76,7 @@ public final class CloudFrontResponseHeadersPolicyProvider implements Provider {
       return Optional.of(live(p.id(), p.responseHeadersPolicyConfig()));
     } catch (SdkException e) {
       if (is(e, "NoSuchResponseHeadersPolicy")) return Optional.empty();
-      throw AwsFailures.wrap(request.address(), "read", e);
+      throw AwsFailures.wrap(request.address(), Operation.READ, e);
     }
   }
 
@@ -89,15 +90,15 @@ public final class CloudFrontResponseHeadersPolicyProvider implements Provider {
           .responseHeadersPolicy();
       return live(p.id(), p.responseHeadersPolicyConfig());
     } catch (SdkException e) {
-      if (!is(e, "ResponseHeadersPolicyAlreadyExists")) throw AwsFailures.wrap(address, "create", e);
+      if (!is(e, "ResponseHeadersPolicyAlreadyExists")) throw AwsFailures.wrap(address, Operation.CREATE, e);
     }
     // An earlier attempt (an apply killed before it wrote state) made it: adopt it.
-    String id = AwsFailures.call(address, "create", () -> byName(cf, config.name()))
-        .orElseThrow(() -> new ProviderException(address.toString(), "create",
+    String id = AwsFailures.call(address, Operation.CREATE, () -> byName(cf, config.name()))
+        .orElseThrow(() -> new ProviderException(address.toString(), Operation.CREATE,
             "CloudFront says a response headers policy named " + config.name()
                 + " exists but does not list it; try again in a minute"));
     request.progress().report("adopting the existing response headers policy " + config.name() + " (" + id + ")");
-    return write(address, "create", id, request.desired());
+    return write(address, Operation.CREATE, id, request.desired());
   }
 
   /** The custom policy named {@code name}, if the account has one. */
@@ -119,10 +120,10 @@ public final class CloudFrontResponseHeadersPolicyProvider implements Provider {
 
   @Override
   public LiveResource update(UpdateRequest request) {
-    return write(request.address(), "update", request.id(), request.desired());
+    return write(request.address(), Operation.UPDATE, request.id(), request.desired());
   }
 
-  private LiveResource write(Address address, String operation, String id, Map<String, Object> desired) {
+  private LiveResource write(Address address, Operation operation, String id, Map<String, Object> desired) {
     CloudFrontClient cf = clients.cloudFront();
     try {
       ResponseHeadersPolicy p = poller.retryWhen(address, operation, Progress.NONE, Waits.CONCURRENT_MODIFICATION,
@@ -145,9 +146,9 @@ public final class CloudFrontResponseHeadersPolicyProvider implements Provider {
     CloudFrontClient cf = clients.cloudFront();
     String what = "response headers policy " + id;
     try {
-      poller.retryWhen(address, "delete", request.progress(), poller.waits().patient(),
+      poller.retryWhen(address, Operation.DELETE, request.progress(), poller.waits().patient(),
           "the distribution to stop using " + what, e -> is(e, "ResponseHeadersPolicyInUse"),
-          () -> poller.retryWhen(address, "delete", request.progress(), Waits.CONCURRENT_MODIFICATION,
+          () -> poller.retryWhen(address, Operation.DELETE, request.progress(), Waits.CONCURRENT_MODIFICATION,
               what + " to stop changing", e -> is(e, "PreconditionFailed"), () -> {
                 String etag = cf.getResponseHeadersPolicyConfig(b -> b.id(id)).eTag();
                 cf.deleteResponseHeadersPolicy(b -> b.id(id).ifMatch(etag));
@@ -155,12 +156,12 @@ public final class CloudFrontResponseHeadersPolicyProvider implements Provider {
     } catch (SdkException e) {
       if (is(e, "NoSuchResponseHeadersPolicy")) return;
       if (is(e, "ResponseHeadersPolicyInUse")) {
-        ProviderException wrapped = AwsFailures.wrap(address, "delete", e);
-        throw new ProviderException(address.toString(), "delete", what + " is still named by a cache behaviour"
+        ProviderException wrapped = AwsFailures.wrap(address, Operation.DELETE, e);
+        throw new ProviderException(address.toString(), Operation.DELETE, what + " is still named by a cache behaviour"
             + " of a distribution: point the behaviour at another policy (or none) before deleting it",
             wrapped.errorCode().orElse(null), wrapped.requestId().orElse(null), e);
       }
-      throw AwsFailures.wrap(address, "delete", e);
+      throw AwsFailures.wrap(address, Operation.DELETE, e);
     }
   }
 

@@ -12,6 +12,7 @@ import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.provider.Progress;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
@@ -70,14 +71,14 @@ public final class IamRoleProvider implements Provider {
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
     Object policyName = request.prior().get("policy_name");
-    return read(request.address(), request.id(), policyName instanceof String s ? s : null, "read");
+    return read(request.address(), request.id(), policyName instanceof String s ? s : null, Operation.READ);
   }
 
   /**
    * @param policyName the inline policy siteform manages; when absent or gone, the role's first
    *     inline policy stands for it, so that drift shows as a changed name
    */
-  private Optional<LiveResource> read(Address address, String name, String policyName, String op) {
+  private Optional<LiveResource> read(Address address, String name, String policyName, Operation op) {
     IamClient iam = clients.iam();
     Role role;
     try {
@@ -108,7 +109,7 @@ public final class IamRoleProvider implements Provider {
   }
 
   /** IAM returns policy documents URL-encoded (RFC 3986); the SDK does not decode them. */
-  private static Map<String, Object> document(Address address, String op, String encoded) {
+  private static Map<String, Object> document(Address address, Operation op, String encoded) {
     if (encoded == null || encoded.isEmpty()) return Map.of();
     String json = encoded.trim().startsWith("{") ? encoded : URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     try {
@@ -129,12 +130,12 @@ public final class IamRoleProvider implements Provider {
           .assumeRolePolicyDocument(Json.write(d.get("assume_role_policy")))
           .tags(tags(d.get("tags"))));
     } catch (SdkException e) {
-      if (!is(e, "EntityAlreadyExists")) throw AwsFailures.wrap(address, "create", e);
+      if (!is(e, "EntityAlreadyExists")) throw AwsFailures.wrap(address, Operation.CREATE, e);
       // An earlier apply that created it and died before recording it (or whose answer was lost)
       // left it tagged with this site: adopt it. Anyone else's role is refused.
-      LiveResource existing = readBack(address, name, null, "create");
+      LiveResource existing = readBack(address, name, null, Operation.CREATE);
       if (!SiteTag.ours(existing.attributes(), d)) {
-        throw new ProviderException(address.toString(), "create",
+        throw new ProviderException(address.toString(), Operation.CREATE,
             "role " + name + " already exists and is not this site's (" + SiteTag.describe(existing.attributes())
                 + "): adopt it with `siteform import " + address
                 + " " + name + "` or choose another site name", "EntityAlreadyExists", null, e);
@@ -147,13 +148,13 @@ public final class IamRoleProvider implements Provider {
     String policyName = (String) d.getOrDefault("policy_name", "");
     if (!policyName.isEmpty()) {
       try {
-        poller.retryWhen(address, "create", request.progress(), Waits.ROLE_PROPAGATION, "IAM to see role " + name,
+        poller.retryWhen(address, Operation.CREATE, request.progress(), Waits.ROLE_PROPAGATION, "IAM to see role " + name,
             e -> is(e, "NoSuchEntity"), () -> putPolicy(iam, name, policyName, d.get("policy")));
       } catch (SdkException e) {
-        throw AwsFailures.wrap(address, "create", e);
+        throw AwsFailures.wrap(address, Operation.CREATE, e);
       }
     }
-    return readBack(address, name, policyName, "create");
+    return readBack(address, name, policyName, Operation.CREATE);
   }
 
   @Override
@@ -164,19 +165,19 @@ public final class IamRoleProvider implements Provider {
     String name = request.id();
     IamClient iam = clients.iam();
     if (changed("assume_role_policy", prior, d)) {
-      call(address, "update", () -> iam.updateAssumeRolePolicy(b -> b.roleName(name)
+      call(address, Operation.UPDATE, () -> iam.updateAssumeRolePolicy(b -> b.roleName(name)
           .policyDocument(Json.write(d.get("assume_role_policy")))));
     }
     String oldName = (String) prior.getOrDefault("policy_name", "");
     String newName = (String) d.getOrDefault("policy_name", oldName);
     if (!newName.isEmpty() && (changed("policy", prior, d) || !newName.equals(oldName))) {
-      call(address, "update", () -> putPolicy(iam, name, newName, d.getOrDefault("policy", prior.get("policy"))));
+      call(address, Operation.UPDATE, () -> putPolicy(iam, name, newName, d.getOrDefault("policy", prior.get("policy"))));
     }
     if (!oldName.isEmpty() && !oldName.equals(newName)) {
       try {
         iam.deleteRolePolicy(b -> b.roleName(name).policyName(oldName));
       } catch (SdkException e) {
-        if (!is(e, "NoSuchEntity")) throw AwsFailures.wrap(address, "update", e);
+        if (!is(e, "NoSuchEntity")) throw AwsFailures.wrap(address, Operation.UPDATE, e);
       }
     }
     if (changed("tags", prior, d)) {
@@ -184,10 +185,10 @@ public final class IamRoleProvider implements Provider {
       Map<?, ?> newTags = (Map<?, ?>) d.get("tags");
       List<String> gone = oldTags.keySet().stream().map(String::valueOf)
           .filter(k -> !newTags.containsKey(k)).toList();
-      if (!gone.isEmpty()) call(address, "update", () -> iam.untagRole(b -> b.roleName(name).tagKeys(gone)));
-      if (!newTags.isEmpty()) call(address, "update", () -> iam.tagRole(b -> b.roleName(name).tags(tags(newTags))));
+      if (!gone.isEmpty()) call(address, Operation.UPDATE, () -> iam.untagRole(b -> b.roleName(name).tagKeys(gone)));
+      if (!newTags.isEmpty()) call(address, Operation.UPDATE, () -> iam.tagRole(b -> b.roleName(name).tags(tags(newTags))));
     }
-    return readBack(address, name, newName, "update");
+    return readBack(address, name, newName, Operation.UPDATE);
   }
 
   private static Object putPolicy(IamClient iam, String role, String policyName, Object doc) {
@@ -200,7 +201,7 @@ public final class IamRoleProvider implements Provider {
    * ARN recorded that way would go into the replication configuration (the hashicorp provider's
    * {@code waitRoleARNIsNotUniqueID}).
    */
-  private LiveResource readBack(Address address, String name, String policyName, String op) {
+  private LiveResource readBack(Address address, String name, String policyName, Operation op) {
     return poller.await(address, op, Progress.NONE, Waits.ROLE_PROPAGATION, () -> {
       Optional<LiveResource> role = read(address, name, policyName, op);
       if (role.isEmpty()) return Poller.pending("role " + name + " is not visible in IAM yet");
@@ -238,12 +239,12 @@ public final class IamRoleProvider implements Provider {
       iam.listInstanceProfilesForRolePaginator(b -> b.roleName(name)).instanceProfiles()
           .forEach(ip -> iam.removeRoleFromInstanceProfile(b -> b.roleName(name).instanceProfileName(ip.instanceProfileName())));
       // IAM may still be propagating the policy deletions above (DeleteConflict).
-      poller.retryWhen(address, "delete", request.progress(), Waits.ROLE_PROPAGATION,
+      poller.retryWhen(address, Operation.DELETE, request.progress(), Waits.ROLE_PROPAGATION,
           "IAM to finish removing the policies of role " + name, e -> is(e, "DeleteConflict"),
           () -> iam.deleteRole(b -> b.roleName(name)));
     } catch (SdkException e) {
       if (is(e, "NoSuchEntity")) return;
-      throw AwsFailures.wrap(address, "delete", e);
+      throw AwsFailures.wrap(address, Operation.DELETE, e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.siteform.providers.aws.route53;
 
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.DnsNames;
 import java.util.Map;
@@ -18,7 +19,7 @@ record RecordKey(String zoneId, String name, String type) {
   static final Set<String> TYPES = Set.of("A", "AAAA", "CNAME");
 
   /** Parses an id; a malformed one is a {@link ProviderException} showing the form. */
-  static RecordKey parse(Address address, String operation, String id) {
+  static RecordKey parse(Address address, Operation operation, String id) {
     int first = id.indexOf('_');
     int last = id.lastIndexOf('_');
     if (first <= 0 || last <= first + 1 || last == id.length() - 1) {
@@ -30,13 +31,13 @@ record RecordKey(String zoneId, String name, String type) {
   }
 
   /** The key of the record {@code desired} describes, or a {@link ProviderException} saying what is wrong. */
-  static RecordKey of(Address address, Map<String, Object> desired) {
+  static RecordKey of(Address address, Operation operation, Map<String, Object> desired) {
     Object zone = desired.get("zone_id");
     Object name = desired.get("name");
     Object type = desired.get("type");
     if (!(zone instanceof String z) || z.isBlank() || !(name instanceof String n) || n.isBlank()
         || !(type instanceof String t) || !TYPES.contains(t)) {
-      throw new ProviderException(address.toString(), "plan", "a route53_record needs zone_id, name and type"
+      throw new ProviderException(address.toString(), operation, "a route53_record needs zone_id, name and type"
           + " (A, AAAA or CNAME); got zone_id=" + zone + ", name=" + name + ", type=" + type);
     }
     return new RecordKey(zone(z), DnsNames.normal(n), t);

@@ -12,6 +12,7 @@ import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
@@ -72,25 +73,25 @@ public final class Route53RecordProvider implements Provider {
 
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
-    RecordKey key = RecordKey.parse(request.address(), "read", request.id());
-    return find(request.address(), "read", key).map(r -> live(key, r, request.prior()));
+    RecordKey key = RecordKey.parse(request.address(), Operation.READ, request.id());
+    return find(request.address(), Operation.READ, key).map(r -> live(key, r, request.prior()));
   }
 
   @Override
   public Optional<LiveResource> importResource(ImportRequest request) {
-    RecordKey key = RecordKey.parse(request.address(), "import", request.id());
-    return find(request.address(), "import", key).map(r -> live(key, r, Map.of()));
+    RecordKey key = RecordKey.parse(request.address(), Operation.IMPORT, request.id());
+    return find(request.address(), Operation.IMPORT, key).map(r -> live(key, r, Map.of()));
   }
 
   @Override
   public Optional<LiveResource> occupant(Address address, String region, Map<String, Object> desired) {
     RecordKey key;
     try {
-      key = RecordKey.of(address, desired);
+      key = RecordKey.of(address, Operation.READ, desired);
     } catch (ProviderException notYetKnown) {
       return Optional.empty(); // the zone or name is known only after apply: nothing to collide with yet
     }
-    return find(address, "plan", key).map(r -> live(key, r, desired)).filter(r -> !holdsExactly(r, desired));
+    return find(address, Operation.READ, key).map(r -> live(key, r, desired)).filter(r -> !holdsExactly(r, desired));
   }
 
   /**
@@ -106,47 +107,47 @@ public final class Route53RecordProvider implements Provider {
   @Override
   public LiveResource create(CreateRequest request) {
     Address address = request.address();
-    RecordKey key = RecordKey.of(address, request.desired());
-    ResourceRecordSet record = recordSet(address, key, request.desired());
+    RecordKey key = RecordKey.of(address, Operation.CREATE, request.desired());
+    ResourceRecordSet record = recordSet(address, Operation.CREATE, key, request.desired());
     String change;
     try {
       change = change(key, ChangeAction.CREATE, record);
     } catch (SdkException e) {
       Optional<LiveResource> there = is(e, "InvalidChangeBatch")
-          ? find(address, "create", key).map(r -> live(key, r, request.desired())) : Optional.empty();
+          ? find(address, Operation.CREATE, key).map(r -> live(key, r, request.desired())) : Optional.empty();
       if (there.isPresent() && holdsExactly(there.get(), request.desired())) {
         request.progress().report("adopting the " + key.type() + " record for " + key.name()
             + ", which already holds exactly the values siteform writes");
         return there.get();
       }
       if (there.isPresent()) {
-        ProviderException wrapped = AwsFailures.wrap(address, "create", e);
-        throw new ProviderException(address.toString(), "create", "a " + key.type() + " record for " + key.name()
+        ProviderException wrapped = AwsFailures.wrap(address, Operation.CREATE, e);
+        throw new ProviderException(address.toString(), Operation.CREATE, "a " + key.type() + " record for " + key.name()
             + " already exists in zone " + key.zoneId() + " and siteform did not create it: adopt it with"
             + " `siteform import " + address + " " + key.id() + "` or remove it",
             wrapped.errorCode().orElse(null), wrapped.requestId().orElse(null), e);
       }
-      throw AwsFailures.wrap(address, "create", e);
+      throw AwsFailures.wrap(address, Operation.CREATE, e);
     }
-    awaitInSync(address, "create", key, change, request.progress());
-    return readBack(address, "create", key, request.desired());
+    awaitInSync(address, Operation.CREATE, key, change, request.progress());
+    return readBack(address, Operation.CREATE, key, request.desired());
   }
 
   @Override
   public LiveResource update(UpdateRequest request) {
     Address address = request.address();
-    RecordKey key = RecordKey.parse(address, "update", request.id());
-    ResourceRecordSet record = recordSet(address, key, request.desired());
-    String change = AwsFailures.call(address, "update", () -> change(key, ChangeAction.UPSERT, record));
-    awaitInSync(address, "update", key, change, request.progress());
-    return readBack(address, "update", key, request.desired());
+    RecordKey key = RecordKey.parse(address, Operation.UPDATE, request.id());
+    ResourceRecordSet record = recordSet(address, Operation.UPDATE, key, request.desired());
+    String change = AwsFailures.call(address, Operation.UPDATE, () -> change(key, ChangeAction.UPSERT, record));
+    awaitInSync(address, Operation.UPDATE, key, change, request.progress());
+    return readBack(address, Operation.UPDATE, key, request.desired());
   }
 
   @Override
   public void delete(DeleteRequest request) {
     Address address = request.address();
-    RecordKey key = RecordKey.parse(address, "delete", request.id());
-    Optional<ResourceRecordSet> live = find(address, "delete", key);
+    RecordKey key = RecordKey.parse(address, Operation.DELETE, request.id());
+    Optional<ResourceRecordSet> live = find(address, Operation.DELETE, key);
     if (live.isEmpty()) return;
     // Exactly the current values: Route53 deletes nothing else. An alias has no TTL.
     ResourceRecordSet current = live.get().aliasTarget() != null ? live.get().toBuilder().ttl(null).build() : live.get();
@@ -155,10 +156,10 @@ public final class Route53RecordProvider implements Provider {
       change = change(key, ChangeAction.DELETE, current);
     } catch (SdkException e) {
       // Someone removed it between our read and our delete: it is gone, as wanted.
-      if (is(e, "InvalidChangeBatch") && find(address, "delete", key).isEmpty()) return;
-      throw AwsFailures.wrap(address, "delete", e);
+      if (is(e, "InvalidChangeBatch") && find(address, Operation.DELETE, key).isEmpty()) return;
+      throw AwsFailures.wrap(address, Operation.DELETE, e);
     }
-    awaitInSync(address, "delete", key, change, request.progress());
+    awaitInSync(address, Operation.DELETE, key, change, request.progress());
   }
 
   private String change(RecordKey key, ChangeAction action, ResourceRecordSet record) {
@@ -169,7 +170,7 @@ public final class Route53RecordProvider implements Provider {
   }
 
   /** Polls slowly: Route53 allows about five requests a second per account, shared by the whole apply. */
-  private void awaitInSync(Address address, String op, RecordKey key, String changeId, Progress progress) {
+  private void awaitInSync(Address address, Operation op, RecordKey key, String changeId, Progress progress) {
     Route53Client r53 = clients.route53();
     poller.await(address, op, progress, poller.waits().patient(), () -> {
       String status = AwsFailures.call(address, op, () -> r53.getChange(b -> b.id(changeId)).changeInfo().statusAsString());
@@ -179,14 +180,14 @@ public final class Route53RecordProvider implements Provider {
     });
   }
 
-  private LiveResource readBack(Address address, String op, RecordKey key, Map<String, Object> desired) {
+  private LiveResource readBack(Address address, Operation op, RecordKey key, Map<String, Object> desired) {
     return find(address, op, key).map(r -> live(key, r, desired)).orElseThrow(() ->
         new ProviderException(address.toString(), op, "Route53 accepted " + key + " but does not list it;"
             + " run `siteform apply` again"));
   }
 
   /** The simple record set of {@code key}, or empty if there is none (or no such zone). */
-  private Optional<ResourceRecordSet> find(Address address, String op, RecordKey key) {
+  private Optional<ResourceRecordSet> find(Address address, Operation op, RecordKey key) {
     Route53Client r53 = clients.route53();
     String startName = key.name();
     String startType = key.type();
@@ -241,13 +242,13 @@ public final class Route53RecordProvider implements Provider {
     return new LiveResource(key.id(), a);
   }
 
-  private static ResourceRecordSet recordSet(Address address, RecordKey key, Map<String, Object> d) {
+  private static ResourceRecordSet recordSet(Address address, Operation op, RecordKey key, Map<String, Object> d) {
     ResourceRecordSet.Builder b = ResourceRecordSet.builder().name(key.name()).type(key.type());
     Object alias = d.get("alias");
     boolean simple = d.containsKey("ttl") || d.containsKey("records");
     if (alias instanceof Map<?, ?> m && !simple) {
       if (!(m.get("dns_name") instanceof String dns) || !(m.get("hosted_zone_id") instanceof String zone)) {
-        throw new ProviderException(address.toString(), "plan", "alias needs dns_name and hosted_zone_id, not " + m);
+        throw new ProviderException(address.toString(), op, "alias needs dns_name and hosted_zone_id, not " + m);
       }
       return b.aliasTarget(AliasTarget.builder().dnsName(dns).hostedZoneId(zone)
           .evaluateTargetHealth(Boolean.TRUE.equals(m.get("evaluate_target_health"))).build()).build();
@@ -258,7 +259,7 @@ public final class Route53RecordProvider implements Provider {
           .resourceRecords(values.stream().map(v -> ResourceRecord.builder().value(String.valueOf(v)).build()).toList())
           .build();
     }
-    throw new ProviderException(address.toString(), "plan", key + " needs either ttl and records,"
+    throw new ProviderException(address.toString(), op, key + " needs either ttl and records,"
         + " or alias {dns_name, hosted_zone_id, evaluate_target_health}, not both");
   }
 }

@@ -6,6 +6,7 @@ import io.siteform.engine.provider.DataRequest;
 import io.siteform.engine.provider.DataSource;
 import io.siteform.engine.provider.LiveResource;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.DnsNames;
@@ -47,7 +48,7 @@ public final class Route53ZoneDataSource implements DataSource {
   public LiveResource read(DataRequest request) {
     Address address = request.address();
     if (!(request.query().get("name") instanceof String query) || query.isBlank()) {
-      throw new ProviderException(address.toString(), "read",
+      throw new ProviderException(address.toString(), Operation.READ,
           "the query needs the zone's name, not " + request.query().get("name"));
     }
     String name = DnsNames.normal(query);
@@ -61,7 +62,7 @@ public final class Route53ZoneDataSource implements DataSource {
     while (true) {
       String from = dnsName;
       String fromId = zoneId;
-      ListHostedZonesByNameResponse page = call(address, "read",
+      ListHostedZonesByNameResponse page = call(address, Operation.READ,
           () -> r53.listHostedZonesByName(b -> b.dnsName(from).hostedZoneId(fromId).maxItems("100")));
       for (HostedZone z : page.hostedZones()) {
         if (!DnsNames.normal(z.name()).equals(name)) break pages;
@@ -77,19 +78,19 @@ public final class Route53ZoneDataSource implements DataSource {
       zoneId = page.nextHostedZoneId();
     }
     if (publicZones.isEmpty()) {
-      throw new ProviderException(address.toString(), "read", "no public Route53 hosted zone named " + name
+      throw new ProviderException(address.toString(), Operation.READ, "no public Route53 hosted zone named " + name
           + " in this account" + (privateZones > 0 ? " (only a private one, which the internet cannot see)" : "")
           + ": create it (aws route53 create-hosted-zone --name " + name
           + " --caller-reference siteform-" + name + ") or fix domain.hosted_zone");
     }
     if (publicZones.size() > 1) {
-      throw new ProviderException(address.toString(), "read", publicZones.size()
+      throw new ProviderException(address.toString(), Operation.READ, publicZones.size()
           + " public Route53 hosted zones are named " + name + " ("
           + publicZones.stream().map(z -> RecordKey.zone(z.id())).sorted().collect(Collectors.joining(", "))
           + ") and siteform cannot choose: delete the ones the domain's registrar does not delegate to");
     }
     String id = RecordKey.zone(publicZones.get(0).id());
-    DelegationSet delegation = call(address, "read", () -> r53.getHostedZone(b -> b.id(id))).delegationSet();
+    DelegationSet delegation = call(address, Operation.READ, () -> r53.getHostedZone(b -> b.id(id))).delegationSet();
     List<String> nameServers = delegation == null ? List.of() : delegation.nameServers();
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("zone_id", id);

@@ -3,6 +3,7 @@ package io.siteform.providers.aws.s3;
 import static io.siteform.providers.aws.AwsFailures.is;
 
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.providers.aws.AwsFailures;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +35,7 @@ final class BucketObjects {
   }
 
   /** Every key of {@code bucket}, or empty if there is no such bucket. */
-  static Optional<Map<String, Listed>> list(S3Client s3, Address address, String op, String bucket) {
+  static Optional<Map<String, Listed>> list(S3Client s3, Address address, Operation op, String bucket) {
     Map<String, Listed> out = new TreeMap<>();
     try {
       for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
@@ -52,7 +53,7 @@ final class BucketObjects {
    * headers of an object whose MD5 it already has; any other object is asked with HeadObject.
    * Keys that are not in {@code listing}, or vanish meanwhile, are left out.
    */
-  static Map<String, SiteFile> describe(S3Client s3, Address address, String op, String bucket,
+  static Map<String, SiteFile> describe(S3Client s3, Address address, Operation op, String bucket,
       Map<String, Listed> listing, Collection<String> keys, Map<String, SiteFile> known) {
     Map<String, SiteFile> out = new TreeMap<>();
     List<String> toHead = new ArrayList<>();
@@ -77,7 +78,7 @@ final class BucketObjects {
   }
 
   /** HeadObject of {@code key}, or empty if it is gone. */
-  static Optional<HeadObjectResponse> head(S3Client s3, Address address, String op, String bucket, String key) {
+  static Optional<HeadObjectResponse> head(S3Client s3, Address address, Operation op, String bucket, String key) {
     try {
       return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)));
     } catch (SdkException e) {

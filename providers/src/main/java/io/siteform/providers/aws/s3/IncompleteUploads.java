@@ -3,6 +3,7 @@ package io.siteform.providers.aws.s3;
 import static io.siteform.providers.aws.AwsFailures.is;
 
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.providers.aws.AwsFailures;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class IncompleteUploads {
    *
    * @return how many were aborted
    */
-  static int abort(S3Client s3, Address address, String op, String bucket, Predicate<String> keys) {
+  static int abort(S3Client s3, Address address, Operation op, String bucket, Predicate<String> keys) {
     List<MultipartUpload> stale = new ArrayList<>();
     try {
       s3.listMultipartUploadsPaginator(b -> b.bucket(bucket)).uploads().forEach(u -> {

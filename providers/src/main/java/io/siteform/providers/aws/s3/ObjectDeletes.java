@@ -3,6 +3,7 @@ package io.siteform.providers.aws.s3;
 import static io.siteform.providers.aws.AwsFailures.is;
 
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsFailures;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class ObjectDeletes {
   private ObjectDeletes() {}
 
   /** Deletes {@code ids}; on a versioned bucket an id without a version adds a delete marker. */
-  static void delete(S3Client s3, Address address, String op, String bucket, List<ObjectIdentifier> ids) {
+  static void delete(S3Client s3, Address address, Operation op, String bucket, List<ObjectIdentifier> ids) {
     for (int from = 0; from < ids.size(); from += BATCH) {
       List<ObjectIdentifier> batch = ids.subList(from, Math.min(from + BATCH, ids.size()));
       DeleteObjectsResponse r = AwsFailures.call(address, op,
@@ -54,9 +55,9 @@ final class ObjectDeletes {
       }
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket")) return 0;
-      throw AwsFailures.wrap(address, "delete", e);
+      throw AwsFailures.wrap(address, Operation.DELETE, e);
     }
-    delete(s3, address, "delete", bucket, ids);
+    delete(s3, address, Operation.DELETE, bucket, ids);
     return ids.size();
   }
 }

@@ -2,6 +2,7 @@ package io.siteform.providers.aws.s3;
 
 import io.siteform.engine.provider.Progress;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
@@ -42,9 +43,9 @@ final class ReplicaCatchUp {
   private final AwsClients clients;
   private final Poller poller;
   private final Address address;
-  private final String op;
+  private final Operation op;
 
-  ReplicaCatchUp(AwsClients clients, Poller poller, Address address, String op) {
+  ReplicaCatchUp(AwsClients clients, Poller poller, Address address, Operation op) {
     this.clients = clients;
     this.poller = poller;
     this.address = address;

@@ -12,6 +12,7 @@ import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.provider.Progress;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
@@ -75,10 +76,10 @@ public final class S3BucketProvider implements Provider {
 
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
-    return read(request.address(), request.region(), request.id(), "read");
+    return read(request.address(), request.region(), request.id(), Operation.READ);
   }
 
-  private Optional<LiveResource> read(Address address, String region, String bucket, String op) {
+  private Optional<LiveResource> read(Address address, String region, String bucket, Operation op) {
     S3Client s3 = clients.s3(region);
     String actual;
     try {
@@ -103,7 +104,7 @@ public final class S3BucketProvider implements Provider {
   }
 
   /** The bucket's settings; any SDK failure is thrown as AWS answered it. */
-  private static LiveResource attributes(S3Client s3, Address address, String op, String bucket, String region) {
+  private static LiveResource attributes(S3Client s3, Address address, Operation op, String bucket, String region) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("bucket", bucket);
     a.put("arn", "arn:aws:s3:::" + bucket);
@@ -163,12 +164,12 @@ public final class S3BucketProvider implements Provider {
     Address address = request.address();
     Map<String, Object> desired = request.desired();
     String bucket = (String) desired.get("bucket");
-    if (bucket == null) throw new ProviderException(address.toString(), "create", "attribute 'bucket' is missing");
+    if (bucket == null) throw new ProviderException(address.toString(), Operation.CREATE, "attribute 'bucket' is missing");
     String region = request.region();
     S3Client s3 = clients.s3(region);
     // A bucket of that name in this account is adopted only if it is this site's: one that an
     // earlier apply created and died before recording. Anyone else's is refused, never changed.
-    Optional<LiveResource> existing = read(address, region, bucket, "create");
+    Optional<LiveResource> existing = read(address, region, bucket, Operation.CREATE);
     if (existing.isPresent()) {
       if (request.resuming() && SiteTag.of(existing.get().attributes()).isEmpty() && holdsNothing(s3, address, bucket)) {
         // The create an earlier run sent and never heard back from: its bucket, made but not yet tagged.
@@ -180,7 +181,7 @@ public final class S3BucketProvider implements Provider {
       }
     } else {
       try {
-        poller.retryWhen(address, "create", request.progress(), Waits.BUCKET_PROPAGATION,
+        poller.retryWhen(address, Operation.CREATE, request.progress(), Waits.BUCKET_PROPAGATION,
             "S3 to finish deleting an earlier bucket named " + bucket, e -> is(e, "OperationAborted"), () -> {
               s3.createBucket(b -> {
                 b.bucket(bucket);
@@ -191,24 +192,24 @@ public final class S3BucketProvider implements Provider {
         if (is(e, "BucketAlreadyOwnedByYou") && AwsFailures.retried(e)) {
           // Absent at the read, and this account's at a retry of our own create: the first
           // attempt made it and its answer was lost. It has none of its settings yet, tags included.
-          readBack(address, region, bucket, "create");
+          readBack(address, region, bucket, Operation.CREATE);
           request.progress().report("adopting bucket " + bucket + ": this create made it, and AWS's answer was lost");
         } else if (is(e, "BucketAlreadyOwnedByYou")) {
           // Made in the moment since the read, by someone or something else.
-          refuseUnlessOurs(address, readBack(address, region, bucket, "create"), desired);
+          refuseUnlessOurs(address, readBack(address, region, bucket, Operation.CREATE), desired);
         } else if (is(e, "BucketAlreadyExists")) {
-          throw new ProviderException(address.toString(), "create",
+          throw new ProviderException(address.toString(), Operation.CREATE,
               "bucket name " + bucket + " is taken by another AWS account (bucket names are global): choose another",
               "BucketAlreadyExists", null, e);
         } else {
-          throw AwsFailures.wrap(address, "create", e);
+          throw AwsFailures.wrap(address, Operation.CREATE, e);
         }
       }
     }
     request.checkpoint().reached(new LiveResource(bucket, Map.of("bucket", bucket)));
-    apply(s3, address, "create", bucket, existing.map(LiveResource::attributes).orElse(Map.of()), desired,
+    apply(s3, address, Operation.CREATE, bucket, existing.map(LiveResource::attributes).orElse(Map.of()), desired,
         request.progress());
-    return readBack(address, region, bucket, "create");
+    return readBack(address, region, bucket, Operation.CREATE);
   }
 
   /**
@@ -219,13 +220,13 @@ public final class S3BucketProvider implements Provider {
   /** Whether the bucket holds no object version and no delete marker: nobody has used it. */
   private static boolean holdsNothing(S3Client s3, Address address, String bucket) {
     ListObjectVersionsResponse page =
-        call(address, "create", () -> s3.listObjectVersions(b -> b.bucket(bucket).maxKeys(1)));
+        call(address, Operation.CREATE, () -> s3.listObjectVersions(b -> b.bucket(bucket).maxKeys(1)));
     return page.versions().isEmpty() && page.deleteMarkers().isEmpty();
   }
 
   private static void refuseUnlessOurs(Address address, LiveResource existing, Map<String, Object> desired) {
     if (SiteTag.ours(existing.attributes(), desired)) return;
-    throw new ProviderException(address.toString(), "create", "bucket " + existing.id()
+    throw new ProviderException(address.toString(), Operation.CREATE, "bucket " + existing.id()
         + " already exists in this account and is not this site's (" + SiteTag.describe(existing.attributes())
         + "): siteform does not take over a bucket it did not create."
         + " To manage it with siteform, run `siteform import " + address + " " + existing.id()
@@ -235,12 +236,12 @@ public final class S3BucketProvider implements Provider {
   @Override
   public LiveResource update(UpdateRequest request) {
     S3Client s3 = clients.s3(request.region());
-    apply(s3, request.address(), "update", request.id(), request.prior(), request.desired(), request.progress());
-    return readBack(request.address(), request.region(), request.id(), "update");
+    apply(s3, request.address(), Operation.UPDATE, request.id(), request.prior(), request.desired(), request.progress());
+    return readBack(request.address(), request.region(), request.id(), Operation.UPDATE);
   }
 
   /** The bucket as S3 has it now, waiting while S3 does not yet list one created a moment ago. */
-  private LiveResource readBack(Address address, String region, String bucket, String op) {
+  private LiveResource readBack(Address address, String region, String bucket, Operation op) {
     return poller.await(address, op, Progress.NONE, Waits.BUCKET_PROPAGATION,
         () -> read(address, region, bucket, op).<Poller.Outcome<LiveResource>>map(Poller::done)
             .orElseGet(() -> Poller.pending("bucket " + bucket + " is not visible in S3 yet")));
@@ -250,7 +251,7 @@ public final class S3BucketProvider implements Provider {
    * Applies each desired setting that differs from {@code prior}; absent keys are left alone. Each
    * call is retried while S3 does not yet see a bucket created a moment ago ({@code NoSuchBucket}).
    */
-  private void apply(S3Client s3, Address address, String op, String bucket,
+  private void apply(S3Client s3, Address address, Operation op, String bucket,
       Map<String, Object> prior, Map<String, Object> desired, Progress progress) {
     Consumer<Runnable> call = c -> {
       try {
@@ -330,7 +331,7 @@ public final class S3BucketProvider implements Provider {
           + " and " + count(markers, "delete marker"));
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket")) return Optional.empty();
-      throw AwsFailures.wrap(new Address("s3_bucket", "check"), "read", e);
+      throw AwsFailures.wrap(new Address("s3_bucket", "check"), Operation.READ, e);
     }
   }
 
@@ -349,7 +350,7 @@ public final class S3BucketProvider implements Provider {
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket")) return;
       if (is(e, "BucketNotEmpty")) throw notEmpty(s3, address, bucket, e);
-      throw AwsFailures.wrap(address, "delete", e);
+      throw AwsFailures.wrap(address, Operation.DELETE, e);
     }
   }
 
@@ -367,7 +368,7 @@ public final class S3BucketProvider implements Provider {
         var r = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
         if (!r.errors().isEmpty()) {
           var e = r.errors().get(0);
-          throw new ProviderException(address.toString(), "delete", "could not delete " + e.key() + " (version "
+          throw new ProviderException(address.toString(), Operation.DELETE, "could not delete " + e.key() + " (version "
               + e.versionId() + ") from " + bucket + ": " + e.code() + " " + e.message());
         }
         removed += ids.size();
@@ -375,17 +376,17 @@ public final class S3BucketProvider implements Provider {
       }
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket")) return;
-      throw AwsFailures.wrap(address, "delete", e);
+      throw AwsFailures.wrap(address, Operation.DELETE, e);
     }
   }
 
   private static ProviderException notEmpty(S3Client s3, Address address, String bucket, SdkException cause) {
     ListObjectVersionsResponse page =
-        call(address, "delete", () -> s3.listObjectVersions(b -> b.bucket(bucket).maxKeys(1000)));
+        call(address, Operation.DELETE, () -> s3.listObjectVersions(b -> b.bucket(bucket).maxKeys(1000)));
     int versions = page.versions().size();
     int markers = page.deleteMarkers().size();
     String more = Boolean.TRUE.equals(page.isTruncated()) ? "at least " : "";
-    return new ProviderException(address.toString(), "delete",
+    return new ProviderException(address.toString(), Operation.DELETE,
         "bucket " + bucket + " is not empty: it holds " + more + versions + " object version(s) and "
             + markers + " delete marker(s); siteform never deletes content unless asked to"
             + ": run again with --force-delete-content to delete every version first",

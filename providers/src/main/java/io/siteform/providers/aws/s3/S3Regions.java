@@ -1,6 +1,7 @@
 package io.siteform.providers.aws.s3;
 
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -28,7 +29,7 @@ final class S3Regions {
    *
    * @throws ProviderException without advice when the two answers disagree
    */
-  static String of(S3Client s3, Address address, String op, String bucket, String expected) {
+  static String of(S3Client s3, Address address, Operation op, String bucket, String expected) {
     String located = fromLocationConstraint(s3.getBucketLocation(b -> b.bucket(bucket)).locationConstraintAsString());
     if (located.equals(expected)) return located;
     Optional<String> head = headRegion(s3, bucket);

@@ -11,6 +11,7 @@ import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
@@ -69,10 +70,10 @@ public final class S3ReplicationProvider implements Provider {
 
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
-    return read(request.address(), request.region(), request.id(), "read");
+    return read(request.address(), request.region(), request.id(), Operation.READ);
   }
 
-  private Optional<LiveResource> read(Address address, String region, String bucket, String op) {
+  private Optional<LiveResource> read(Address address, String region, String bucket, Operation op) {
     ReplicationConfiguration config;
     try {
       config = clients.s3(region).getBucketReplication(b -> b.bucket(bucket)).replicationConfiguration();
@@ -115,15 +116,15 @@ public final class S3ReplicationProvider implements Provider {
 
   @Override
   public LiveResource create(CreateRequest request) {
-    return put(request.address(), request.region(), request.desired(), request.progress(), "create");
+    return put(request.address(), request.region(), request.desired(), request.progress(), Operation.CREATE);
   }
 
   @Override
   public LiveResource update(UpdateRequest request) {
-    return put(request.address(), request.region(), request.desired(), request.progress(), "update");
+    return put(request.address(), request.region(), request.desired(), request.progress(), Operation.UPDATE);
   }
 
-  private LiveResource put(Address address, String region, Map<String, Object> d, Progress progress, String op) {
+  private LiveResource put(Address address, String region, Map<String, Object> d, Progress progress, Operation op) {
     String bucket = (String) d.get("bucket");
     String role = (String) d.get("role_arn");
     List<ReplicationRule> rules = ((List<?>) d.getOrDefault("rules", List.of())).stream()
@@ -178,7 +179,7 @@ public final class S3ReplicationProvider implements Provider {
       clients.s3(request.region()).deleteBucketReplication(b -> b.bucket(request.id()));
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket", "ReplicationConfigurationNotFoundError")) return;
-      throw AwsFailures.wrap(request.address(), "delete", e);
+      throw AwsFailures.wrap(request.address(), Operation.DELETE, e);
     }
   }
 }

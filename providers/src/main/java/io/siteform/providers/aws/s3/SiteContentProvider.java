@@ -11,6 +11,7 @@ import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.Poller;
@@ -77,13 +78,13 @@ public final class SiteContentProvider implements Provider {
     Map<String, Object> prior = request.prior();
     String bucket = request.id();
     S3Client s3 = clients.s3(request.region());
-    Optional<Map<String, Listed>> listing = BucketObjects.list(s3, address, "read", bucket);
+    Optional<Map<String, Listed>> listing = BucketObjects.list(s3, address, Operation.READ, bucket);
     if (listing.isEmpty()) return Optional.empty();
     // Nothing recorded (an import): the user hands the whole bucket to siteform.
     boolean delete = !Boolean.FALSE.equals(prior.get("delete"));
     Map<String, SiteFile> known = SiteFile.all(prior.get("files"));
     Collection<String> keys = delete ? listing.get().keySet() : known.keySet();
-    Map<String, SiteFile> live = BucketObjects.describe(s3, address, "read", bucket, listing.get(), keys, known);
+    Map<String, SiteFile> live = BucketObjects.describe(s3, address, Operation.READ, bucket, listing.get(), keys, known);
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("bucket", prior.getOrDefault("bucket", bucket));
     a.put("delete", delete);
@@ -97,17 +98,17 @@ public final class SiteContentProvider implements Provider {
   @Override
   public LiveResource create(CreateRequest request) {
     return publish(request.address(), request.region(), Map.of(), request.desired(), request.progress(),
-        request.checkpoint(), "create");
+        request.checkpoint(), Operation.CREATE);
   }
 
   @Override
   public LiveResource update(UpdateRequest request) {
     return publish(request.address(), request.region(), request.prior(), request.desired(), request.progress(),
-        request.checkpoint(), "update");
+        request.checkpoint(), Operation.UPDATE);
   }
 
   private LiveResource publish(Address address, String region, Map<String, Object> prior,
-      Map<String, Object> desired, Progress progress, Checkpoint checkpoint, String op) {
+      Map<String, Object> desired, Progress progress, Checkpoint checkpoint, Operation op) {
     String bucket = (String) desired.get("bucket");
     if (bucket == null) throw new ProviderException(address.toString(), op, "attribute 'bucket' is missing");
     Path source = source(address, op, desired);
@@ -193,7 +194,7 @@ public final class SiteContentProvider implements Provider {
     return a;
   }
 
-  private static Path source(Address address, String op, Map<String, Object> desired) {
+  private static Path source(Address address, Operation op, Map<String, Object> desired) {
     if (desired.get("source") instanceof String s && Path.of(s).isAbsolute()) return Path.of(s);
     throw new ProviderException(address.toString(), op, "the folder to publish from is not known (attribute 'source'"
         + " is " + desired.get("source") + "): this is a siteform bug; report it with the plan");

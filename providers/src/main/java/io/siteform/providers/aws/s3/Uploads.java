@@ -2,6 +2,7 @@ package io.siteform.providers.aws.s3;
 
 import io.siteform.engine.provider.Progress;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsFailures;
 import java.io.IOException;
@@ -55,9 +56,9 @@ final class Uploads {
   static final long SINGLE_PUT_MAX = 8L * 1024 * 1024;
 
   private final Address address;
-  private final String op;
+  private final Operation op;
 
-  Uploads(Address address, String op) {
+  Uploads(Address address, Operation op) {
     this.address = address;
     this.op = op;
   }

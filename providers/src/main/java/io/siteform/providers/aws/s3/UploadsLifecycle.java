@@ -3,6 +3,7 @@ package io.siteform.providers.aws.s3;
 import static io.siteform.providers.aws.AwsFailures.is;
 
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.providers.aws.AwsFailures;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class UploadsLifecycle {
   private UploadsLifecycle() {}
 
   /** The days of siteform's enabled rule, or 0 if the bucket has none. */
-  static int read(S3Client s3, Address address, String op, String bucket) {
+  static int read(S3Client s3, Address address, Operation op, String bucket) {
     return rules(s3, address, op, bucket).stream()
         .filter(r -> RULE_ID.equals(r.id()) && r.status() == ExpirationStatus.ENABLED)
         .filter(r -> r.abortIncompleteMultipartUpload() != null
@@ -66,7 +67,7 @@ final class UploadsLifecycle {
     });
   }
 
-  private static List<LifecycleRule> rules(S3Client s3, Address address, String op, String bucket) {
+  private static List<LifecycleRule> rules(S3Client s3, Address address, Operation op, String bucket) {
     try {
       GetBucketLifecycleConfigurationResponse current = current(s3, bucket);
       return current == null ? List.of() : current.rules();

@@ -4,6 +4,7 @@ import static io.siteform.providers.aws.AwsFailures.is;
 
 import io.siteform.engine.provider.Progress;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.StateException;
 import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.Waits;
@@ -92,7 +93,7 @@ public final class S3Backend implements StateBackend {
     String lockId = UUID.randomUUID().toString();
     byte[] holder = LockHolder.self(operation, lockId);
     try {
-      conditionalPut(LOCK, () -> s3.putObject(
+      conditionalPut(LOCK, Operation.CREATE, () -> s3.putObject(
           b -> b.bucket(bucket).key(lockKey()).ifNoneMatch("*").contentType("application/json"),
           RequestBody.fromBytes(holder)));
     } catch (SdkException e) {
@@ -125,7 +126,7 @@ public final class S3Backend implements StateBackend {
     String token = UUID.randomUUID().toString();
     PutObjectResponse r;
     try {
-      r = conditionalPut(STATE, () -> s3.putObject(b -> {
+      r = conditionalPut(STATE, expected == null ? Operation.CREATE : Operation.UPDATE, () -> s3.putObject(b -> {
         b.bucket(bucket).key(key).contentType("application/json").metadata(Map.of(WRITE_TOKEN, token));
         // The first write creates the object; every later one replaces exactly what was read.
         if (expected == null) b.ifNoneMatch("*");
@@ -143,8 +144,8 @@ public final class S3Backend implements StateBackend {
   }
 
   /** A conditional PutObject, repeated while S3 answers 409 ConditionalRequestConflict ("retry"). */
-  private PutObjectResponse conditionalPut(Address what, Supplier<PutObjectResponse> put) {
-    return poller.retryWhen(what, "write", Progress.NONE, Waits.CONDITIONAL_WRITE_CONFLICT,
+  private PutObjectResponse conditionalPut(Address what, Operation op, Supplier<PutObjectResponse> put) {
+    return poller.retryWhen(what, op, Progress.NONE, Waits.CONDITIONAL_WRITE_CONFLICT,
         "S3 to finish a conflicting conditional write on " + location(),
         e -> is(e, "ConditionalRequestConflict"), put);
   }

@@ -3,6 +3,7 @@ package io.siteform.providers.aws.acm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class CertificatesTest {
 
   @Test
   void aFailedCertificateGivesAcmsReasonAndWhatToDo() {
-    ProviderException e = Certificates.failure(ADDRESS, "create", certificate("FAILED", "CAA_ERROR"));
+    ProviderException e = Certificates.failure(ADDRESS, Operation.CREATE, certificate("FAILED", "CAA_ERROR"));
 
     assertThat(e.getMessage()).startsWith("acm_certificate_validation.site: create: ACM could not issue certificate " + ARN)
         .contains("FailureReason CAA_ERROR").contains("CAA record").contains("amazon.com")
@@ -63,10 +64,10 @@ class CertificatesTest {
 
   @Test
   void aFailureWithoutASpecificReasonPointsAtTheValidationRecords() {
-    assertThat(Certificates.failure(ADDRESS, "create", certificate("FAILED", "OTHER")).getMessage())
+    assertThat(Certificates.failure(ADDRESS, Operation.CREATE, certificate("FAILED", "OTHER")).getMessage())
         .contains("check these validation CNAMEs exist in the hosted zone")
         .contains("_b.www.example.com CNAME _v.acm-validations.aws");
-    assertThat(Certificates.failure(ADDRESS, "create", certificate("VALIDATION_TIMED_OUT", null)).getMessage())
+    assertThat(Certificates.failure(ADDRESS, Operation.CREATE, certificate("VALIDATION_TIMED_OUT", null)).getMessage())
         .contains("VALIDATION_TIMED_OUT").contains("72 hours").contains("_a.example.com CNAME _v.acm-validations.aws");
   }
 

@@ -7,6 +7,7 @@ import io.siteform.engine.provider.CreateRequest;
 import io.siteform.engine.provider.DataRequest;
 import io.siteform.engine.provider.LiveResource;
 import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.Waits;
@@ -135,7 +136,7 @@ class IncompleteUploadsIT {
         .build()) {
       Map<String, SiteFile> files = SiteFile.all(desired().get("files"));
 
-      assertThatThrownBy(() -> new Uploads(ADDRESS, "create").run(failing, s3, BUCKET, site, files, progress::add))
+      assertThatThrownBy(() -> new Uploads(ADDRESS, Operation.CREATE).run(failing, s3, BUCKET, site, files, progress::add))
           .isInstanceOf(ProviderException.class);
     }
 
