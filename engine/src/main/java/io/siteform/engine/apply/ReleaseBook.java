@@ -57,7 +57,7 @@ public final class ReleaseBook {
   }
 
   /** The published files with the version id each was published as; keys without one are not restorable. */
-  static Map<String, Release.File> files(Map<String, Object> content) {
+  public static Map<String, Release.File> files(Map<String, Object> content) {
     Map<String, Release.File> out = new TreeMap<>();
     if (!(content.get("files") instanceof Map<?, ?> files) || !(content.get("versions") instanceof Map<?, ?> versions)) {
       return out;
