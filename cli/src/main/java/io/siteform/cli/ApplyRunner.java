@@ -5,6 +5,7 @@ import io.siteform.engine.operation.Applied;
 import io.siteform.engine.operation.ApplyOperation;
 import io.siteform.engine.operation.OutputsOperation;
 import io.siteform.engine.operation.PlanRequest;
+import io.siteform.engine.operation.RollbackOperation;
 import io.siteform.engine.operation.Planned;
 import io.siteform.engine.operation.SavedPlanOperation;
 import io.siteform.engine.plan.Plan;
@@ -27,6 +28,8 @@ final class ApplyRunner {
   private final ApplyOptions options;
   private final boolean destroy;
   private java.nio.file.Path planFile;
+  /** Non-null for {@code siteform rollback}: the release asked for, if one was. */
+  private Optional<Long> rollback;
   private java.util.Set<io.siteform.engine.resource.Address> targets = java.util.Set.of();
 
   ApplyRunner(SiteformCommand root, ApplyOptions options, boolean destroy) {
@@ -34,6 +37,12 @@ final class ApplyRunner {
     this.root = root;
     this.options = options;
     this.destroy = destroy;
+  }
+
+  /** Roll back to this release (empty: the one before the latest) instead of publishing the spec. */
+  ApplyRunner rollback(Optional<Long> release) {
+    this.rollback = release;
+    return this;
   }
 
   ApplyRunner targets(java.util.Set<io.siteform.engine.resource.Address> targets) {
@@ -61,6 +70,7 @@ final class ApplyRunner {
       try (StateLock lock = session.lock(backend, destroy ? "destroy" : "apply")) {
         ProgressPrinter progress = new ProgressPrinter(out, style, t.interactive());
         Planned planned;
+        long rolledBackTo = 0;
         if (planFile != null) {
           State stored = backend.read().orElse(null);
           Optional<State> now = Optional.ofNullable(stored != null ? session.owned(stored) : null);
@@ -73,7 +83,16 @@ final class ApplyRunner {
               : new PlanRequest(session.desired(), session.data(), recorded, false, false, options.parallelism,
                   targets);
           session.clients().requireCredentials();
-          planned = session.plan(request, progress);
+          if (rollback != null) {
+            RollbackOperation op = new RollbackOperation(session.providers(), session.dataSources(), request, rollback,
+                progress);
+            rolledBackTo = op.release().number();
+            out.println("Rolling back to release " + rolledBackTo + " (" + op.release().time() + ", "
+                + op.release().files().size() + " files, " + op.release().digest() + ").");
+            planned = op.call();
+          } else {
+            planned = session.plan(request, progress);
+          }
           Targets.warn(t.err(), targets);
         }
         Plan plan = planned.plan();
@@ -83,7 +102,8 @@ final class ApplyRunner {
         if (!plan.conflicts().isEmpty()) return Conflicts.report(root.errors(), plan);
         if (!plan.hasChanges()) return ExitCode.OK;
         ApplyOperation apply = new ApplyOperation(session.providers(), backend, planned, progress,
-            options.parallelism, options.forceDeleteContent);
+            options.parallelism, options.forceDeleteContent)
+            .releases(new io.siteform.engine.apply.ReleaseBook(t.clock(), rolledBackTo));
         java.util.List<String> atRisk = apply.contentAtRisk();
         if (!atRisk.isEmpty() && !options.forceDeleteContent) {
           StringBuilder m = new StringBuilder("this " + (destroy ? "destroy" : "apply")

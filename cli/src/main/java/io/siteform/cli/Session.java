@@ -147,7 +147,7 @@ final class Session implements AutoCloseable {
   }
 
   Providers providers() {
-    if (providers == null) providers = new Providers(AwsProviders.all(clients(), waits));
+    if (providers == null) providers = new Providers(AwsProviders.all(clients(), waits, terminal.clock()));
     return providers;
   }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
     version = "siteform " + Versions.SITEFORM,
     description = "Builds and keeps a multi-region static website on AWS from one siteform.yaml.",
     subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-        ImportCommand.class, VerifyCommand.class, DriftCommand.class, StateCommand.class, ForceUnlockCommand.class,
+        ImportCommand.class, VerifyCommand.class, DriftCommand.class, ReleasesCommand.class, RollbackCommand.class, StateCommand.class, ForceUnlockCommand.class,
         OutputCommand.class, ShowCommand.class, GraphCommand.class, picocli.AutoComplete.GenerateCompletion.class,
         picocli.CommandLine.HelpCommand.class},
     commandListHeading = "%nCommands:%n")

@@ -14,12 +14,20 @@ import java.util.Optional;
  * @param interactive whether a person is at a terminal (confirmation prompts, colours)
  * @param in where a confirmation is read from
  * @param env the environment (SITEFORM_VAR_*, AWS_ENDPOINT_URL, NO_COLOR)
+ * @param clock the time releases and removed files are recorded with (a test's own clock)
  */
 public record Terminal(
-    PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive, Map<String, String> env) {
+    PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive, Map<String, String> env,
+    java.time.Clock clock) {
 
   public Terminal {
     env = Map.copyOf(env);
+    java.util.Objects.requireNonNull(clock, "clock");
+  }
+
+  /** On the system's clock. */
+  public Terminal(PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive, Map<String, String> env) {
+    this(out, err, in, interactive, env, java.time.Clock.systemUTC());
   }
 
   /**

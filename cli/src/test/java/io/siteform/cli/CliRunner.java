@@ -12,6 +12,8 @@ final class CliRunner {
   final Map<String, String> env = new HashMap<>();
   boolean interactive;
   String input = "";
+  /** The clock the run records releases and removed files with. */
+  java.time.Clock clock = java.time.Clock.systemUTC();
 
   /** What one run printed and returned. */
   record Run(int exit, String out, String err) {}
@@ -20,7 +22,7 @@ final class CliRunner {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Terminal t = new Terminal(new PrintWriter(out), new PrintWriter(err),
-        new BufferedReader(new StringReader(input)), interactive, env);
+        new BufferedReader(new StringReader(input)), interactive, env, clock);
     int code = Main.run(t, args);
     return new Run(code, out.toString(), err.toString());
   }

@@ -23,6 +23,12 @@ final class MotoCli {
     this.endpoint = endpoint;
   }
 
+  /** Runs from now on at {@code clock}'s time. */
+  MotoCli clock(java.time.Clock clock) {
+    cli.clock = clock;
+    return this;
+  }
+
   /** {@code siteform -f SPEC --endpoint-url MOTO --no-color ARGS...} */
   CliRunner.Run run(String... args) {
     String[] all = new String[args.length + 5];

@@ -15,9 +15,14 @@ import java.util.UUID;
  * yet (a new one, or one written by a siteform that did not record it). Resources are kept sorted
  * by address.
  */
-public record State(int version, long serial, String lineage, Optional<String> site, List<ResourceState> resources) {
-  /** 2 added the site's name and creates in flight ({@code status: creating}). */
-  public static final int FORMAT_VERSION = 2;
+public record State(int version, long serial, String lineage, Optional<String> site, List<ResourceState> resources,
+    List<Release> releases) {
+  /**
+   * 2 added the site's name and creates in flight ({@code status: creating}); 3 added the site's
+   * releases. A siteform that reads only 2 would drop them on its next write, so 3 is a new format:
+   * such a siteform refuses it instead, and this one reads 1 and 2 as states without releases.
+   */
+  public static final int FORMAT_VERSION = 3;
 
   public State {
     Objects.requireNonNull(lineage, "lineage");
@@ -26,6 +31,14 @@ public record State(int version, long serial, String lineage, Optional<String> s
     List<ResourceState> sorted = new ArrayList<>(resources);
     sorted.sort(Comparator.comparing(ResourceState::address));
     resources = List.copyOf(sorted);
+    List<Release> byNumber = new ArrayList<>(releases);
+    byNumber.sort(Comparator.comparingLong(Release::number));
+    releases = List.copyOf(byNumber);
+  }
+
+  /** A state without releases. */
+  public State(int version, long serial, String lineage, Optional<String> site, List<ResourceState> resources) {
+    this(version, serial, lineage, site, resources, List.of());
   }
 
   /** A state no site has claimed yet. */
@@ -46,22 +59,37 @@ public record State(int version, long serial, String lineage, Optional<String> s
     List<ResourceState> next = new ArrayList<>(resources.size() + 1);
     for (ResourceState r : resources) if (!r.address().equals(resource.address())) next.add(r);
     next.add(resource);
-    return new State(version, serial, lineage, site, next);
+    return new State(version, serial, lineage, site, next, releases);
   }
 
   /** A copy without the resource at {@code address}; serial unchanged. */
   public State without(String address) {
     List<ResourceState> next = new ArrayList<>(resources);
     next.removeIf(r -> r.address().equals(address));
-    return new State(version, serial, lineage, site, next);
+    return new State(version, serial, lineage, site, next, releases);
   }
 
   public State withSerial(long newSerial) {
-    return new State(version, newSerial, lineage, site, resources);
+    return new State(version, newSerial, lineage, site, resources, releases);
   }
 
   /** A copy belonging to site {@code name}; serial unchanged. */
   public State withSite(String name) {
-    return new State(version, serial, lineage, Optional.of(name), resources);
+    return new State(version, serial, lineage, Optional.of(name), resources, releases);
+  }
+
+  /** A copy with these releases (oldest first); serial unchanged. */
+  public State withReleases(List<Release> next) {
+    return new State(version, serial, lineage, site, resources, next);
+  }
+
+  /** The release {@code number}, if state still holds it. */
+  public Optional<Release> release(long number) {
+    return releases.stream().filter(r -> r.number() == number).findFirst();
+  }
+
+  /** The latest release, the one the primary bucket serves if nothing changed it since. */
+  public Optional<Release> latestRelease() {
+    return releases.isEmpty() ? Optional.empty() : Optional.of(releases.get(releases.size() - 1));
   }
 }

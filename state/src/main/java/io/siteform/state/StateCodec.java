@@ -37,6 +37,11 @@ import java.util.Map;
  * rewrite a document it does not understand. An older one is read and written back in the
  * current format.
  *
+ * <p>{@code releases} (format 3, written only once there is one) lists the site's publishes oldest
+ * first, each {@code number}, {@code time}, {@code digest}, {@code changed}, {@code rollback_of}
+ * (only for a rollback) and {@code files}: key to {@code version_id}, {@code md5}, {@code size},
+ * {@code content_type}, {@code cache_control}.
+ *
  * <p>A resource is either created ({@code "id": "..."}) or a create in flight ({@code "status":
  * "creating"}, no id, its attributes naming its idempotency token or name). Every {@link State}
  * this codec writes, at any point of an apply, is one it reads back.
@@ -82,6 +87,26 @@ public final class StateCodec {
       node.set("attributes", toNode(r.attributes(), r.address() + ".attributes"));
       var deps = node.putArray("dependencies");
       r.dependencies().forEach(deps::add);
+    }
+    if (!state.releases().isEmpty()) {
+      var releases = root.putArray("releases");
+      for (Release r : state.releases()) {
+        ObjectNode node = releases.addObject();
+        node.put("number", r.number());
+        node.put("time", r.time());
+        node.put("digest", r.digest());
+        node.put("changed", r.changed());
+        if (r.rollbackOf() > 0) node.put("rollback_of", r.rollbackOf());
+        ObjectNode files = node.putObject("files");
+        r.files().forEach((key, f) -> {
+          ObjectNode file = files.putObject(key);
+          file.put("version_id", f.versionId());
+          file.put("md5", f.md5());
+          file.put("size", f.size());
+          file.put("content_type", f.contentType());
+          file.put("cache_control", f.cacheControl());
+        });
+      }
     }
     return write(root) + "\n";
   }

@@ -47,9 +47,60 @@ final class StateDocumentReader {
       if (!seen.add(r.address())) fail("resource " + r.address() + " appears more than once");
       resources.add(r);
     }
-    // Read into the current format: format 1 is format 2 without a site and without creates in
-    // flight, so nothing is lost when it is written back.
-    return new State(State.FORMAT_VERSION, serial, lineage, java.util.Optional.ofNullable(site), resources);
+    List<Release> releases = new ArrayList<>();
+    if (root.has("releases")) {
+      JsonNode rl = root.get("releases");
+      if (!rl.isArray()) fail("releases must be a list, found " + kind(rl));
+      Set<Long> numbers = new HashSet<>();
+      for (int i = 0; i < rl.size(); i++) {
+        Release r = release(rl.get(i), "releases[" + i + "]");
+        if (!numbers.add(r.number())) fail("release " + r.number() + " appears more than once");
+        releases.add(r);
+      }
+    }
+    // Read into the current format: formats 1 and 2 are format 3 without a site (1), creates in
+    // flight (1) or releases (1, 2), so nothing is lost when it is written back.
+    return new State(State.FORMAT_VERSION, serial, lineage, java.util.Optional.ofNullable(site), resources, releases);
+  }
+
+  private static final Set<String> RELEASE_FIELDS =
+      Set.of("number", "time", "digest", "changed", "rollback_of", "files");
+  private static final Set<String> RELEASE_FILE_FIELDS =
+      Set.of("version_id", "md5", "size", "content_type", "cache_control");
+
+  private Release release(JsonNode node, String path) {
+    if (!node.isObject()) fail(path + " must be an object, found " + kind(node));
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      if (!RELEASE_FIELDS.contains(field.getKey())) fail(path + ": unknown field '" + field.getKey() + "'");
+    }
+    long number = integer(node, "number", path + ".number");
+    if (number < 1) fail(path + ".number must be at least 1, found " + number);
+    String time = text(node, "time", path + ".time", false);
+    String digest = text(node, "digest", path + ".digest", false);
+    long changed = integer(node, "changed", path + ".changed");
+    long rollbackOf = node.has("rollback_of") ? integer(node, "rollback_of", path + ".rollback_of") : 0;
+    JsonNode files = required(node, "files", path + ".files");
+    if (!files.isObject()) fail(path + ".files must be an object, found " + kind(files));
+    Map<String, Release.File> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : files.properties()) {
+      String at = path + ".files[\"" + e.getKey() + "\"]";
+      JsonNode f = e.getValue();
+      if (!f.isObject()) fail(at + " must be an object, found " + kind(f));
+      for (Map.Entry<String, JsonNode> field : f.properties()) {
+        if (!RELEASE_FILE_FIELDS.contains(field.getKey())) fail(at + ": unknown field '" + field.getKey() + "'");
+      }
+      out.put(e.getKey(), new Release.File(text(f, "version_id", at + ".version_id", false),
+          text(f, "md5", at + ".md5", false), integer(f, "size", at + ".size"),
+          string(f, "content_type", at + ".content_type"), string(f, "cache_control", at + ".cache_control")));
+    }
+    return new Release(number, time, digest, (int) changed, rollbackOf, out);
+  }
+
+  /** A string field that may be empty. */
+  private String string(JsonNode parent, String field, String path) {
+    JsonNode node = required(parent, field, path);
+    if (!node.isTextual()) fail(path + " must be a string, found " + kind(node));
+    return node.textValue();
   }
 
   private ResourceState resource(JsonNode node, String path) {

@@ -40,7 +40,12 @@ final class Fixtures {
             "E2QWRUHAPOMQZL", distAttrs,
             List.of("cloudfront_origin_access.site", "s3_bucket.primary")),
         new ResourceState("iam_role.replication", "iam_role", null, "siteform-replication",
-            Map.of(), List.of())));
+            Map.of(), List.of())), List.of(
+        new Release(2, "2025-01-02T10:00:00Z", "sha256:b2", 1, 1, Map.of(
+            "index.html", new Release.File("v-index-3", "aa11", 12, "text/html", "no-cache"))),
+        new Release(1, "2025-01-01T09:00:00Z", "sha256:a1", 2, 0, Map.of(
+            "index.html", new Release.File("v-index-1", "aa11", 12, "text/html", "no-cache"),
+            "assets/app.js", new Release.File("v-app-1", "bb22", 30, "text/javascript", "")))));
   }
 
   static State withBucketTag(State state, String value) {

@@ -23,6 +23,7 @@ public final class StateRecorder {
   private State written;
   private boolean failed;
   private Runnable whenAWriteFails = () -> {};
+  private ReleaseBook releases = new ReleaseBook(java.time.Clock.systemUTC(), 0);
 
   public StateRecorder(StateBackend backend, State initial) {
     this.backend = backend;
@@ -57,8 +58,14 @@ public final class StateRecorder {
     return failed;
   }
 
+  /** How the releases a content write makes are told: when, and whether they are a rollback. */
+  public synchronized void releases(ReleaseBook book) {
+    this.releases = Objects.requireNonNull(book, "book");
+  }
+
   public synchronized void put(ResourceState resource) {
-    commit(state.with(resource), true);
+    // A publish and its release are one write: a run killed after it loses neither.
+    commit(releases.record(state.with(resource), resource), true);
   }
 
   /**

@@ -49,6 +49,12 @@ public final class ApplyOperation {
         () -> java.util.UUID.randomUUID().toString());
   }
 
+  /** Records this apply's publish as {@code book} says (its clock; a rollback's release number). */
+  public ApplyOperation releases(io.siteform.engine.apply.ReleaseBook book) {
+    recorder.releases(book);
+    return this;
+  }
+
   /**
    * What the plan's deletes would destroy beyond the objects themselves ("s3_bucket.primary:
    * holds 12 object versions"), asked of the providers once.

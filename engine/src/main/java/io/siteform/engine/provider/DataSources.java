@@ -14,6 +14,14 @@ public final class DataSources {
     }
   }
 
+  /** These data sources with {@code replacement} standing in for the one of its type. */
+  public DataSources with(DataSource replacement) {
+    java.util.List<DataSource> all = new java.util.ArrayList<>(byType.values());
+    all.removeIf(s -> s.type().equals(replacement.type()));
+    all.add(replacement);
+    return new DataSources(all);
+  }
+
   public DataSource get(String type) {
     DataSource s = byType.get(type);
     if (s == null) throw new IllegalArgumentException("no data source for type " + type);

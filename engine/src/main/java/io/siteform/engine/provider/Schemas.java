@@ -42,7 +42,13 @@ public final class Schemas {
    * move to another region.
    */
   public static final ResourceSchema SITE_CONTENT = new ResourceSchema(
-      "site_content", Set.of(), Set.of(), false, Optional.empty(), Set.of("source"), Set.of());
+      "site_content", Set.of(), Set.of("versions"), false, Optional.empty(), Set.of("source", "restore"), Set.of());
+  /**
+   * The deletes of a publish. {@code removed} (path to when it left the site) is siteform's own
+   * record, never diffed; the plan deletes when {@code due} or {@code strays} read back non-empty.
+   */
+  public static final ResourceSchema SITE_CONTENT_REMOVAL = new ResourceSchema(
+      "site_content_removal", Set.of(), Set.of("removed"), false);
   public static final ResourceSchema CLOUDFRONT_INVALIDATION =
       new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of(), false);
 
@@ -61,7 +67,7 @@ public final class Schemas {
   static {
     for (ResourceSchema s : List.of(S3_BUCKET, IAM_ROLE, S3_REPLICATION, CLOUDFRONT_ORIGIN_ACCESS,
         CLOUDFRONT_DISTRIBUTION, S3_BUCKET_POLICY, ACM_CERTIFICATE, ACM_CERTIFICATE_VALIDATION, ROUTE53_RECORD,
-        SITE_CONTENT, CLOUDFRONT_INVALIDATION, CLOUDFRONT_RESPONSE_HEADERS_POLICY, CLOUDFRONT_FUNCTION)) {
+        SITE_CONTENT, SITE_CONTENT_REMOVAL, CLOUDFRONT_INVALIDATION, CLOUDFRONT_RESPONSE_HEADERS_POLICY, CLOUDFRONT_FUNCTION)) {
       BY_TYPE.put(s.type(), s);
     }
   }

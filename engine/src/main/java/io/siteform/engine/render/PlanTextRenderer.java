@@ -47,6 +47,7 @@ public final class PlanTextRenderer {
               ? "No objects need to be destroyed."
               : "The site matches the spec: siteform has nothing to do.")
           .append('\n');
+      if (!plan.destroy()) publishPhases(out, plan);
       return out.toString();
     }
     out.append("siteform will perform the following actions:\n");
@@ -59,11 +60,20 @@ public final class PlanTextRenderer {
         .append(s.add()).append(" to add, ")
         .append(s.change()).append(" to change, ")
         .append(s.destroy()).append(" to destroy.\n");
+    publishPhases(out, plan);
     for (String w : io.siteform.engine.plan.ContentWarnings.of(plan)) {
       out.append('\n').append(style.yellow(style.bold("Warning:"))).append(' ').append(w).append('\n');
     }
     out.append(renderConflicts(plan));
     return out.toString();
+  }
+
+  /** The publish's phases in the order apply runs them, if the plan publishes or deletes files. */
+  private void publishPhases(StringBuilder out, Plan plan) {
+    io.siteform.engine.plan.PublishPhases.of(plan).ifPresent(p -> {
+      if (p.acts()) out.append(style.bold("Publish:")).append(' ').append(p.line()).append(".\n");
+      else if (p.kept() > 0) out.append("Removed files: ").append(p.keptLine()).append(", for open pages; a later apply deletes them.\n");
+    });
   }
 
   /** Why the plan cannot be applied, if objects made outside siteform are in the way; else "". */

@@ -21,6 +21,7 @@ final class ContentResources {
   static final Address FILES = new Address("local_files", "site");
   static final Address CONTENT = new Address("site_content", "site");
   static final Address INVALIDATION = new Address("cloudfront_invalidation", "site");
+  static final Address REMOVAL = new Address("site_content_removal", "site");
 
   private ContentResources() {}
 
@@ -59,6 +60,8 @@ final class ContentResources {
     attrs.put("replicas", replicas);
     // S3 replicates only keys under this prefix; siteform copies the site's other files itself.
     attrs.put("replication_prefix", spec.replication().prefix());
+    // How many releases state keeps for rollback: the apply that records a release reads it here.
+    attrs.put("keep_releases", (long) c.keepReleases());
     // Not "part of" the primary bucket: a renamed primary is an update that publishes to the new
     // bucket, so the replicas, which stay, keep every version they hold.
     out.add(new ResourceSpec(CONTENT, spec.primary().region(), attrs, deps));
@@ -69,6 +72,28 @@ final class ContentResources {
       inv.put("digests", Ref.toData(FILES, "digests"));
       out.add(new ResourceSpec(INVALIDATION, Expander.GLOBAL_REGION, inv, Set.of(CONTENT, CdnResources.DISTRIBUTION)));
     }
+    if (c.delete()) out.add(removal(spec, c, replicas));
     return out;
+  }
+
+  /**
+   * The deletes of a publish, a resource of their own so the graph orders them last: after the
+   * upload (site_content) and after the invalidation, so no edge cache is told to fetch a file
+   * that is already gone. It records when each file left the site and deletes it once {@code
+   * keep_removed} has passed, in that apply or a later one.
+   */
+  private static ResourceSpec removal(Spec spec, ContentSpec c, List<Object> replicas) {
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put("bucket", spec.primary().bucket());
+    attrs.put("replicas", replicas);
+    attrs.put("paths", Ref.toData(FILES, "paths"));
+    attrs.put("keep_removed_seconds", c.keepRemoved().toSeconds());
+    // Empty once applied: a removed file whose grace period has passed, or an object the site never
+    // had, reads back here and makes the plan delete it.
+    attrs.put("due", List.of());
+    attrs.put("strays", List.of());
+    Set<Address> deps = new TreeSet<>(List.of(CONTENT));
+    if (c.invalidate() != ContentSpec.Invalidate.NONE) deps.add(INVALIDATION);
+    return new ResourceSpec(REMOVAL, spec.primary().region(), attrs, deps);
   }
 }

@@ -10,7 +10,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** The optional sections {@code content:}, {@code cdn:} and {@code backend:}, with defaults. */
 final class SectionReaders {
-  static final List<String> CONTENT = List.of("source", "delete", "cache_control", "invalidate", "redirects");
+  static final List<String> CONTENT = List.of("source", "delete", "cache_control", "invalidate", "redirects",
+      "keep_removed", "keep_releases");
   static final List<String> CDN = List.of("default_root_object", "price_class",
       "failover_status_codes", "origin_access", "spa_fallback", "routing", "security_headers");
   private static final List<String> ROUTING = List.of("none", "spa", "pretty_urls");
@@ -40,9 +41,41 @@ final class SectionReaders {
         "write the Cache-Control header as a string, such as \"public, max-age=300\"");
     String inv = m.oneOf("invalidate", "changed", List.of("changed", "all", "none"));
     Map<String, String> redirects = new RedirectsReader().read(m);
-    if (source == null || delete == null || cache == null || inv == null || redirects == null) return null;
+    java.time.Duration keepRemoved = keepRemoved(m);
+    Integer keepReleases = keepReleases(m);
+    if (source == null || delete == null || cache == null || inv == null || redirects == null || keepRemoved == null
+        || keepReleases == null) {
+      return null;
+    }
     return Optional.of(new ContentSpec(source, delete, cache,
-        ContentSpec.Invalidate.valueOf(inv.toUpperCase(java.util.Locale.ROOT)), redirects));
+        ContentSpec.Invalidate.valueOf(inv.toUpperCase(java.util.Locale.ROOT)), redirects, keepRemoved, keepReleases));
+  }
+
+  /** {@code keep_removed}: a duration such as 24h, or 0; the default a day. */
+  private static java.time.Duration keepRemoved(MapReader m) {
+    if (!m.has("keep_removed")) return ContentSpec.KEEP_REMOVED;
+    Node n = m.node("keep_removed");
+    String text = n instanceof org.yaml.snakeyaml.nodes.ScalarNode s ? s.getValue() : null;
+    java.util.Optional<java.time.Duration> d = text == null ? java.util.Optional.empty()
+        : DurationText.parse(text);
+    if (d.isEmpty()) {
+      m.context().problems().at(n, m.child("keep_removed") + ": expected a duration such as 24h, 90m or 7d"
+          + " (0 deletes removed files at once), found " + (text == null ? Types.describe(n) : "'" + text + "'"));
+      return null;
+    }
+    return d.get();
+  }
+
+  /** {@code keep_releases}: a whole number, at least 1; the default 10. */
+  private static Integer keepReleases(MapReader m) {
+    if (!m.has("keep_releases")) return ContentSpec.KEEP_RELEASES;
+    Integer n = m.intValue(m.node("keep_releases"), m.child("keep_releases"));
+    if (n != null && n < 1) {
+      m.context().problems().at(m.node("keep_releases"), m.child("keep_releases") + ": keep at least 1 release"
+          + " (the one the site serves), found " + n);
+      return null;
+    }
+    return n;
   }
 
   CdnSpec cdn(MapReader m) {

@@ -189,7 +189,8 @@ public final class FakeCloud {
               "cache_control", cacheControl(path, r.query().get("cache_control"))));
           digests.put(path, md5);
         });
-        return new LiveResource(String.valueOf(r.query().get("source")), Map.of("files", all, "digests", digests));
+        return new LiveResource(String.valueOf(r.query().get("source")), Map.of("files", all, "digests", digests,
+            "paths", List.copyOf(all.keySet())));
       }
     };
     return new io.siteform.engine.provider.DataSources(List.of(zone, certificate, files));

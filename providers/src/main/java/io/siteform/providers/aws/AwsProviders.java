@@ -30,6 +30,11 @@ public final class AwsProviders {
 
   /** With {@code waits} bounding how long providers wait for CloudFront, ACM and replication. */
   public static List<Provider> all(AwsClients clients, Waits waits) {
+    return all(clients, waits, java.time.Clock.systemUTC());
+  }
+
+  /** With {@code clock} telling when a removed file left the site and when its grace period ends. */
+  public static List<Provider> all(AwsClients clients, Waits waits, java.time.Clock clock) {
     return List.of(
         new S3BucketProvider(clients, waits),
         new IamRoleProvider(clients, waits),
@@ -43,6 +48,7 @@ public final class AwsProviders {
         new AcmCertificateValidationProvider(clients, waits),
         new Route53RecordProvider(clients, waits),
         new SiteContentProvider(clients, waits),
+        new io.siteform.providers.aws.s3.SiteContentRemovalProvider(clients, clock),
         new CloudFrontInvalidationProvider(clients, waits));
   }
 

@@ -34,7 +34,8 @@ import java.util.TreeMap;
  *
  * <p>Attributes: {@code files} maps each file's path relative to the source (forward slashes) to
  * {@code {md5, size, content_type, cache_control}}; {@code digests} maps the same paths to a short
- * hash of (md5, content_type, cache_control), which changes whenever what a viewer receives does.
+ * hash of (md5, content_type, cache_control), which changes whenever what a viewer receives does;
+ * {@code paths} lists the paths, sorted.
  *
  * <p>Nothing outside the source folder is read. A symbolic link to a file or folder inside it is
  * followed (its target is published under the link's path); a link leading outside, a link whose
@@ -89,7 +90,7 @@ public final class LocalFilesDataSource implements DataSource {
       files.put(e.getKey(), f);
       digests.put(e.getKey(), digest((String) f.get("md5"), (String) f.get("content_type"), (String) f.get("cache_control")));
     }
-    return new LiveResource(source, Map.of("files", files, "digests", digests));
+    return new LiveResource(source, Map.of("files", files, "digests", digests, "paths", List.copyOf(files.keySet())));
   }
 
   /** A file to publish: its key, and where to read it (the same file, reached without a link's help or with it). */
@@ -120,13 +121,7 @@ public final class LocalFilesDataSource implements DataSource {
    * siteform sets. Two digests differ exactly when the file must be invalidated.
    */
   public static String digest(String md5, String contentType, String cacheControl) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] d = sha.digest((md5 + "\n" + contentType + "\n" + cacheControl).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return io.siteform.engine.resource.ContentDigests.file(md5, contentType, cacheControl);
   }
 
   private static MessageDigest md5() {

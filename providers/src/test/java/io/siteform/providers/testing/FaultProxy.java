@@ -102,6 +102,7 @@ public final class FaultProxy implements AutoCloseable {
   private final AtomicInteger requests = new AtomicInteger();
   private final ConcurrentMap<Fault, AtomicInteger> injected = new ConcurrentHashMap<>();
   private final List<String> log = new CopyOnWriteArrayList<>();
+  private final List<Seen> seen = java.util.Collections.synchronizedList(new ArrayList<>());
   private final List<Target> targets = new CopyOnWriteArrayList<>();
   private volatile Random random = new Random(0);
   private volatile double rate;
@@ -183,6 +184,16 @@ public final class FaultProxy implements AutoCloseable {
     return List.copyOf(log);
   }
 
+  /** A request arriving ({@code answered} false) or answered by moto (true), in the order they happened. */
+  public record Seen(boolean answered, Request request) {}
+
+  /** The recording of every request forwarded to moto: when each arrived and when moto answered it. */
+  public List<Seen> seen() {
+    synchronized (seen) {
+      return List.copyOf(seen);
+    }
+  }
+
   /** Whether a request arrived after {@code maxRequests}: the test ran away. */
   public boolean overflowed() {
     return overflowed;
@@ -233,7 +244,9 @@ public final class FaultProxy implements AutoCloseable {
       send(out, error(r, fault), true);
       return true;
     }
+    seen.add(new Seen(false, r));
     Http.Message response = forward(request);
+    seen.add(new Seen(true, r));
     if (fault == null) {
       send(out, response, !r.method().equals("HEAD"));
       return true;

@@ -80,10 +80,11 @@ public final class SiteContentProvider implements Provider {
     S3Client s3 = clients.s3(request.region());
     Optional<Map<String, Listed>> listing = BucketObjects.list(s3, address, Operation.READ, bucket);
     if (listing.isEmpty()) return Optional.empty();
-    // Nothing recorded (an import): the user hands the whole bucket to siteform.
+    // Nothing recorded (an import): the user hands the whole bucket to siteform. Otherwise the
+    // published files alone: objects the site does not have are site_content_removal's to delete.
     boolean delete = !Boolean.FALSE.equals(prior.get("delete"));
     Map<String, SiteFile> known = SiteFile.all(prior.get("files"));
-    Collection<String> keys = delete ? listing.get().keySet() : known.keySet();
+    Collection<String> keys = delete && !prior.containsKey("files") ? listing.get().keySet() : known.keySet();
     Map<String, SiteFile> live = BucketObjects.describe(s3, address, Operation.READ, bucket, listing.get(), keys, known);
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("bucket", prior.getOrDefault("bucket", bucket));
@@ -91,6 +92,8 @@ public final class SiteContentProvider implements Provider {
     a.put("replicas", prior.getOrDefault("replicas", List.of()));
     a.put("replication_prefix", prior.getOrDefault("replication_prefix", ""));
     if (prior.containsKey("source")) a.put("source", prior.get("source"));
+    if (prior.containsKey("keep_releases")) a.put("keep_releases", prior.get("keep_releases"));
+    if (prior.containsKey("versions")) a.put("versions", prior.get("versions"));
     a.put("files", SiteFile.attribute(live));
     return Optional.of(new LiveResource(bucket, a));
   }
@@ -107,11 +110,16 @@ public final class SiteContentProvider implements Provider {
         request.checkpoint(), Operation.UPDATE);
   }
 
+  /**
+   * Publishes in the order that never serves a broken page: new and changed files that are not
+   * pages first, then the pages that may name them. Nothing is deleted here: the site's removed
+   * files are {@code site_content_removal}'s, which runs after the invalidation.
+   */
   private LiveResource publish(Address address, String region, Map<String, Object> prior,
       Map<String, Object> desired, Progress progress, Checkpoint checkpoint, Operation op) {
     String bucket = (String) desired.get("bucket");
     if (bucket == null) throw new ProviderException(address.toString(), op, "attribute 'bucket' is missing");
-    Path source = source(address, op, desired);
+    Map<String, String> restore = strings(desired.get("restore"));
     Map<String, SiteFile> want = SiteFile.all(desired.get("files"));
     boolean delete = Boolean.TRUE.equals(desired.get("delete"));
     List<Replica> replicas = Replica.all(desired.get("replicas"));
@@ -129,39 +137,34 @@ public final class SiteContentProvider implements Provider {
 
     Map<String, String> etags = new TreeMap<>();
     listing.forEach((key, l) -> etags.put(key, l.etag()));
-    // An earlier run killed mid-upload left parts of the site's files: abort them before the new upload.
-    Set<String> siteKeys = new java.util.HashSet<>(want.keySet());
-    siteKeys.addAll(SiteFile.all(prior.get("files")).keySet());
-    int leftover = IncompleteUploads.abort(s3, address, op, bucket, siteKeys::contains);
-    if (leftover > 0) progress.report("aborted " + leftover + " incomplete multipart upload(s) an earlier run left in " + bucket);
-    Map<String, String> uploaded = new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source, changed,
-        progress);
-    etags.putAll(uploaded);
-
-    if (delete) {
-      List<ObjectIdentifier> gone = new ArrayList<>();
-      for (String key : listing.keySet()) {
-        if (!want.containsKey(key)) gone.add(ObjectIdentifier.builder().key(key).build());
+    Map<String, Uploads.Put> written = new TreeMap<>();
+    if (!restore.isEmpty()) {
+      // A rollback: the release's exact versions, copied inside the bucket, checked to exist first.
+      Map<String, String> toCopy = new TreeMap<>();
+      changed.keySet().forEach(k -> toCopy.put(k, restore.get(k)));
+      ObjectVersions.requireAll(s3, address, op, bucket, toCopy);
+      for (Map<String, SiteFile> phase : PublishOrder.phases(changed)) {
+        List<String> keys = List.copyOf(phase.keySet());
+        List<Uploads.Put> puts = Parallel.map(keys, k -> ObjectVersions.restore(s3, address, op, bucket, k, toCopy.get(k)));
+        for (int i = 0; i < keys.size(); i++) written.put(keys.get(i), puts.get(i));
       }
-      ObjectDeletes.delete(s3, address, op, bucket, gone);
-      if (!gone.isEmpty()) progress.report("deleted " + gone.size() + " object(s) the site no longer has");
-      // Failover serves the replica: a page removed from the site must go there too, whether or
-      // not the replication rule carries delete markers.
-      for (Replica r : replicas) {
-        S3Client rs3 = clients.s3(r.region());
-        List<ObjectIdentifier> stale = new ArrayList<>();
-        BucketObjects.list(rs3, address, op, r.bucket()).ifPresent(keys -> keys.keySet().forEach(key -> {
-          if (!want.containsKey(key)) stale.add(ObjectIdentifier.builder().key(key).build());
-        }));
-        ObjectDeletes.delete(rs3, address, op, r.bucket(), stale);
-        if (!stale.isEmpty()) {
-          progress.report("deleted " + stale.size() + " object(s) the site no longer has from replica " + r.bucket());
-        }
+      if (!changed.isEmpty()) progress.report("restored " + changed.size() + " object version(s) by server-side copy");
+    } else {
+      Path source = source(address, op, desired);
+      // An earlier run killed mid-upload left parts of the site's files: abort them before the new upload.
+      Set<String> siteKeys = new java.util.HashSet<>(want.keySet());
+      siteKeys.addAll(SiteFile.all(prior.get("files")).keySet());
+      int leftover = IncompleteUploads.abort(s3, address, op, bucket, siteKeys::contains);
+      if (leftover > 0) progress.report("aborted " + leftover + " incomplete multipart upload(s) an earlier run left in " + bucket);
+      for (Map<String, SiteFile> phase : PublishOrder.phases(changed)) {
+        written.putAll(new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source, phase, progress));
       }
     }
+    written.forEach((k, put) -> etags.put(k, put.etag()));
+    Map<String, Object> versions = versions(s3, address, op, bucket, want.keySet(), prior, written);
 
     Map<Replica, List<String>> lagging = new ReplicaCatchUp(clients, poller, address, op)
-        .run(region, bucket, replicas, want, etags, uploaded.keySet(),
+        .run(region, bucket, replicas, want, etags, written.keySet(),
             String.valueOf(desired.getOrDefault("replication_prefix", "")), progress);
     if (!lagging.isEmpty()) {
       // The primary is published: recorded as such, with only the replicas known to hold it, so
@@ -172,25 +175,54 @@ public final class SiteContentProvider implements Provider {
         boolean behind = lagging.keySet().stream().anyMatch(l -> l.bucket().equals(String.valueOf(m.get("bucket"))));
         if (!behind) current.add(r);
       }
-      checkpoint.reached(new LiveResource(bucket, attributes(bucket, delete, current, desired, want)));
+      checkpoint.reached(new LiveResource(bucket, attributes(bucket, delete, current, desired, want, versions)));
       throw new ProviderException(address.toString(), op, "the primary bucket " + bucket + " is published and recorded,"
           + " but replication has not caught up within " + Durations.format(poller.waits().timeout()) + ": "
           + ReplicaCatchUp.lagging(lagging, want) + ". S3 replication without Replication Time Control has no time"
           + " bound; it carries on by itself: `siteform verify` checks the replicas again, and the next `siteform apply`"
           + " copies what S3 will not and waits for the rest");
     }
-    return new LiveResource(bucket, attributes(bucket, delete, desired.getOrDefault("replicas", List.of()), desired, want));
+    return new LiveResource(bucket, attributes(bucket, delete, desired.getOrDefault("replicas", List.of()), desired,
+        want, versions));
+  }
+
+  /**
+   * The S3 version id each published key serves: what this apply's puts and copies answered, the
+   * recorded one for a key left alone, and for a key with neither (state from before releases, an
+   * unversioned answer) the current version from the bucket's version listing.
+   */
+  private static Map<String, Object> versions(S3Client s3, Address address, Operation op, String bucket,
+      Set<String> keys, Map<String, Object> prior, Map<String, Uploads.Put> written) {
+    Map<String, String> recorded = strings(prior.get("versions"));
+    Map<String, Object> out = new TreeMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (String k : keys) {
+      Uploads.Put p = written.get(k);
+      String v = p != null ? p.versionId() : recorded.get(k);
+      if (v == null || v.isEmpty() || "null".equals(v)) unknown.add(k);
+      else out.put(k, v);
+    }
+    out.putAll(ObjectVersions.current(s3, address, op, bucket, Set.copyOf(unknown)));
+    return out;
+  }
+
+  private static Map<String, String> strings(Object m) {
+    Map<String, String> out = new TreeMap<>();
+    if (m instanceof Map<?, ?> map) map.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+    return out;
   }
 
   private static Map<String, Object> attributes(String bucket, boolean delete, Object replicas,
-      Map<String, Object> desired, Map<String, SiteFile> want) {
+      Map<String, Object> desired, Map<String, SiteFile> want, Map<String, Object> versions) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("bucket", bucket);
     a.put("delete", delete);
     a.put("replicas", replicas);
     a.put("replication_prefix", desired.getOrDefault("replication_prefix", ""));
     if (desired.containsKey("source")) a.put("source", desired.get("source"));
+    if (desired.containsKey("keep_releases")) a.put("keep_releases", desired.get("keep_releases"));
     a.put("files", SiteFile.attribute(want));
+    a.put("versions", versions);
     return a;
   }
 

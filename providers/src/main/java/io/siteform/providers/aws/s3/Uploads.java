@@ -63,12 +63,15 @@ final class Uploads {
     this.op = op;
   }
 
+  /** What S3 answered for one uploaded key: its ETag (without quotes) and the version id it made. */
+  record Put(String etag, String versionId) {}
+
   /**
    * Uploads {@code files} (key to what it must be) from {@code source} to {@code bucket}.
    *
-   * @return each uploaded key's ETag, as S3 answered
+   * @return each uploaded key's ETag and version id, as S3 answered
    */
-  Map<String, String> run(S3AsyncClient s3, S3Client sync, String bucket, Path source, Map<String, SiteFile> files,
+  Map<String, Put> run(S3AsyncClient s3, S3Client sync, String bucket, Path source, Map<String, SiteFile> files,
       Progress progress) {
     try {
       return upload(s3, bucket, source, files, progress);
@@ -83,9 +86,9 @@ final class Uploads {
     }
   }
 
-  private Map<String, String> upload(S3AsyncClient s3, String bucket, Path source, Map<String, SiteFile> files,
+  private Map<String, Put> upload(S3AsyncClient s3, String bucket, Path source, Map<String, SiteFile> files,
       Progress progress) {
-    Map<String, String> etags = new TreeMap<>();
+    Map<String, Put> etags = new TreeMap<>();
     if (files.isEmpty()) return etags;
     Path root = realFolder(source);
     long totalBytes = files.values().stream().mapToLong(SiteFile::size).sum();
@@ -96,7 +99,7 @@ final class Uploads {
     Runnable report = () -> throttle.report(() -> line(done.get(), files.size(), bytes.get(), totalBytes, started));
     Semaphore slots = new Semaphore(IN_FLIGHT);
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    List<CompletableFuture<String>> futures = new ArrayList<>();
+    List<CompletableFuture<Put>> futures = new ArrayList<>();
     try (S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build()) {
       for (Map.Entry<String, SiteFile> e : files.entrySet()) {
         if (failure.get() != null) break;
@@ -113,7 +116,7 @@ final class Uploads {
           failure.compareAndSet(null, new InterruptedException("interrupted while uploading"));
           break;
         }
-        CompletableFuture<String> etag;
+        CompletableFuture<Put> etag;
         try {
           etag = f.size() <= SINGLE_PUT_MAX ? put(s3, bucket, key, f, file, bytes, report)
               : transfer(tm, bucket, key, f, file, bytes, report);
@@ -166,7 +169,7 @@ final class Uploads {
   }
 
   /** A small file: read once, checked against the plan's MD5, sent in one PutObject with that MD5. */
-  private CompletableFuture<String> put(S3AsyncClient s3, String bucket, String key, SiteFile f, Path file,
+  private CompletableFuture<Put> put(S3AsyncClient s3, String bucket, String key, SiteFile f, Path file,
       AtomicLong bytes, Runnable report) {
     byte[] body;
     try {
@@ -185,12 +188,12 @@ final class Uploads {
     return s3.putObject(request, AsyncRequestBody.fromBytes(body)).thenApply(r -> {
       bytes.addAndGet(body.length);
       report.run();
-      return BucketObjects.unquote(r.eTag());
+      return new Put(BucketObjects.unquote(r.eTag()), r.versionId());
     });
   }
 
   /** A large file: checked as it is read once for the check, then sent in parts by the transfer manager. */
-  private CompletableFuture<String> transfer(S3TransferManager tm, String bucket, String key, SiteFile f, Path file,
+  private CompletableFuture<Put> transfer(S3TransferManager tm, String bucket, String key, SiteFile f, Path file,
       AtomicLong bytes, Runnable report) {
     MessageDigest md5 = md5();
     byte[] buffer = new byte[64 * 1024];
@@ -208,7 +211,7 @@ final class Uploads {
         .source(file)
         .addTransferListener(new ByteCounter(bytes, report))
         .build();
-    return tm.uploadFile(request).completionFuture().thenApply(r -> BucketObjects.unquote(r.response().eTag()));
+    return tm.uploadFile(request).completionFuture().thenApply(r -> new Put(BucketObjects.unquote(r.response().eTag()), r.response().versionId()));
   }
 
   /** Apply never publishes something the plan did not show. */
