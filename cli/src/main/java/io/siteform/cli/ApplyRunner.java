@@ -59,7 +59,7 @@ final class ApplyRunner {
       if (!destroy) session.desired();
       StateBackend backend = session.backend();
       try (StateLock lock = session.lock(backend, destroy ? "destroy" : "apply")) {
-        ProgressPrinter progress = new ProgressPrinter(out, style, t.interactive());
+        var progress = session.listener(new ProgressPrinter(out, style, t.interactive()));
         Planned planned;
         if (planFile != null) {
           State stored = backend.read().orElse(null);

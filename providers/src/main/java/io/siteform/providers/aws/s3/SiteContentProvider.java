@@ -55,6 +55,8 @@ public final class SiteContentProvider implements Provider {
 
   private final AwsClients clients;
   private final Poller poller;
+  /** The primary's listing a refresh made, for the publish of the same run (the one per-run memo of this provider). */
+  private final BucketObjects.Recent listed = new BucketObjects.Recent();
 
   public SiteContentProvider(AwsClients clients, Waits waits) {
     this(clients, new Poller(waits));
@@ -79,6 +81,7 @@ public final class SiteContentProvider implements Provider {
     S3Client s3 = clients.s3(request.region());
     Optional<Map<String, Listed>> listing = BucketObjects.list(s3, address, "read", bucket);
     if (listing.isEmpty()) return Optional.empty();
+    listed.keep(request.region(), bucket, listing.get());
     // Nothing recorded (an import): the user hands the whole bucket to siteform.
     boolean delete = !Boolean.FALSE.equals(prior.get("delete"));
     Map<String, SiteFile> known = SiteFile.all(prior.get("files"));
@@ -116,7 +119,8 @@ public final class SiteContentProvider implements Provider {
     List<Replica> replicas = Replica.all(desired.get("replicas"));
     S3Client s3 = clients.s3(region);
 
-    Map<String, Listed> listing = BucketObjects.list(s3, address, op, bucket)
+    long started = System.nanoTime();
+    Map<String, Listed> listing = listed.take(region, bucket).or(() -> BucketObjects.list(s3, address, op, bucket))
         .orElseThrow(() -> new ProviderException(address.toString(), op,
             "bucket " + bucket + " does not exist in " + region + ": apply creates it first; run plan again"));
     Map<String, SiteFile> live = BucketObjects.describe(s3, address, op, bucket, listing, want.keySet(),
@@ -125,6 +129,7 @@ public final class SiteContentProvider implements Provider {
     want.forEach((key, f) -> {
       if (!f.servesSameAs(live.get(key))) changed.put(key, f);
     });
+    started = step(progress, "primary listing", started);
 
     Map<String, String> etags = new TreeMap<>();
     listing.forEach((key, l) -> etags.put(key, l.etag()));
@@ -136,7 +141,11 @@ public final class SiteContentProvider implements Provider {
     Map<String, String> uploaded = new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source, changed,
         progress);
     etags.putAll(uploaded);
+    started = step(progress, "uploads", started);
 
+    // Each replica listed once, all at once, for its deletes and its catch-up alike.
+    Map<Replica, Map<String, Listed>> held = ReplicaCatchUp.list(clients, address, op, replicas);
+    started = step(progress, "replica listing", started);
     if (delete) {
       List<ObjectIdentifier> gone = new ArrayList<>();
       for (String key : listing.keySet()) {
@@ -149,18 +158,21 @@ public final class SiteContentProvider implements Provider {
       for (Replica r : replicas) {
         S3Client rs3 = clients.s3(r.region());
         List<ObjectIdentifier> stale = new ArrayList<>();
-        BucketObjects.list(rs3, address, op, r.bucket()).ifPresent(keys -> keys.keySet().forEach(key -> {
+        Map<String, Listed> keys = held.getOrDefault(r, new TreeMap<>());
+        keys.keySet().forEach(key -> {
           if (!want.containsKey(key)) stale.add(ObjectIdentifier.builder().key(key).build());
-        }));
+        });
         ObjectDeletes.delete(rs3, address, op, r.bucket(), stale);
+        stale.forEach(o -> keys.remove(o.key()));
         if (!stale.isEmpty()) {
           progress.report("deleted " + stale.size() + " object(s) the site no longer has from replica " + r.bucket());
         }
       }
+      started = step(progress, "deletes", started);
     }
 
     Map<Replica, List<String>> lagging = new ReplicaCatchUp(clients, poller, address, op)
-        .run(region, bucket, replicas, want, etags, uploaded.keySet(),
+        .run(region, bucket, replicas, held, want, etags, uploaded.keySet(),
             String.valueOf(desired.getOrDefault("replication_prefix", "")), progress);
     if (!lagging.isEmpty()) {
       // The primary is published: recorded as such, with only the replicas known to hold it, so
@@ -179,6 +191,13 @@ public final class SiteContentProvider implements Provider {
           + " copies what S3 will not and waits for the rest");
     }
     return new LiveResource(bucket, attributes(bucket, delete, desired.getOrDefault("replicas", List.of()), desired, want));
+  }
+
+  /** Reports step {@code name}, begun at {@code start}, as ended; returns now. */
+  private static long step(Progress progress, String name, long start) {
+    long now = System.nanoTime();
+    progress.step(name, java.time.Duration.ofNanos(now - start));
+    return now;
   }
 
   private static Map<String, Object> attributes(String bucket, boolean delete, Object replicas,
