@@ -37,6 +37,10 @@ import report  # noqa: E402
 from measure import ROOT, median, run_timed  # noqa: E402
 
 JAR = ROOT / "cli/target/siteform.jar"
+# What users run: bin/siteform, with its class-data sharing archive (made by the bench's first run,
+# an infrastructure apply, into the bench's own cache) and its JVM flags.
+SITEFORM = ROOT / "bin/siteform"
+SWEEP = (8, 16, 32, 64)  # uploads in flight, measured on the first publish
 REGION = "eu-west-1"
 TIMEOUT = 900  # seconds, for any one command on the small sites
 LARGE_TIMEOUT = 3600
@@ -120,7 +124,8 @@ class Bench:
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
         self.env.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_REGION=REGION,
                         AWS_DEFAULT_REGION=REGION, AWS_EC2_METADATA_DISABLED="true",
-                        AWS_CONFIG_FILE=str(home / "config"), AWS_SHARED_CREDENTIALS_FILE=str(home / "credentials"))
+                        AWS_CONFIG_FILE=str(home / "config"), AWS_SHARED_CREDENTIALS_FILE=str(home / "credentials"),
+                        SITEFORM_CACHE_DIR=str(work / "cache"))
         self.s3deploy = shutil.which("s3deploy")
         self.clients = {}
         self.stats = self.detect_stats()
@@ -135,12 +140,12 @@ class Bench:
     # -- tools ---------------------------------------------------------------------------------
 
     def sf(self, spec, *args, endpoint=None):
-        return ["java", "-jar", str(JAR), "-f", str(spec), "--endpoint-url", endpoint or self.endpoint,
+        return [str(SITEFORM), "-f", str(spec), "--endpoint-url", endpoint or self.endpoint,
                 "--no-color", *args]
 
-    def siteform(self, spec, *args, timeout=TIMEOUT, check=True, endpoint=None):
+    def siteform(self, spec, *args, timeout=TIMEOUT, check=True, endpoint=None, java_opts=None):
         cmd = self.sf(spec, *args, endpoint=endpoint)
-        env = self.env
+        env = self.env if java_opts is None else dict(self.env, SITEFORM_JAVA_OPTS=java_opts)
         if self.stats and args and args[0] in ("plan", "apply"):
             if self.stats["how"] == "--stats":
                 cmd = self.sf(spec, args[0], "--stats", *args[1:], endpoint=endpoint)
@@ -273,6 +278,22 @@ class Bench:
                                                      a.files if name == "aws s3 sync" else a.edits))
         return site, spec, first, again
 
+    def sweep_case(self, site, spec):
+        """siteform's first publish with 8/16/32/64 uploads in flight (siteform.uploads.inFlight)."""
+        a = self.args
+        out = []
+        for n in SWEEP:
+            for b, region in (("bench-pub-primary", REGION), ("bench-pub-replica", "ap-southeast-1")):
+                self.empty(b, region)
+            before = self.versions("bench-pub-primary")
+            run = self.siteform(spec, "apply", "--auto-approve", java_opts=f"-Dsiteform.uploads.inFlight={n}")
+            puts = self.versions("bench-pub-primary") - before
+            if puts != a.files:
+                raise SystemExit(f"bench: the sweep at {n} made {puts} PUTs, not {a.files}")
+            log(f"  sweep, {n} in flight: {run.seconds:.2f} s")
+            out.append({"in_flight": n, "seconds": run.seconds, "stats": self.stats_text(run)})
+        return out
+
     def plan_case(self):
         a = self.args
         log("case 3: three-region site with a domain")
@@ -288,7 +309,7 @@ class Bench:
         plan_requests = []
         stats = None
         for i in range(a.plan_runs):
-            runs["version"].append(run_timed(["java", "-jar", str(JAR), "--version"], self.env, self.moto, 120).seconds)
+            runs["version"].append(run_timed([str(SITEFORM), "--version"], self.env, self.moto, 120).seconds)
             runs["validate"].append(self.siteform(spec, "validate").seconds)
             runs["offline"].append(self.siteform(spec, "plan", "--offline", "--detailed-exitcode").seconds)
             p = self.siteform(spec, "plan", "--detailed-exitcode")
@@ -380,13 +401,18 @@ def main():
         log(f"moto at {moto.endpoint}; working in {work}")
         bench = Bench(args, work, moto)
         site, spec, first, again = bench.publish_cases()
+        log("concurrency sweep of the first publish")
+        sweep = bench.sweep_case(site, spec)
+        # The sweep leaves the site published from the pristine files: back to the checkout of case 2.
+        measure.fresh_checkout(site / "pristine", site / "dist", args.edits, "sweep")
+        bench.siteform(spec, "apply", "--auto-approve")
         plan = bench.plan_case()
         scale = [bench.scale_case(site, spec, args.files)]
         if not args.quick:
             scale.append(bench.large_site())
         info["load_end"] = os.getloadavg()
         results = {"machine": info, "args": vars(args), "first": first, "again": again, "plan": plan,
-                   "scale": scale, "stats": bench.stats, "s3deploy": s3deploy}
+                   "scale": scale, "stats": bench.stats, "s3deploy": s3deploy, "sweep": sweep}
         if args.save_json:
             Path(args.save_json).write_text(json.dumps(results, indent=1))
         written = report.write(results, out, out.with_suffix(".png"))

@@ -68,7 +68,7 @@ final class ApplyRunner {
       if (!destroy) session.desired();
       StateBackend backend = session.backend();
       try (StateLock lock = session.lock(backend, destroy ? "destroy" : "apply")) {
-        ProgressPrinter progress = new ProgressPrinter(out, style, t.interactive());
+        var progress = session.listener(new ProgressPrinter(out, style, t.interactive()));
         Planned planned;
         long rolledBackTo = 0;
         if (planFile != null) {

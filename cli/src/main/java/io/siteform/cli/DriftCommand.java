@@ -46,7 +46,7 @@ final class DriftCommand implements Callable<Integer> {
     PrintWriter out = t.out();
     try (Session session = root.session()) {
       var state = session.readState(session.backend());
-      List<Drift> drift = new DriftOperation(session.providers(), state, Math.max(1, parallelism), EngineListener.NONE)
+      List<Drift> drift = new DriftOperation(session.providers(), state, Math.max(1, parallelism), session.listener(EngineListener.NONE))
           .call().drift();
       switch (format) {
         case JSON -> out.print(new DriftRenderer().json(drift));

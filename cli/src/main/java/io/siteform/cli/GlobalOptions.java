@@ -32,6 +32,11 @@ public final class GlobalOptions {
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
   boolean debug;
 
+  @Option(names = "--stats", scope = ScopeType.INHERIT,
+      description = "At the end, print where the time went (phases, each resource's refresh, AWS requests per service)"
+          + " to stderr. Also SITEFORM_TRACE=1.")
+  boolean stats;
+
   @Option(names = "--reassign-state", scope = ScopeType.INHERIT,
       description = "Let this spec take over a state recorded for another site (its name differs from site.name).")
   boolean reassignState;

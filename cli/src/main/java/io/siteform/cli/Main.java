@@ -17,15 +17,21 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    long entered = System.currentTimeMillis();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Terminal terminal = new Terminal(out, err, in, System.console() != null, System.getenv());
-    System.exit(run(terminal, args));
+    System.exit(run(terminal, entered, args));
   }
 
   public static int run(Terminal terminal, String... args) {
-    SiteformCommand root = new SiteformCommand(terminal);
+    return run(terminal, 0L, args);
+  }
+
+  /** @param mainEntered when {@code main} began (epoch millis), for {@code --stats}; 0 in a test's JVM */
+  static int run(Terminal terminal, long mainEntered, String... args) {
+    SiteformCommand root = new SiteformCommand(terminal, mainEntered);
     IFactory factory = new IFactory() {
       @Override
       public <K> K create(Class<K> cls) throws Exception {

@@ -37,17 +37,41 @@ final class Session implements AutoCloseable {
   private StateBackend backend;
   private volatile StateLock held;
   private Thread releaseOnExit;
+  /** This run's statistics, printed at close; null unless asked for. */
+  private final RunStats stats;
+  private int managed;
 
   Session(GlobalOptions options, Terminal terminal) {
+    this(options, terminal, 0L);
+  }
+
+  /** @param mainEntered when {@code main} began (epoch millis), 0 if unknown */
+  Session(GlobalOptions options, Terminal terminal, long mainEntered) {
     this.options = options;
     this.terminal = terminal;
+    this.stats = RunStats.wanted(options.stats, terminal.env()) ? new RunStats() : null;
+    if (stats != null && mainEntered > 0) {
+      ProcessHandle.current().info().startInstant().ifPresent(jvm -> stats.jvmToMain(
+          java.time.Duration.ofMillis(Math.max(0, mainEntered - jvm.toEpochMilli()))));
+    }
+  }
+
+  /** {@code base} and, with {@code --stats}, this run's statistics: the listener every operation of the run gets. */
+  io.siteform.engine.event.EngineListener listener(io.siteform.engine.event.EngineListener base) {
+    return stats == null ? base : io.siteform.engine.event.EngineListener.all(base, stats);
   }
 
   Spec spec() {
     if (spec == null) {
+      long start = System.nanoTime();
       spec = new SpecLoader(AwsRegions.known()).load(options.file, options.vars, terminal.env());
+      timed("spec load", start);
     }
     return spec;
+  }
+
+  private void timed(String phase, long start) {
+    if (stats != null) stats.phase(phase, java.time.Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** The spec's resources, expanded once per run (plan, digest and import all ask). */
@@ -119,7 +143,11 @@ final class Session implements AutoCloseable {
    * for it: the site's name is recorded with the next write.
    */
   State readState(StateBackend backend) {
-    return owned(backend.read().orElse(null));
+    long start = System.nanoTime();
+    State read = owned(backend.read().orElse(null));
+    timed("state read", start);
+    managed = (int) read.resources().stream().filter(r -> !r.isCreating()).count();
+    return read;
   }
 
   /** The state as stored, for commands that only read or edit it locally (state, show, output). */
@@ -170,7 +198,11 @@ final class Session implements AutoCloseable {
 
   @Override
   public void close() {
-    releaseLock();
-    if (clients != null) clients.close();
+    try {
+      releaseLock();
+      if (clients != null) clients.close();
+    } finally {
+      if (stats != null) stats.print(terminal.err(), clients == null ? java.util.Map.of() : clients.requests(), managed);
+    }
   }
 }

@@ -18,9 +18,12 @@ import picocli.CommandLine.Mixin;
 final class SiteformCommand {
   @Mixin GlobalOptions global;
   final Terminal terminal;
+  /** When {@code main} began (epoch millis), 0 if not run from {@code main}. */
+  private final long mainEntered;
 
-  SiteformCommand(Terminal terminal) {
+  SiteformCommand(Terminal terminal, long mainEntered) {
     this.terminal = terminal;
+    this.mainEntered = mainEntered;
   }
 
   /** Where every {@code Error:} of this run is printed. */
@@ -34,6 +37,6 @@ final class SiteformCommand {
   }
 
   Session session() {
-    return new Session(global, terminal);
+    return new Session(global, terminal, mainEntered);
   }
 }

@@ -65,6 +65,12 @@ final class MotoCli {
     return this;
   }
 
+  /** Sets {@code name} in the environment the CLI sees. */
+  MotoCli env(String name, String value) {
+    cli.env.put(name, value);
+    return this;
+  }
+
   MotoCli write(String yaml) throws IOException {
     Files.writeString(spec, yaml);
     return this;

@@ -128,7 +128,17 @@ public final class Applier {
     ResourceChange c = step.change();
     long start = System.nanoTime();
     listener.started(c.address(), step.operation());
-    Progress progress = message -> listener.progress(c.address(), step.operation(), message, since(start));
+    Progress progress = new Progress() {
+      @Override
+      public void report(String message) {
+        listener.progress(c.address(), step.operation(), message, since(start));
+      }
+
+      @Override
+      public void step(String name, java.time.Duration elapsed) {
+        listener.step(c.address(), step.operation(), name, elapsed);
+      }
+    };
     try {
       Provider provider = providers.get(c.address().type());
       switch (step.operation()) {

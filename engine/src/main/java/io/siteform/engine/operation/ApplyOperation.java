@@ -26,6 +26,7 @@ public final class ApplyOperation {
   private final boolean forceDeleteContent;
   private final StateRecorder recorder;
   private final Applier applier;
+  private final EngineListener listener;
   private List<String> atRisk;
 
   /**
@@ -39,6 +40,7 @@ public final class ApplyOperation {
     this.plan = plan;
     this.forceDeleteContent = forceDeleteContent;
     this.recorder = new StateRecorder(backend, base);
+    this.listener = listener;
     this.applier = new Applier(providers, recorder, listener, parallelism, tokens)
         .forceDeleteContent(forceDeleteContent);
   }
@@ -80,7 +82,9 @@ public final class ApplyOperation {
       throw new PlanException("this plan would delete buckets that still hold objects: "
           + String.join(", ", contentAtRisk()) + "; allow it with --force-delete-content");
     }
+    long start = System.nanoTime();
     Applier.Result r = applier.apply(plan);
+    listener.phase("apply", java.time.Duration.ofNanos(System.nanoTime() - start));
     return new Applied(r, recorder.current());
   }
 

@@ -14,6 +14,7 @@ import io.siteform.engine.resource.Address;
 import io.siteform.engine.resource.ResourceSpec;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Makes a plan: reads the data sources into the desired resources, refreshes state from AWS,
@@ -38,20 +39,86 @@ public final class PlanOperation {
     boolean offline = request.offline();
     List<ResourceSpec> desired = request.desired();
     Map<Address, LiveResource> data = Map.of();
-    if (!destroy) {
-      // Offline, only the local files are read; the hosted zone's id stays "(known after apply)".
-      data = new DataReader(dataSources, listener).read(request.data(), offline);
-      desired = DataReader.fill(desired, data);
+    // The data sources (the site's files hashed, the hosted zone looked up) and the refresh of
+    // state are independent: the refresh runs beside them rather than after (after them with
+    // --parallelism 1, which runs everything on one thread).
+    boolean serial = request.parallelism() == 1;
+    CompletableFuture<Refresher.Refreshed> refreshing = offline
+        ? CompletableFuture.completedFuture(new Refresher.Refreshed(request.recorded(), List.of()))
+        : serial ? null : refreshBeside();
+    try {
+      if (!destroy) {
+        long start = System.nanoTime();
+        // Offline, only the local files are read; the hosted zone's id stays "(known after apply)".
+        data = new DataReader(dataSources, listener).read(request.data(), offline);
+        desired = DataReader.fill(desired, data);
+        phase("data sources", start);
+      }
+    } catch (RuntimeException e) {
+      // The reads the refresh started end before the error is reported (they use the same clients).
+      if (refreshing != null) {
+        try {
+          refreshing.join();
+        } catch (RuntimeException ignored) {
+          e.addSuppressed(ignored);
+        }
+      }
+      throw e;
     }
-    Refresher.Refreshed r = offline
-        ? new Refresher.Refreshed(request.recorded(), List.of())
-        : new Refresher(providers, request.parallelism(), listener).refresh(request.recorded());
+    Refresher.Refreshed r = refreshing != null ? joined(refreshing) : refresh();
+    long start = System.nanoTime();
     if (destroy) r = r.keepingGone();
     Planner planner = new Planner(providers::schema);
     Plan plan = destroy ? planner.planDestroy(r.state(), r.drift()) : planner.plan(desired, r.state(), r.drift());
     if (!request.targets().isEmpty()) plan = plan.targeted(request.targets());
-    if (!destroy && !offline) plan = new ConflictFinder(providers).check(plan);
+    start = phase("diff", start);
+    if (!destroy && !offline) {
+      plan = new ConflictFinder(providers).check(plan);
+      phase("conflict check", start);
+    }
     return new Planned(plan, r.state(), data, PlanFile.specDigest(request.desired(), request.data()),
         PlanFile.dataDigest(data));
+  }
+
+  private Refresher.Refreshed refresh() {
+    long start = System.nanoTime();
+    Refresher.Refreshed r = new Refresher(providers, request.parallelism(), listener).refresh(request.recorded());
+    phase("refresh", start);
+    return r;
+  }
+
+  private CompletableFuture<Refresher.Refreshed> refreshBeside() {
+    CompletableFuture<Refresher.Refreshed> out = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        out.complete(refresh());
+      } catch (Throwable e) {
+        out.completeExceptionally(e);
+      }
+    }, "siteform-refresh-all");
+    t.setDaemon(true);
+    t.start();
+    return out;
+  }
+
+  /** The refresh's result, or its failure as it was thrown. */
+  private static Refresher.Refreshed joined(CompletableFuture<Refresher.Refreshed> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while refreshing", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Tells the listener that phase {@code name}, begun at {@code start}, ended; returns now. */
+  private long phase(String name, long start) {
+    long now = System.nanoTime();
+    listener.phase(name, java.time.Duration.ofNanos(now - start));
+    return now;
   }
 }

@@ -70,8 +70,13 @@ public final class Refresher {
           continue;
         }
         listener.refreshing(address, r.id());
-        reads.add(pool.submit(() -> providers.get(r.type())
-            .read(new ReadRequest(address, r.region(), r.id(), r.attributes()))));
+        reads.add(pool.submit(() -> {
+          long start = System.nanoTime();
+          Optional<LiveResource> found = providers.get(r.type())
+              .read(new ReadRequest(address, r.region(), r.id(), r.attributes()));
+          listener.refreshed(address, java.time.Duration.ofNanos(System.nanoTime() - start));
+          return found;
+        }));
       }
       State live = recorded;
       List<Drift> drift = new ArrayList<>();

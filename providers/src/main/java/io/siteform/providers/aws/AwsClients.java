@@ -3,11 +3,14 @@ package io.siteform.providers.aws;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -16,6 +19,10 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -51,8 +58,9 @@ public final class AwsClients implements AutoCloseable {
 
   private final Optional<URI> endpoint;
   private final AwsCredentialsProvider credentials;
-  private final SdkHttpClient http;
+  private SdkHttpClient http;
   private final ConcurrentMap<String, SdkClient> clients = new ConcurrentHashMap<>();
+  private final RequestCounter requests = new RequestCounter();
   private SdkEventLoopGroup eventLoops;
   private SdkAsyncHttpClient asyncHttp;
   private volatile boolean closed;
@@ -66,7 +74,31 @@ public final class AwsClients implements AutoCloseable {
     Objects.requireNonNull(profile, "profile");
     this.credentials = profile.<AwsCredentialsProvider>map(AwsClients::profileCredentials)
         .orElseGet(() -> DefaultCredentialsProvider.builder().build());
-    this.http = ApacheHttpClient.builder().build();
+  }
+
+  /**
+   * The HTTP requests sent so far, by service as the SDK names it ("S3", "CloudFront"), sorted;
+   * every attempt counts, retries included. For the run's statistics ({@code --stats}).
+   */
+  public Map<String, Long> requests() {
+    return requests.counts();
+  }
+
+  /** Counts each request as it goes out: registered on every client, so no call escapes it. */
+  static final class RequestCounter implements ExecutionInterceptor {
+    private final ConcurrentMap<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+      String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+      counts.computeIfAbsent(service == null ? "unknown" : service, k -> new LongAdder()).increment();
+    }
+
+    Map<String, Long> counts() {
+      Map<String, Long> out = new TreeMap<>();
+      counts.forEach((k, v) -> out.put(k, v.sum()));
+      return out;
+    }
   }
 
   /**
@@ -119,7 +151,7 @@ public final class AwsClients implements AutoCloseable {
           .region(Region.of(region))
           .credentialsProvider(credentials)
           .forcePathStyle(endpoint.isPresent())
-          .overrideConfiguration(o -> o.retryStrategy(retryStrategy()))
+          .overrideConfiguration(o -> o.retryStrategy(retryStrategy()).addExecutionInterceptor(requests))
           .multipartEnabled(true);
       endpoint.ifPresent(builder::endpointOverride);
       return builder.build();
@@ -133,7 +165,7 @@ public final class AwsClients implements AutoCloseable {
   private synchronized SdkAsyncHttpClient asyncHttp() {
     if (asyncHttp == null) {
       eventLoops = SdkEventLoopGroup.builder().build();
-      asyncHttp = NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops).build();
+      asyncHttp = NettyNioAsyncHttpClient.builder().eventLoopGroup(eventLoops).maxConcurrency(MAX_CONNECTIONS).build();
     }
     return asyncHttp;
   }
@@ -203,11 +235,24 @@ public final class AwsClients implements AutoCloseable {
   private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
       B builder, String region) {
     builder.region(Region.of(region)).credentialsProvider(credentials)
-        .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
+        .overrideConfiguration(o -> o.retryStrategy(retryStrategy()).addExecutionInterceptor(requests));
     endpoint.ifPresent(builder::endpointOverride);
     // One connection pool for all clients; a client given an HTTP client does not close it.
-    return builder.httpClient(http);
+    return builder.httpClient(http());
   }
+
+  /** The sync clients' one connection pool, made with the first client: a run that never calls AWS never pays for it. */
+  private synchronized SdkHttpClient http() {
+    if (http == null) http = ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS).build();
+    return http;
+  }
+
+  /**
+   * Connections of the sync pool: the refresh's reads and the HeadObject and CopyObject calls of
+   * a publish run this many at once at most (the SDK's default of 50 would do; stated so the two
+   * stay in step).
+   */
+  static final int MAX_CONNECTIONS = 64;
 
   @SuppressWarnings("unchecked")
   private <C extends SdkClient> C client(String service, String region, Supplier<C> factory) {
@@ -228,8 +273,8 @@ public final class AwsClients implements AutoCloseable {
       }
     }
     clients.clear();
-    http.close();
     synchronized (this) {
+      if (http != null) http.close();
       if (asyncHttp != null) {
         asyncHttp.close();
         // Every client using them is closed; a short quiet period lets the pool close its

@@ -53,6 +53,23 @@ final class ReplicaCatchUp {
   }
 
   /**
+   * What each replica holds, listed all at once (the replicas are in different regions); a
+   * replica bucket that does not exist is left out. The maps are the caller's to change.
+   */
+  static Map<Replica, Map<String, Listed>> list(AwsClients clients, Address address, Operation op, List<Replica> replicas) {
+    List<java.util.Optional<Map<String, Listed>>> listed = Parallel.map(replicas,
+        r -> BucketObjects.list(clients.s3(r.region()), address, op, r.bucket()));
+    Map<Replica, Map<String, Listed>> out = new LinkedHashMap<>();
+    for (int i = 0; i < replicas.size(); i++) {
+      Replica r = replicas.get(i);
+      listed.get(i).ifPresent(l -> out.put(r, new java.util.TreeMap<>(l)));
+    }
+    return out;
+  }
+
+  /**
+   * @param held what each replica holds, as {@link #list} found it just before (after the
+   *     publish's deletes); the first look of the wait uses it when nothing was written since
    * @param want the published files by key
    * @param primaryEtags each key's ETag in the primary bucket
    * @param uploaded keys this apply wrote, which S3 replicates on its own if they are under
@@ -60,22 +77,32 @@ final class ReplicaCatchUp {
    * @return the keys each replica still lacks (or holds an old copy of) when the wait ran out;
    *     empty once every replica holds the site
    */
-  Map<Replica, List<String>> run(String primaryRegion, String primary, List<Replica> replicas, Map<String, SiteFile> want,
+  Map<Replica, List<String>> run(String primaryRegion, String primary, List<Replica> replicas,
+      Map<Replica, Map<String, Listed>> held, Map<String, SiteFile> want,
       Map<String, String> primaryEtags, Set<String> uploaded, String replicationPrefix, Progress progress) {
     if (replicas.isEmpty() || want.isEmpty()) return Map.of();
+    long start = System.nanoTime();
     // Failover serves every file from the replica, replicated by S3 or not.
     Set<String> replicatedByS3 = uploaded.stream().filter(k -> k.startsWith(replicationPrefix))
         .collect(Collectors.toSet());
+    long copied = 0;
     for (Replica r : replicas) {
-      backfill(clients.s3(primaryRegion), primary, r, want, primaryEtags, replicatedByS3, progress);
+      copied += backfill(clients.s3(primaryRegion), primary, r, held(held, r), want, primaryEtags, replicatedByS3,
+          progress);
     }
-    return await(replicas, want, primaryEtags, progress);
+    long now = System.nanoTime();
+    progress.step("replica copy", java.time.Duration.ofNanos(now - start));
+    // Nothing written since the listing: it is what the replicas hold, and the first look needs no request.
+    Map<Replica, Map<String, Listed>> firstLook = uploaded.isEmpty() && copied == 0 ? held : Map.of();
+    Map<Replica, List<String>> lagging = await(replicas, firstLook, want, primaryEtags, progress);
+    progress.step("replica wait", java.time.Duration.ofNanos(System.nanoTime() - now));
+    return lagging;
   }
 
-  private void backfill(S3Client primaryS3, String primary, Replica r, Map<String, SiteFile> want,
-      Map<String, String> primaryEtags, Set<String> uploaded, Progress progress) {
+  /** The copies made into {@code r}. */
+  private long backfill(S3Client primaryS3, String primary, Replica r, Map<String, Listed> held,
+      Map<String, SiteFile> want, Map<String, String> primaryEtags, Set<String> uploaded, Progress progress) {
     S3Client s3 = clients.s3(r.region());
-    Map<String, Listed> held = held(s3, r);
     List<String> candidates = want.keySet().stream()
         .filter(k -> !uploaded.contains(k) && !current(held.get(k), primaryEtags.get(k), want.get(k)))
         .toList();
@@ -95,22 +122,28 @@ final class ReplicaCatchUp {
       progress.report("replica " + r.region() + ": copied " + n
           + " object(s) S3 replication does not copy (written before replication was set up, or failed)");
     }
+    return n;
   }
 
   /**
    * Lists each replica once a round until all hold the site. Cross-region replication has no time
    * bound without Replication Time Control, so running out of time is an answer, not a failure.
    */
-  private Map<Replica, List<String>> await(List<Replica> replicas, Map<String, SiteFile> want,
-      Map<String, String> primaryEtags, Progress progress) {
+  private Map<Replica, List<String>> await(List<Replica> replicas, Map<Replica, Map<String, Listed>> firstLook,
+      Map<String, SiteFile> want, Map<String, String> primaryEtags, Progress progress) {
     Map<Replica, List<String>> missing = new LinkedHashMap<>();
     Map<Replica, Set<String>> confirmed = new ConcurrentHashMap<>();
+    boolean[] first = {true};
     Poller.Outcome<Boolean> last = poller.poll(address, op, progress, poller.waits().status(), () -> {
       missing.clear();
       List<String> lines = new ArrayList<>();
+      // One listing of each replica a round, the replicas (in different regions) at once.
+      Map<Replica, Map<String, Listed>> round = first[0] && !firstLook.isEmpty() ? firstLook
+          : list(clients, address, op, replicas);
+      first[0] = false;
       for (Replica r : replicas) {
         S3Client s3 = clients.s3(r.region());
-        Map<String, Listed> held = held(s3, r);
+        Map<String, Listed> held = held(round, r);
         Set<String> sure = confirmed.computeIfAbsent(r, x -> ConcurrentHashMap.newKeySet());
         List<String> unsure = want.keySet().stream()
             .filter(k -> !sure.contains(k) && !current(held.get(k), primaryEtags.get(k), want.get(k)))
@@ -131,8 +164,8 @@ final class ReplicaCatchUp {
     return last instanceof Poller.Done<Boolean> ? Map.of() : Map.copyOf(missing);
   }
 
-  private Map<String, Listed> held(S3Client s3, Replica r) {
-    return BucketObjects.list(s3, address, op, r.bucket())
+  private Map<String, Listed> held(Map<Replica, Map<String, Listed>> listed, Replica r) {
+    return java.util.Optional.ofNullable(listed.get(r))
         .orElseThrow(() -> new ProviderException(address.toString(), op, "replica bucket " + r.bucket()
             + " in " + r.region() + " does not exist: apply creates it before publishing; run plan again"));
   }

@@ -56,6 +56,8 @@ public final class SiteContentProvider implements Provider {
 
   private final AwsClients clients;
   private final Poller poller;
+  /** The primary's listing a refresh made, for the publish of the same run (the one per-run memo of this provider). */
+  private final BucketObjects.Recent listed = new BucketObjects.Recent();
 
   public SiteContentProvider(AwsClients clients, Waits waits) {
     this(clients, new Poller(waits));
@@ -80,6 +82,7 @@ public final class SiteContentProvider implements Provider {
     S3Client s3 = clients.s3(request.region());
     Optional<Map<String, Listed>> listing = BucketObjects.list(s3, address, Operation.READ, bucket);
     if (listing.isEmpty()) return Optional.empty();
+    listed.keep(request.region(), bucket, listing.get());
     // Nothing recorded (an import): the user hands the whole bucket to siteform. Otherwise the
     // published files alone: objects the site does not have are site_content_removal's to delete.
     boolean delete = !Boolean.FALSE.equals(prior.get("delete"));
@@ -125,7 +128,8 @@ public final class SiteContentProvider implements Provider {
     List<Replica> replicas = Replica.all(desired.get("replicas"));
     S3Client s3 = clients.s3(region);
 
-    Map<String, Listed> listing = BucketObjects.list(s3, address, op, bucket)
+    long started = System.nanoTime();
+    Map<String, Listed> listing = listed.take(region, bucket).or(() -> BucketObjects.list(s3, address, op, bucket))
         .orElseThrow(() -> new ProviderException(address.toString(), op,
             "bucket " + bucket + " does not exist in " + region + ": apply creates it first; run plan again"));
     Map<String, SiteFile> live = BucketObjects.describe(s3, address, op, bucket, listing, want.keySet(),
@@ -134,6 +138,7 @@ public final class SiteContentProvider implements Provider {
     want.forEach((key, f) -> {
       if (!f.servesSameAs(live.get(key))) changed.put(key, f);
     });
+    started = step(progress, "primary listing", started);
 
     Map<String, String> etags = new TreeMap<>();
     listing.forEach((key, l) -> etags.put(key, l.etag()));
@@ -160,11 +165,16 @@ public final class SiteContentProvider implements Provider {
         written.putAll(new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source, phase, progress));
       }
     }
+    started = step(progress, "uploads", started);
     written.forEach((k, put) -> etags.put(k, put.etag()));
     Map<String, Object> versions = versions(s3, address, op, bucket, want.keySet(), prior, written);
 
+    // Each replica listed once, all at once, for its catch-up and the wait's first look.
+    Map<Replica, Map<String, Listed>> held = ReplicaCatchUp.list(clients, address, op, replicas);
+    started = step(progress, "replica listing", started);
+
     Map<Replica, List<String>> lagging = new ReplicaCatchUp(clients, poller, address, op)
-        .run(region, bucket, replicas, want, etags, written.keySet(),
+        .run(region, bucket, replicas, held, want, etags, written.keySet(),
             String.valueOf(desired.getOrDefault("replication_prefix", "")), progress);
     if (!lagging.isEmpty()) {
       // The primary is published: recorded as such, with only the replicas known to hold it, so
@@ -210,6 +220,13 @@ public final class SiteContentProvider implements Provider {
     Map<String, String> out = new TreeMap<>();
     if (m instanceof Map<?, ?> map) map.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
     return out;
+  }
+
+  /** Reports step {@code name}, begun at {@code start}, as ended; returns now. */
+  private static long step(Progress progress, String name, long start) {
+    long now = System.nanoTime();
+    progress.step(name, java.time.Duration.ofNanos(now - start));
+    return now;
   }
 
   private static Map<String, Object> attributes(String bucket, boolean delete, Object replicas,

@@ -45,8 +45,13 @@ import software.amazon.awssdk.transfer.s3.progress.TransferListener;
  * failed publish leaves no stored parts behind.
  */
 final class Uploads {
-  /** Files in flight at once; more only queue in the client and hold files open. */
-  static final int IN_FLIGHT = 16;
+  /**
+   * Files in flight at once; more only queue in the client and hold files open. The default is
+   * what bench/ measured best of 8/16/32/64 on moto (docs/benchmarks.md); the system property
+   * {@code siteform.uploads.inFlight} (SITEFORM_JAVA_OPTS) sets another, for measuring against an
+   * endpoint.
+   */
+  static final int IN_FLIGHT = Integer.getInteger("siteform.uploads.inFlight", 16);
 
   /**
    * Files up to this size go up as one PutObject from bytes read once (the MD5 check and the body
@@ -97,7 +102,7 @@ final class Uploads {
     long started = System.nanoTime();
     Throttle throttle = new Throttle(progress, Duration.ofSeconds(1));
     Runnable report = () -> throttle.report(() -> line(done.get(), files.size(), bytes.get(), totalBytes, started));
-    Semaphore slots = new Semaphore(IN_FLIGHT);
+    Semaphore slots = new Semaphore(Math.max(1, IN_FLIGHT));
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<CompletableFuture<Put>> futures = new ArrayList<>();
     try (S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build()) {

@@ -1,0 +1,128 @@
+package io.siteform.cli;
+
+import io.siteform.engine.event.EngineListener;
+import io.siteform.error.Operation;
+import io.siteform.engine.resource.Address;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where one run's time went ({@code --stats} or {@code SITEFORM_TRACE=1}): collected from the
+ * engine's events, printed to stderr when the run ends. JVM start-up and the spec load are timed
+ * by the CLI, the phases (data sources, refresh, diff, apply) and each resource's refresh and
+ * apply step by the engine, the named parts of a provider's call (uploads, replica wait) by the
+ * provider through its progress; AWS requests are counted by the SDK clients.
+ */
+final class RunStats implements EngineListener {
+  private final long created = System.nanoTime();
+  private final Map<String, Duration> phases = new LinkedHashMap<>();
+  private final Map<String, Duration> reads = new TreeMap<>();
+  private final Map<Address, Duration> refreshed = new TreeMap<>();
+  private final Map<String, Duration> applied = new TreeMap<>();
+  private final Map<String, List<String>> steps = new TreeMap<>();
+  private Duration jvmToMain;
+
+  /** Whether this run is to print its statistics: {@code --stats}, or SITEFORM_TRACE set to 1. */
+  static boolean wanted(boolean flag, Map<String, String> env) {
+    return flag || "1".equals(env.get("SITEFORM_TRACE"));
+  }
+
+  /** The time from the JVM's start to {@code main}, when known (not for a run in a test's JVM). */
+  synchronized void jvmToMain(Duration d) {
+    jvmToMain = d;
+  }
+
+  /** A phase the CLI times itself ("spec load", "state read"). */
+  @Override
+  public synchronized void phase(String name, Duration elapsed) {
+    phases.merge(name, elapsed, Duration::plus);
+  }
+
+  @Override
+  public synchronized void read(String dataAddress, String id, Duration elapsed) {
+    reads.put(dataAddress, elapsed);
+  }
+
+  @Override
+  public synchronized void refreshed(Address address, Duration elapsed) {
+    refreshed.put(address, elapsed);
+  }
+
+  @Override
+  public synchronized void step(Address address, Operation op, String name, Duration elapsed) {
+    steps.computeIfAbsent(key(address, op), k -> new ArrayList<>()).add(name + " " + seconds(elapsed));
+  }
+
+  @Override
+  public synchronized void completed(Address address, Operation op, String id, Duration elapsed) {
+    applied.put(key(address, op), elapsed);
+  }
+
+  @Override
+  public synchronized void failed(Address address, Operation op, Throwable error, Duration elapsed) {
+    applied.put(key(address, op) + " failed", elapsed);
+  }
+
+  private static String key(Address address, Operation op) {
+    return address + " (" + op.name().toLowerCase(Locale.ROOT) + ")";
+  }
+
+  /**
+   * Prints the breakdown.
+   *
+   * @param requests AWS requests by service, as the SDK clients counted them (empty: none made)
+   * @param managed resources in state, for requests per resource (0: not said)
+   */
+  synchronized void print(PrintWriter err, Map<String, Long> requests, int managed) {
+    Duration run = Duration.ofNanos(System.nanoTime() - created);
+    err.println();
+    err.println("Stats: " + seconds(run) + " from main to the end"
+        + (jvmToMain != null ? ", after " + seconds(jvmToMain) + " from JVM start to main" : ""));
+    if (jvmToMain != null) row(err, 1, "jvm start to main", jvmToMain);
+    phases.forEach((name, d) -> {
+      row(err, 1, name, d);
+      switch (name) {
+        case "data sources" -> reads.forEach((a, r) -> row(err, 2, a, r));
+        case "refresh" -> refreshed.forEach((a, r) -> row(err, 2, a.toString(), r));
+        case "apply" -> applied.forEach((a, r) -> {
+          List<String> parts = steps.getOrDefault(a, List.of());
+          row(err, 2, a, r, parts.isEmpty() ? "" : String.join(", ", parts));
+        });
+        default -> { }
+      }
+    });
+    long total = requests.values().stream().mapToLong(Long::longValue).sum();
+    StringBuilder line = new StringBuilder("  AWS requests: ").append(total);
+    if (total > 0) {
+      List<String> by = new ArrayList<>();
+      requests.forEach((service, n) -> by.add(service + " " + n));
+      line.append(" (").append(String.join(", ", by)).append(")");
+      if (managed > 0) {
+        line.append(String.format(Locale.ROOT, "; %.2f per resource in state (%d)", (double) total / managed, managed));
+      }
+    }
+    err.println(line);
+    err.flush();
+  }
+
+  private static void row(PrintWriter err, int depth, String name, Duration d) {
+    row(err, depth, name, d, "");
+  }
+
+  private static void row(PrintWriter err, int depth, String name, Duration d, String detail) {
+    String indent = "  ".repeat(depth);
+    err.println(String.format(Locale.ROOT, "%-48s %8s%s", indent + name, seconds(d),
+        detail.isEmpty() ? "" : "  " + detail));
+  }
+
+  /** Milliseconds matter here, unlike in progress lines: "0.412s". */
+  static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.3fs", d.toNanos() / 1e9);
+  }
+}
