@@ -64,7 +64,7 @@ final class ApplyRunner {
         if (planFile != null) {
           State stored = backend.read().orElse(null);
           Optional<State> now = Optional.ofNullable(stored != null ? session.owned(stored) : null);
-          planned = new SavedPlanOperation(SavedPlans.read(planFile), planFile.toString(), now,
+          planned = new SavedPlanOperation(SavedPlans.read(planFile, session.specDirectory()), planFile.toString(), now,
               session.spec().site().name(), session.spec().file(), session.desired(), session.data(),
               session::dataSources).call();
         } else {

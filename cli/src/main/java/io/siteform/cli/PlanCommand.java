@@ -84,8 +84,9 @@ final class PlanCommand implements Callable<Integer> {
         }
       }
       if (outFile != null) {
-        SavedPlans.write(outFile, new io.siteform.engine.planfile.PlanFile().write(plan,
-            planned.specDigest(), planned.dataDigest()));
+        var files = new io.siteform.engine.planfile.PlanFile(session.specDirectory());
+        SavedPlans.write(outFile, files.write(plan, files.specDigest(session.desired(), session.data()),
+            files.dataDigest(planned.data())));
         if (!json) out.println("\nSaved the plan to " + outFile + ". To perform exactly these actions, run:\n"
             + "    siteform apply " + outFile);
       }

@@ -6,7 +6,6 @@ import io.siteform.engine.plan.DataReader;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.plan.Planner;
 import io.siteform.engine.plan.Refresher;
-import io.siteform.engine.planfile.PlanFile;
 import io.siteform.engine.provider.DataSources;
 import io.siteform.engine.provider.LiveResource;
 import io.siteform.engine.provider.Providers;
@@ -51,7 +50,6 @@ public final class PlanOperation {
     Plan plan = destroy ? planner.planDestroy(r.state(), r.drift()) : planner.plan(desired, r.state(), r.drift());
     if (!request.targets().isEmpty()) plan = plan.targeted(request.targets());
     if (!destroy && !offline) plan = new ConflictFinder(providers).check(plan);
-    return new Planned(plan, r.state(), data, PlanFile.specDigest(request.desired(), request.data()),
-        PlanFile.dataDigest(data));
+    return new Planned(plan, r.state(), data);
   }
 }
