@@ -60,7 +60,7 @@ final class PlanCommand implements Callable<Integer> {
             + " in S3 (backend: s3); plan without --offline, or with a local backend");
       }
       StateBackend backend = session.backend();
-      EngineListener listener = json ? EngineListener.NONE : new ProgressPrinter(out, style);
+      EngineListener listener = json ? EngineListener.NONE : ProgressPrinter.on(t, style);
       var targetSet = Targets.parse(targets);
       var request = new PlanRequest(session.desired(), session.data(), session.readState(backend), offline, false,
           Math.max(1, parallelism), targetSet);
