@@ -68,13 +68,14 @@ final class ApplyRunner {
       if (!destroy) session.desired();
       StateBackend backend = session.backend();
       try (StateLock lock = session.lock(backend, destroy ? "destroy" : "apply")) {
-        var progress = session.listener(new ProgressPrinter(out, style, t.interactive()));
+        ProgressPrinter printer = ProgressPrinter.on(t, style);
+        var progress = session.listener(printer);
         Planned planned;
         long rolledBackTo = 0;
         if (planFile != null) {
           State stored = backend.read().orElse(null);
           Optional<State> now = Optional.ofNullable(stored != null ? session.owned(stored) : null);
-          planned = new SavedPlanOperation(SavedPlans.read(planFile), planFile.toString(), now,
+          planned = new SavedPlanOperation(SavedPlans.read(planFile, session.specDirectory()), planFile.toString(), now,
               session.spec().site().name(), session.spec().file(), session.desired(), session.data(),
               session::dataSources).call();
         } else {
@@ -119,20 +120,18 @@ final class ApplyRunner {
           atRisk.forEach(a -> out.println("  - " + a));
         }
         // A saved plan was reviewed when it was made: applying it is the approval.
-        if (planFile == null && !confirmed(t, plan)) return ExitCode.ERROR;
+        if (planFile == null && !confirmed(t, plan, session)) return ExitCode.ERROR;
         out.println();
         Applied applied;
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
         try (InterruptTrap trap = InterruptTrap.install(received -> {
-          t.err().println();
-          t.err().println(style.yellow(received + " received.") + " Stopping: nothing new starts, running operations"
-              + " finish and are saved to state. Press Ctrl-C again to exit at once (state is already safe).");
-          t.err().flush();
+          printer.interject(t.err(), "", style.yellow(received + " received.") + " Stopping: nothing new starts,"
+              + " running operations finish and are saved to state. Press Ctrl-C again to exit at once (state is"
+              + " already safe).");
           apply.cancel();
         }, received -> {
-          t.err().println(style.yellow(received + " received again.") + " Stopping the running operations now;"
-              + " what AWS has returned is saved to state first.");
-          t.err().flush();
+          printer.interject(t.err(), style.yellow(received + " received again.") + " Stopping the running"
+              + " operations now; what AWS has returned is saved to state first.");
           // Every id AWS returned is checkpointed before its wait, and every create recorded before
           // its call: interrupting ends the waits, and the steps record what they have on the way out.
           apply.abort();
@@ -150,8 +149,7 @@ final class ApplyRunner {
             } catch (RuntimeException e) {
               t.err().println("Warning: " + e.getMessage());
             }
-            t.err().println("Exiting at once; state holds every id AWS returned, and the lock is released.");
-            t.err().flush();
+            printer.interject(t.err(), "Exiting at once; state holds every id AWS returned, and the lock is released.");
             Runtime.getRuntime().halt(ExitCode.ERROR);
           });
         })) {
@@ -213,14 +211,19 @@ final class ApplyRunner {
     outputs.forEach((k, v) -> out.println(String.format("%-" + width + "s", k) + " = \"" + v + "\""));
   }
 
-  private boolean confirmed(Terminal t, Plan plan) {
+  /**
+   * Asks on the terminal stdin reads from (the question goes to stdout, or to the terminal itself
+   * when stdout is a pipe). Ctrl-C or SIGTERM while it waits cancels: the lock is released and
+   * siteform exits 130 (143 for SIGTERM), as a shell reports a command interrupted there.
+   */
+  private boolean confirmed(Terminal t, Plan plan, Session session) {
     if (options.autoApprove) return true;
-    if (!t.interactive()) {
+    if (!t.canAsk()) {
       root.errors().error((destroy ? "destroy" : "apply") + " needs confirmation, and there is no terminal"
           + " to ask on. Review the plan above, then run again with --auto-approve.");
       return false;
     }
-    PrintWriter out = t.out();
+    PrintWriter out = t.prompts();
     out.println();
     if (destroy) {
       out.println("siteform will destroy:");
@@ -232,7 +235,22 @@ final class ApplyRunner {
         ? "Do you really want to destroy all resources listed above? There is no undo."
         : "Do you want to perform these actions?");
     out.println("  Only 'yes' will be accepted to approve.");
-    String answer = t.ask("\n  Enter a value: ").orElse("");
+    String answer;
+    try (InterruptTrap trap = InterruptTrap.install(received -> {
+      out.println();
+      out.flush();
+      root.errors().error(received + " received: " + (destroy ? "destroy" : "apply")
+          + " cancelled, nothing was changed.");
+      try {
+        session.releaseLock();
+      } catch (RuntimeException e) {
+        t.err().println("Warning: " + e.getMessage());
+      }
+      t.err().flush();
+      Runtime.getRuntime().exit(ExitCode.signalled(received));
+    }, received -> {})) {
+      answer = t.ask("\n  Enter a value: ").orElse("");
+    }
     if (!answer.equals("yes")) {
       root.errors().error((destroy ? "destroy" : "apply") + " cancelled: nothing was changed.");
       return false;

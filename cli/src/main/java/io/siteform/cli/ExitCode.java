@@ -9,5 +9,15 @@ public final class ExitCode {
   /** Success, and there are changes (plan --detailed-exitcode) or drift (drift). */
   public static final int CHANGES = 2;
 
+  /** Ctrl-C at the confirmation prompt: nothing was done; a shell's 128 + SIGINT. */
+  public static final int INTERRUPTED = 130;
+  /** SIGTERM at the confirmation prompt: 128 + SIGTERM. */
+  public static final int TERMINATED = 143;
+
   private ExitCode() {}
+
+  /** The exit code for {@code received}, as {@link InterruptTrap} names it ("Interrupt", "SIGTERM"). */
+  static int signalled(String received) {
+    return received.equals("Interrupt") ? INTERRUPTED : TERMINATED;
+  }
 }

@@ -12,7 +12,8 @@ import sun.misc.SignalHandler;
  * Ctrl-C during apply, and SIGTERM (what CI runners and {@code kill} send) alike: the first
  * stops starting new work (running AWS calls finish and are recorded in state), the second stops
  * the running ones too and exits once state holds what AWS has returned. Either signal counts
- * towards the other. Outside apply, both keep the JVM's default behaviour.
+ * towards the other. At the confirmation prompt either cancels (ApplyRunner). Elsewhere both
+ * keep the JVM's default behaviour.
  */
 final class InterruptTrap implements AutoCloseable {
   /** The signals handled, as the user knows them. */

@@ -21,8 +21,21 @@ public final class Main {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Terminal terminal = new Terminal(out, err, in, System.console() != null, System.getenv());
-    System.exit(run(terminal, entered, args));
+    System.exit(run(surroundings(out, err, in, System.getenv()), entered, args));
+  }
+
+  /**
+   * What this process runs in. Colours and progress redrawn in place follow stdout; the prompt
+   * follows stdin, as Terraform's does: under {@code apply | tee log} stdin is still the terminal,
+   * so the question goes to the terminal and the answer comes from stdin.
+   */
+  static Terminal surroundings(PrintWriter out, PrintWriter err, BufferedReader in, java.util.Map<String, String> env) {
+    boolean both = System.console() != null;
+    boolean stdout = both || Tty.isTerminal(Tty.STDOUT);
+    boolean stdin = both || Tty.isTerminal(Tty.STDIN);
+    PrintWriter prompts = !stdin ? null : stdout ? out : Tty.openTerminal().orElse(err);
+    java.util.function.IntSupplier columns = stdout ? Tty.width(env) : () -> 0;
+    return new Terminal(out, err, in, stdout, env, prompts, columns);
   }
 
   public static int run(Terminal terminal, String... args) {

@@ -60,7 +60,7 @@ final class PlanCommand implements Callable<Integer> {
             + " in S3 (backend: s3); plan without --offline, or with a local backend");
       }
       StateBackend backend = session.backend();
-      EngineListener listener = session.listener(json ? EngineListener.NONE : new ProgressPrinter(out, style));
+      EngineListener listener = session.listener(json ? EngineListener.NONE : ProgressPrinter.on(t, style));
       var targetSet = Targets.parse(targets);
       var request = new PlanRequest(session.desired(), session.data(), session.readState(backend), offline, false,
           Math.max(1, parallelism), targetSet);
@@ -84,8 +84,9 @@ final class PlanCommand implements Callable<Integer> {
         }
       }
       if (outFile != null) {
-        SavedPlans.write(outFile, new io.siteform.engine.planfile.PlanFile().write(plan,
-            planned.specDigest(), planned.dataDigest()));
+        var files = new io.siteform.engine.planfile.PlanFile(session.specDirectory());
+        SavedPlans.write(outFile, files.write(plan, files.specDigest(session.desired(), session.data()),
+            files.dataDigest(planned.data())));
         if (!json) out.println("\nSaved the plan to " + outFile + ". To perform exactly these actions, run:\n"
             + "    siteform apply " + outFile);
       }

@@ -33,9 +33,10 @@ final class SavedPlans {
     }
   }
 
-  static PlanFile.Saved read(Path file) {
+  /** The plan saved in {@code file}, its paths resolved against {@code specFolder}, the folder of the spec it is applied with. */
+  static PlanFile.Saved read(Path file, Path specFolder) {
     try {
-      return new PlanFile().read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+      return new PlanFile(specFolder).read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (java.nio.file.NoSuchFileException e) {
       throw new PlanException(file + " does not exist; save a plan with `siteform plan --out " + file + "`");
     } catch (IOException e) {

@@ -169,9 +169,9 @@ final class Session implements AutoCloseable {
     return state.withSite(mine);
   }
 
+  /** The spec's folder: what the backend's path, content.source and a saved plan's paths are relative to. */
   Path specDirectory() {
-    Path parent = options.file.toAbsolutePath().getParent();
-    return parent != null ? parent : Path.of(".").toAbsolutePath();
+    return io.siteform.engine.spec.ContentFolder.specFolder(options.file.toString());
   }
 
   Providers providers() {

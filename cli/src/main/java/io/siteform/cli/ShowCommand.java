@@ -23,7 +23,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (planFile != null) {
-      var plan = SavedPlans.read(planFile).plan();
+      var plan = SavedPlans.read(planFile, io.siteform.engine.spec.ContentFolder.specFolder(root.global.file.toString())).plan();
       var style = root.terminal.style(root.global.noColor);
       root.terminal.out().print(json ? new io.siteform.engine.render.PlanJsonRenderer().render(plan)
           : new io.siteform.engine.render.PlanTextRenderer(style).render(plan));

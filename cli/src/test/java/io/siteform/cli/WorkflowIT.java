@@ -117,6 +117,57 @@ class WorkflowIT {
     assertThat(cli.run("plan", "--offline", "--out", plan.toString()).exit()).isEqualTo(1);
   }
 
+  /** CI plans in one job's checkout and applies in another's: the plan travels, a changed file does not. */
+  @Test
+  void aSavedPlanMadeInOneCheckoutAppliesInAnother() throws Exception {
+    Path a = Files.createDirectories(dir.resolve("job1/checkout"));
+    Path b = dir.resolve("job2/s");
+    Files.writeString(a.resolve("siteform.yaml"), CliTest.SPEC + "content:\n  source: site/dist/\n");
+    Path dist = Files.createDirectories(a.resolve("site/dist"));
+    Files.writeString(dist.resolve("index.html"), "<h1>tickets</h1>");
+    // The plan is the first job's artifact, handed to the second.
+    Path plan = dir.resolve("ci.tfplan");
+    var saved = new MotoCli(a, moto).run("plan", "--out", plan.toString());
+    assertThat(saved.exit()).as(saved.err()).isEqualTo(0);
+    assertThat(Files.readString(plan)).doesNotContain(a.toString()).contains("\"$path\" : \"site/dist\"");
+    copyTree(a, b);
+    deleteTree(dir.resolve("job1"));
+
+    // A file changed in the second checkout: refused, nothing done.
+    Files.writeString(b.resolve("site/dist/index.html"), "<h1>edited</h1>");
+    MotoCli second = new MotoCli(b, moto);
+    var changed = second.run("apply", plan.toString());
+    assertThat(changed.exit()).isEqualTo(1);
+    assertThat(changed.err()).contains("is stale: what it read changed since it was made (the site's files");
+    assertThat(b.resolve("siteform.state.json")).doesNotExist();
+
+    Files.writeString(b.resolve("site/dist/index.html"), "<h1>tickets</h1>");
+    var applied = second.run("apply", plan.toString());
+    assertThat(applied.exit()).as(applied.out() + applied.err()).isEqualTo(0);
+    assertThat(applied.out()).contains("Apply complete!");
+    assertThat(second.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    try (AwsClients aws = moto.newClients()) {
+      assertThat(aws.s3("eu-west-1").getObjectAsBytes(o -> o.bucket("ticket-service-ui-jane-doe").key("index.html"))
+          .asUtf8String()).isEqualTo("<h1>tickets</h1>");
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) Files.createDirectories(target);
+        else Files.copy(f, target);
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var files = Files.walk(root)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+    }
+  }
+
   @Test
   void destroyingBucketsThatHoldObjectsNeedsForceDeleteContent() throws Exception {
     assertThat(cli.run("apply", "--auto-approve").exit()).isEqualTo(0);

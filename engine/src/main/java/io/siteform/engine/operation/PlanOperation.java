@@ -6,7 +6,6 @@ import io.siteform.engine.plan.DataReader;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.plan.Planner;
 import io.siteform.engine.plan.Refresher;
-import io.siteform.engine.planfile.PlanFile;
 import io.siteform.engine.provider.DataSources;
 import io.siteform.engine.provider.LiveResource;
 import io.siteform.engine.provider.Providers;
@@ -76,8 +75,7 @@ public final class PlanOperation {
       plan = new ConflictFinder(providers).check(plan);
       phase("conflict check", start);
     }
-    return new Planned(plan, r.state(), data, PlanFile.specDigest(request.desired(), request.data()),
-        PlanFile.dataDigest(data));
+    return new Planned(plan, r.state(), data);
   }
 
   private Refresher.Refreshed refresh() {

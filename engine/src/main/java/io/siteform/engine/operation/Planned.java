@@ -14,12 +14,10 @@ import java.util.TreeMap;
  * @param plan the changes (with the drift found and any conflicts)
  * @param base the state the apply starts from: the refreshed state, or for a saved plan the
  *     stored one it was made against
- * @param data what the data sources read (the site's files, the hosted zone)
- * @param specDigest the fingerprint of the spec's expansion a saved plan keeps
- * @param dataDigest the fingerprint of {@code data} a saved plan keeps
+ * @param data what the data sources read (the site's files, the hosted zone); a saved plan keeps
+ *     its fingerprint ({@link io.siteform.engine.planfile.PlanFile#dataDigest})
  */
-public record Planned(Plan plan, State base, Map<Address, LiveResource> data, String specDigest,
-    String dataDigest) {
+public record Planned(Plan plan, State base, Map<Address, LiveResource> data) {
   public Planned {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(base, "base");

@@ -20,7 +20,9 @@ import java.util.function.Supplier;
  * Opens a saved plan for apply ({@code siteform apply FILE}) if it still describes this state,
  * spec and data, and refuses it with a clear message otherwise: another state's lineage, a state
  * that changed since (its serial), a spec or variables that changed (the expansion's digest), or
- * data sources that now read differently (the site's files, the hosted zone).
+ * data sources that now read differently (the site's files, the hosted zone). The fingerprints
+ * compare content with paths taken relative to the spec's folder, so a plan made in one checkout
+ * applies in another checkout of the same commit.
  */
 public final class SavedPlanOperation {
   private final PlanFile.Saved saved;
@@ -36,7 +38,7 @@ public final class SavedPlanOperation {
    * @param saved the plan as read from {@code location}
    * @param stored the stored state, checked to be this site's; empty when there is none yet
    * @param site this spec's site name, claimed by a state the plan makes from nothing
-   * @param specFile the spec's file, for messages
+   * @param specFile the spec's file, for messages and the folder its paths are relative to
    * @param desired the spec's expansion now, and {@code data} the data sources it reads
    * @param dataSources asked for only once the checks that need no AWS have passed
    */
@@ -68,13 +70,14 @@ public final class SavedPlanOperation {
       throw new PlanException(location + " is stale: the state changed since it was made"
           + " (serial " + plan.stateSerial() + ", now " + now.serial() + ")" + remake);
     }
-    String specDigest = PlanFile.specDigest(desired, data);
+    PlanFile files = PlanFile.forSpec(specFile);
+    String specDigest = files.specDigest(desired, data);
     if (!specDigest.equals(saved.specDigest())) {
       throw new PlanException(location + " is stale: " + specFile
           + " or its variables changed since it was made" + remake);
     }
     Map<Address, LiveResource> read = new DataReader(dataSources.get()).read(data);
-    String dataDigest = PlanFile.dataDigest(read);
+    String dataDigest = files.dataDigest(read);
     if (!dataDigest.equals(saved.dataDigest())) {
       throw new PlanException(location + " is stale: what it read changed since it was made"
           + " (the site's files or the hosted zone)" + remake);
@@ -82,6 +85,6 @@ public final class SavedPlanOperation {
     // No state yet: the plan's lineage becomes the new state's.
     State base = now != null ? now
         : new State(State.FORMAT_VERSION, 0, plan.lineage(), List.of()).withSite(site);
-    return new Planned(plan, base, read, specDigest, dataDigest);
+    return new Planned(plan, base, read);
   }
 }

@@ -23,7 +23,9 @@ import io.siteform.engine.resource.ResourceSpec;
 import io.siteform.error.PlanException;
 import io.siteform.state.ResourceState;
 import io.siteform.state.Values;
+import io.siteform.engine.spec.ContentFolder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -41,6 +43,12 @@ import java.util.TreeSet;
  * spec, and the fingerprints that let apply refuse it once it is stale — the state it was made
  * from (serial and lineage), the spec's expansion, and what the data sources read (the site's
  * files, the hosted zone).
+ *
+ * <p>A plan travels between checkouts of the same commit (CI plans in one job and applies in
+ * another folder): the paths it records are relative to the spec's folder, written {@code
+ * {"$path": "dist"}} and resolved against the folder of the spec it is applied with, and the
+ * fingerprints are taken with paths relative to the spec's folder, so they compare what the spec
+ * and its files say, not where the checkout lies.
  */
 public final class PlanFile {
   public static final int VERSION = 1;
@@ -52,8 +60,26 @@ public final class PlanFile {
   /** A plan read back, with its fingerprints. */
   public record Saved(Plan plan, String specDigest, String dataDigest) {}
 
+  /** A path of this machine, written relative to the spec's folder. */
+  private record LocalPath(String relative) {}
+
+  /** The spec's folder, absolute: what recorded paths are relative to. */
+  private final Path specFolder;
+
+  /** Plans of the spec in {@code specFolder}. */
+  public PlanFile(Path specFolder) {
+    this.specFolder = specFolder.toAbsolutePath().normalize();
+  }
+
+  /** Plans of the spec in the file {@code specFile}. */
+  public static PlanFile forSpec(String specFile) {
+    return new PlanFile(ContentFolder.specFolder(specFile));
+  }
+
   public String write(Plan plan, String specDigest, String dataDigest) {
-    ObjectNode root = new PlanJsonRenderer().toJson(plan);
+    // The contract's part shows the paths as the plan records them: relative to the spec.
+    ObjectNode root = new PlanJsonRenderer().toJson(localPaths(plan, this::relative));
+    plan = localPaths(plan, s -> new LocalPath(relative(s)));
     ObjectNode p = root.putObject("siteform_plan");
     p.put("version", VERSION);
     p.put("state_serial", plan.stateSerial());
@@ -136,19 +162,87 @@ public final class PlanFile {
     }
   }
 
-  /** A fingerprint of the spec's expansion: resources (placeholders included) and data queries. */
-  public static String specDigest(List<ResourceSpec> resources, List<DataSpec> data) {
+  /**
+   * A fingerprint of the spec's expansion: resources (placeholders included) and data queries,
+   * the folder the site is read from taken relative to the spec's.
+   */
+  public String specDigest(List<ResourceSpec> resources, List<DataSpec> data) {
     ArrayNode a = MAPPER.createArrayNode();
     resources.forEach(r -> a.add(spec(r)));
-    data.forEach(d -> a.addObject().put("address", d.toString()).put("region", d.region()).set("query", value(d.query())));
+    data.forEach(d -> a.addObject().put("address", d.toString()).put("region", d.region())
+        .set("query", value(relativeAll(d.query()))));
     return digest(a);
   }
 
-  /** A fingerprint of what the data sources read. */
-  public static String dataDigest(Map<Address, LiveResource> found) {
+  /** A fingerprint of what the data sources read (a local source's id, its folder, relative to the spec's). */
+  public String dataDigest(Map<Address, LiveResource> found) {
     ObjectNode o = MAPPER.createObjectNode();
-    found.forEach((a, live) -> o.putObject(a.toString()).put("id", live.id()).set("attributes", value(live.attributes())));
+    found.forEach((a, live) -> o.putObject(a.toString()).put("id", String.valueOf(relativeAll(live.id())))
+        .set("attributes", value(relativeAll(live.attributes()))));
     return digest(o);
+  }
+
+  /** {@code path} relative to the spec's folder if it is an absolute path of this machine, else as it is. */
+  private String relative(String path) {
+    if (!isAbsolutePath(path)) return path;
+    String r = specFolder.relativize(Path.of(path).normalize()).toString().replace(java.io.File.separatorChar, '/');
+    return r.isEmpty() ? "." : r;
+  }
+
+  private static boolean isAbsolutePath(String s) {
+    try {
+      return Path.of(s).isAbsolute();
+    } catch (java.nio.file.InvalidPathException notAPath) {
+      return false;
+    }
+  }
+
+  /** Every absolute path in {@code v} relative to the spec's folder: a fingerprint ignores where the checkout is. */
+  private Object relativeAll(Object v) {
+    if (v instanceof String s) return relative(s);
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(String.valueOf(k), relativeAll(x)));
+      return out;
+    }
+    if (v instanceof List<?> l) return l.stream().map(this::relativeAll).toList();
+    return v;
+  }
+
+  /**
+   * {@code plan} with {@code rewrite} applied to the paths its changes will use: the desired
+   * attributes a type's schema does not compare because they differ from one machine to the next
+   * (the site's folder), when they hold an absolute path. What the prior side recorded is left as
+   * state has it.
+   */
+  private static Plan localPaths(Plan plan, java.util.function.Function<String, Object> rewrite) {
+    List<ResourceChange> changes = new ArrayList<>();
+    for (ResourceChange c : plan.changes()) {
+      Set<String> local = machineLocal(c.address().type());
+      if (local.isEmpty()) {
+        changes.add(c);
+        continue;
+      }
+      Optional<ResourceSpec> desired = c.desired().map(d -> new ResourceSpec(d.address(), d.region(),
+          rewrite(d.attributes(), local, rewrite), d.dependsOn(), d.replacedWith()));
+      changes.add(new ResourceChange(c.address(), c.action(), desired, c.prior(), rewrite(c.after(), local, rewrite),
+          c.unknownComputed(), c.replacePaths(), c.reason()));
+    }
+    return new Plan(plan.drift(), changes, plan.stateSerial(), plan.lineage(), plan.destroy(), plan.conflicts());
+  }
+
+  private static Set<String> machineLocal(String type) {
+    var schema = io.siteform.engine.provider.Schemas.all().get(type);
+    return schema == null ? Set.of() : schema.notCompared();
+  }
+
+  private static Map<String, Object> rewrite(Map<String, Object> attributes, Set<String> local,
+      java.util.function.Function<String, Object> rewrite) {
+    Map<String, Object> out = new LinkedHashMap<>(attributes);
+    for (String key : local) {
+      if (out.get(key) instanceof String s && isAbsolutePath(s)) out.put(key, rewrite.apply(s));
+    }
+    return out;
   }
 
   private static String digest(JsonNode node) {
@@ -170,7 +264,7 @@ public final class PlanFile {
     return o;
   }
 
-  private static ResourceSpec spec(JsonNode o) {
+  private ResourceSpec spec(JsonNode o) {
     return new ResourceSpec(Address.parse(o.get("address").asText()), o.get("region").asText(),
         map(o.get("attributes")), addresses(o.get("depends_on")), addresses(o.get("replaced_with")));
   }
@@ -187,7 +281,7 @@ public final class PlanFile {
     return o;
   }
 
-  private static ResourceState resource(JsonNode o) {
+  private ResourceState resource(JsonNode o) {
     List<String> deps = new ArrayList<>();
     o.get("dependencies").forEach(d -> deps.add(d.asText()));
     String region = o.path("region").isTextual() ? o.get("region").asText() : null;
@@ -202,6 +296,11 @@ public final class PlanFile {
   }
 
   private static JsonNode value(Object v) {
+    if (v instanceof LocalPath p) {
+      ObjectNode o = MAPPER.createObjectNode();
+      o.put("$path", p.relative());
+      return o;
+    }
     if (v instanceof Ref ref) {
       ObjectNode r = MAPPER.createObjectNode();
       ObjectNode inner = r.putObject("$ref");
@@ -225,13 +324,16 @@ public final class PlanFile {
     return MAPPER.valueToTree(v);
   }
 
-  private static Map<String, Object> map(JsonNode o) {
+  private Map<String, Object> map(JsonNode o) {
     Map<String, Object> out = new LinkedHashMap<>();
     o.fields().forEachRemaining(e -> out.put(e.getKey(), decode(e.getValue())));
     return out;
   }
 
-  private static Object decode(JsonNode n) {
+  private Object decode(JsonNode n) {
+    if (n.isObject() && n.size() == 1 && n.has("$path")) {
+      return specFolder.resolve(n.get("$path").asText()).normalize().toString();
+    }
     if (n.isObject() && n.size() == 1 && n.has("$ref")) {
       JsonNode r = n.get("$ref");
       List<String> path = new ArrayList<>();

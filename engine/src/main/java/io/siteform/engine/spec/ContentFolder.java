@@ -16,7 +16,13 @@ public final class ContentFolder {
 
   /** The folder the site is published from, if the spec has {@code content:}. */
   public static Optional<Path> of(Spec spec) {
-    return spec.content().map(c -> Path.of(spec.file()).toAbsolutePath().getParent().resolve(c.source()).normalize());
+    return spec.content().map(c -> specFolder(spec.file()).resolve(c.source()).normalize());
+  }
+
+  /** The folder of the spec file {@code specFile}, absolute: what the spec's paths are relative to. */
+  public static Path specFolder(String specFile) {
+    Path parent = Path.of(specFile).toAbsolutePath().normalize().getParent();
+    return parent != null ? parent : Path.of(specFile).toAbsolutePath().getRoot();
   }
 
   /** Fails with the location of {@code content.source} if it names no folder. */
