@@ -90,7 +90,8 @@ public final class Planner {
     Set<String> changed = new TreeSet<>();
     for (Map.Entry<String, Object> e : after.entrySet()) {
       if (schema.notCompared().contains(e.getKey())) continue;
-      if (containsRef(e.getValue()) || !Objects.equals(e.getValue(), live.attributes().get(e.getKey()))) {
+      // A list whose order does not matter (aliases, a certificate's names) is compared as a set.
+      if (containsRef(e.getValue()) || !schema.same(e.getKey(), e.getValue(), live.attributes().get(e.getKey()))) {
         changed.add(e.getKey());
       }
     }

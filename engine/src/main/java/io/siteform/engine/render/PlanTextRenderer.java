@@ -4,6 +4,9 @@ import io.siteform.engine.plan.Action;
 import io.siteform.engine.plan.Drift;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.plan.ResourceChange;
+import io.siteform.engine.provider.ResourceSchema;
+import io.siteform.engine.provider.Schemas;
+import io.siteform.engine.provider.Summary;
 import io.siteform.engine.resource.Ref;
 import io.siteform.state.ResourceState;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Renders a plan in Terraform's idiom: drift first, then one block per change with {@code +},
@@ -22,18 +26,25 @@ import java.util.TreeSet;
  */
 public final class PlanTextRenderer {
   private static final Object UNKNOWN = new Object();
-  /**
-   * Attributes holding a site's files (path to hash): thousands of entries, so a plan shows
-   * counts and the first paths, as {@code aws s3 sync --dryrun} users expect, not every line.
-   */
-  private static final Map<String, String[]> FILE_SETS = Map.of(
-      "files", new String[] {"to upload", "to delete"},
-      "digests", new String[] {"changed, to invalidate", "deleted, to invalidate"});
+  /** How many keys of each kind of change a summarised attribute (see {@link Summary}) names. */
   private static final int FIRST_PATHS = 5;
   private final Style style;
+  private final Function<String, ResourceSchema> schemas;
 
+  /** A renderer of plans of the resource types in {@link Schemas}. */
   public PlanTextRenderer(Style style) {
+    this(style, type -> Schemas.all().get(type));
+  }
+
+  /** @param schemas each type's schema (sets, summaries), or null for a type with none */
+  public PlanTextRenderer(Style style, Function<String, ResourceSchema> schemas) {
     this.style = style;
+    this.schemas = schemas;
+  }
+
+  private ResourceSchema schema(String type) {
+    ResourceSchema s = schemas.apply(type);
+    return s != null ? s : new ResourceSchema(type, Set.of(), Set.of(), false);
   }
 
   public String render(Plan plan) {
@@ -138,7 +149,7 @@ public final class PlanTextRenderer {
       Map<String, Object> before, Map<String, Object> after, Set<String> replace) {
     out.append("  ").append(sym(action)).append(" resource \"").append(type).append("\" \"")
         .append(name).append("\" {\n");
-    int hidden = body(out, 6, action, before, after, replace);
+    int hidden = body(out, 6, action, before, after, replace, schema(type), "");
     if (hidden > 0) {
       out.append(" ".repeat(8)).append(style.dim("# (" + hidden + " unchanged attribute"
           + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
@@ -146,9 +157,13 @@ public final class PlanTextRenderer {
     out.append("    }\n");
   }
 
-  /** Renders the attributes of one level; returns how many unchanged ones it hid. */
+  /**
+   * Renders the attributes of one level, {@code prefix} their path (see {@link ResourceSchema#sets};
+   * "" at the top); returns how many unchanged ones it hid.
+   */
   private int body(StringBuilder out, int indent, Action action,
-      Map<String, Object> before, Map<String, Object> after, Set<String> replace) {
+      Map<String, Object> before, Map<String, Object> after, Set<String> replace, ResourceSchema schema,
+      String prefix) {
     Set<String> keys = new TreeSet<>();
     if (before != null) keys.addAll(before.keySet());
     if (after != null) keys.addAll(after.keySet());
@@ -158,37 +173,37 @@ public final class PlanTextRenderer {
       Object b = before == null ? null : before.get(k);
       Object a = after == null ? null : after.get(k);
       boolean changing = before != null && after != null;
-      if (changing && Objects.equals(a, b) && !k.equals("id")) {
+      if (changing && schema.same(path(prefix, k), a, b) && !k.equals("id")) {
         hidden++;
       } else {
         shown.add(k);
       }
     }
     int width = shown.stream().mapToInt(k -> key(k, indent).length()).max().orElse(0);
-    // With `delete: false`, files gone locally stay in the bucket; siteform only stops tracking them.
-    boolean keep = indent == 6 && after != null && Boolean.FALSE.equals(after.get("delete"));
     for (String k : shown) {
       Object b = before == null ? null : before.get(k);
       Object a = after == null ? null : after.get(k);
-      if (keep && k.equals("files") && (a instanceof Map<?, ?> || b instanceof Map<?, ?>)) {
-        fileSet(out, " ".repeat(indent), String.format("%-" + width + "s", k),
-            new String[] {"to upload", "left in the bucket (delete: false)"}, before == null ? null : b, a);
+      Summary summary = prefix.isEmpty() ? schema.summaries().get(k) : null;
+      if (summary != null && (a instanceof Map<?, ?> || b instanceof Map<?, ?>)) {
+        summarised(out, " ".repeat(indent), String.format("%-" + width + "s", key(k, indent)), summary,
+            summary.removedLabel(after), before == null ? null : b, after == null ? null : a);
         continue;
       }
-      attribute(out, indent, width, k, b, a, before == null, after == null, replace.contains(k));
+      attribute(out, indent, width, k, b, a, before == null, after == null, replace.contains(k), schema,
+          path(prefix, k));
     }
     return hidden;
   }
 
+  private static String path(String prefix, String key) {
+    return prefix.isEmpty() ? key : prefix + "." + key;
+  }
+
   private void attribute(StringBuilder out, int indent, int width, String k, Object b, Object a,
-      boolean creating, boolean deleting, boolean forces) {
+      boolean creating, boolean deleting, boolean forces, ResourceSchema schema, String path) {
     String pad = " ".repeat(indent);
     String name = String.format("%-" + width + "s", key(k, indent));
     String note = forces ? style.red(" # forces replacement") : "";
-    if (indent == 6 && FILE_SETS.containsKey(k) && (a instanceof Map<?, ?> || b instanceof Map<?, ?>)) {
-      fileSet(out, pad, name, FILE_SETS.get(k), creating ? null : b, deleting ? null : a);
-      return;
-    }
     if (creating || (b == null && a != null)) {
       out.append(pad).append(style.green("+")).append(' ').append(name).append(" = ");
       value(out, indent, "+", a);
@@ -197,7 +212,7 @@ public final class PlanTextRenderer {
       out.append(pad).append(style.red("-")).append(' ').append(name).append(" = ");
       value(out, indent, "-", b);
       out.append(" -> null").append(note).append('\n');
-    } else if (Objects.equals(a, b)) {
+    } else if (schema.same(path, a, b)) {
       out.append(pad).append("  ").append(name).append(" = ");
       value(out, indent, " ", a);
       out.append('\n');
@@ -207,22 +222,26 @@ public final class PlanTextRenderer {
       out.append(pad).append("    EOT\n");
     } else if (a instanceof Map<?, ?> am && b instanceof Map<?, ?> bm) {
       out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = {").append(note).append('\n');
-      int hidden = body(out, indent + 4, Action.UPDATE, strings(bm), strings(am), Set.of());
+      int hidden = body(out, indent + 4, Action.UPDATE, strings(bm), strings(am), Set.of(), schema, path);
       if (hidden > 0) {
         out.append(" ".repeat(indent + 6)).append(style.dim("# (" + hidden + " unchanged element"
             + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
       }
       out.append(pad).append("  }\n");
+    } else if (a instanceof List<?> al && b instanceof List<?> bl && schema.isSet(path)) {
+      out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = [").append(note).append('\n');
+      setDiff(out, indent, (List<?>) schema.normalised(path, bl), (List<?>) schema.normalised(path, al));
+      out.append(pad).append("  ]\n");
     } else if (a instanceof List<?> al && b instanceof List<?> bl) {
       out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = [").append(note).append('\n');
       String inner = " ".repeat(indent + 4);
       for (int i = 0; i < Math.max(al.size(), bl.size()); i++) {
         Object bi = i < bl.size() ? bl.get(i) : null;
         Object ai = i < al.size() ? al.get(i) : null;
-        if (Objects.equals(ai, bi)) continue;
+        if (schema.same(path + "[]", ai, bi)) continue;
         if (ai instanceof Map<?, ?> am2 && bi instanceof Map<?, ?> bm2) {
           out.append(inner).append(style.yellow("~")).append(" {\n");
-          int hidden = body(out, indent + 8, Action.UPDATE, strings(bm2), strings(am2), Set.of());
+          int hidden = body(out, indent + 8, Action.UPDATE, strings(bm2), strings(am2), Set.of(), schema, path + "[]");
           if (hidden > 0) {
             out.append(" ".repeat(indent + 10)).append(style.dim("# (" + hidden + " unchanged element"
                 + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
@@ -251,12 +270,38 @@ public final class PlanTextRenderer {
     }
   }
 
-  /** A set of files as counts and the first paths of each kind of change. */
-  private void fileSet(StringBuilder out, String pad, String name, String[] labels, Object b, Object a) {
+  /** A set's change as Terraform shows one: the elements removed, those added, the rest counted. */
+  private void setDiff(StringBuilder out, int indent, List<?> before, List<?> after) {
+    String inner = " ".repeat(indent + 4);
+    int same = 0;
+    for (Object x : before) {
+      if (after.contains(x)) {
+        same++;
+        continue;
+      }
+      out.append(inner).append(style.red("-")).append(' ');
+      value(out, indent + 4, "-", x);
+      out.append(",\n");
+    }
+    for (Object x : after) {
+      if (before.contains(x)) continue;
+      out.append(inner).append(style.green("+")).append(' ');
+      value(out, indent + 4, "+", x);
+      out.append(",\n");
+    }
+    if (same > 0) {
+      out.append(inner).append("  ").append(style.dim("# (" + same + " unchanged element" + (same == 1 ? "" : "s")
+          + " hidden)")).append('\n');
+    }
+  }
+
+  /** A summarised map attribute: counts and the first keys of each kind of change. */
+  private void summarised(StringBuilder out, String pad, String name, Summary summary, String removedLabel,
+      Object b, Object a) {
     Map<?, ?> before = b instanceof Map<?, ?> m ? m : Map.of();
     if (a == UNKNOWN || a instanceof Ref) {
       out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = ")
-          .append(count(before.size())).append(" -> ").append(style.dim("(known after apply)")).append('\n');
+          .append(summary.count(before.size())).append(" -> ").append(style.dim("(known after apply)")).append('\n');
       return;
     }
     Map<?, ?> after = a instanceof Map<?, ?> m ? m : Map.of();
@@ -269,27 +314,23 @@ public final class PlanTextRenderer {
     if (b == null || a == null) {
       String sym = b == null ? "+" : "-";
       Map<?, ?> all = b == null ? after : before;
-      out.append(pad).append(colour(sym)).append(' ').append(name).append(" = ").append(count(all.size()))
+      out.append(pad).append(colour(sym)).append(' ').append(name).append(" = ").append(summary.count(all.size()))
           .append(firstPaths(new ArrayList<>(new TreeSet<>(strings(all).keySet())))).append('\n');
       return;
     }
     out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = {\n");
     String inner = pad + "    ";
     if (!changed.isEmpty()) {
-      out.append(inner).append(colour("+")).append(' ').append(changed.size()).append(' ').append(labels[0])
+      out.append(inner).append(colour("+")).append(' ').append(changed.size()).append(' ').append(summary.changed())
           .append(firstPaths(changed)).append('\n');
     }
     if (!removed.isEmpty()) {
-      out.append(inner).append(colour("-")).append(' ').append(removed.size()).append(' ').append(labels[1])
+      out.append(inner).append(colour("-")).append(' ').append(removed.size()).append(' ').append(removedLabel)
           .append(firstPaths(removed)).append('\n');
     }
     int unchanged = after.size() - changed.size();
     out.append(inner).append("  ").append(style.dim(unchanged + " unchanged")).append('\n');
     out.append(pad).append("  }\n");
-  }
-
-  private static String count(int n) {
-    return n + (n == 1 ? " file" : " files");
   }
 
   private static String firstPaths(List<String> paths) {
