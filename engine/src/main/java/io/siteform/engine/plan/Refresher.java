@@ -94,6 +94,7 @@ public final class Refresher {
         // Deployed) is recorded as refreshed, but is not a change someone made.
         changed.removeAll(schema.computed());
         changed.removeAll(schema.notCompared());
+        changed.removeAll(schema.once());
         if (!changed.isEmpty()) drift.add(new Drift(address, Action.UPDATE, r, Optional.of(now), changed));
       }
       return new Refreshed(live, drift);

@@ -45,6 +45,9 @@ import java.util.TreeSet;
  *     into every element of a list: {@code policy.Statement[].Resource}
  * @param summaries the map attributes a plan shows as counts rather than entry by entry (a
  *     site's files), and how
+ * @param once desired attributes naming work one apply does (the objects the content's apply
+ *     rewrites, which the invalidation covers): never compared with state, a change whenever
+ *     they hold something, and shown as new each time
  */
 public record ResourceSchema(
     String type,
@@ -57,7 +60,8 @@ public record ResourceSchema(
     Set<String> intent,
     Map<String, Object> settled,
     Set<String> sets,
-    Map<String, Summary> summaries) {
+    Map<String, Summary> summaries,
+    Set<String> once) {
   public ResourceSchema {
     Objects.requireNonNull(type, "type");
     forceNew = Collections.unmodifiableSortedSet(new TreeSet<>(forceNew));
@@ -69,13 +73,14 @@ public record ResourceSchema(
     settled = Map.copyOf(settled);
     sets = Collections.unmodifiableSortedSet(new TreeSet<>(sets));
     summaries = Collections.unmodifiableMap(new TreeMap<>(summaries));
+    once = Collections.unmodifiableSortedSet(new TreeSet<>(once));
     if (!computed.containsAll(settled.keySet())) throw new IllegalArgumentException(type + ": settled must be computed");
     if (!forceNew.containsAll(identity)) throw new IllegalArgumentException(type + ": identity must be force-new");
   }
 
   public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy,
       Optional<String> idempotencyToken, Set<String> notCompared, Set<String> identity) {
-    this(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared, identity, Set.of(), Map.of(), Set.of(), Map.of());
+    this(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared, identity, Set.of(), Map.of(), Set.of(), Map.of(), Set.of());
   }
 
   public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy,
@@ -95,13 +100,13 @@ public record ResourceSchema(
   /** This schema, its creates recording {@code attributes} (the object's name) before the call. */
   public ResourceSchema withIntent(String... attributes) {
     return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
-        identity, Set.of(attributes), settled, sets, summaries);
+        identity, Set.of(attributes), settled, sets, summaries, once);
   }
 
   /** This schema, its objects settled once {@code attribute} reads {@code value}. */
   public ResourceSchema withSettled(String attribute, Object value) {
     return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
-        identity, intent, Map.of(attribute, value), sets, summaries);
+        identity, intent, Map.of(attribute, value), sets, summaries, once);
   }
 
   /** This schema, the lists at {@code paths} sets (see {@link #sets}). */
@@ -109,7 +114,7 @@ public record ResourceSchema(
     Set<String> all = new TreeSet<>(sets);
     all.addAll(Set.of(paths));
     return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
-        identity, intent, settled, all, summaries);
+        identity, intent, settled, all, summaries, once);
   }
 
   /** This schema, the plan showing {@code attribute} as {@code summary} says. */
@@ -117,7 +122,20 @@ public record ResourceSchema(
     Map<String, Summary> all = new TreeMap<>(summaries);
     all.put(attribute, summary);
     return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
-        identity, intent, settled, sets, all);
+        identity, intent, settled, sets, all, once);
+  }
+
+  /** This schema, {@code attributes} naming one apply's work (see {@link #once}). */
+  public ResourceSchema withOnce(String... attributes) {
+    return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
+        identity, intent, settled, sets, summaries, Set.of(attributes));
+  }
+
+  /** Whether {@code value} of a {@link #once} attribute asks for work: anything but null or empty. */
+  public static boolean asksForWork(Object value) {
+    if (value instanceof Map<?, ?> m) return !m.isEmpty();
+    if (value instanceof java.util.Collection<?> c) return !c.isEmpty();
+    return value != null;
   }
 
   /** Whether the list at {@code path} (as {@link #sets} spells it) is a set. */

@@ -54,10 +54,16 @@ public final class Schemas {
   public static final ResourceSchema SITE_CONTENT = new ResourceSchema(
       "site_content", Set.of(), Set.of(), false, Optional.empty(), Set.of("source"), Set.of())
       .withSummary("files", new Summary("file", "to upload", "to delete")
+          // Why a file is uploaded: SiteFile.servesSameAs compares exactly these (providers).
+          .because("not in the bucket", "md5", "content", "content_type", "Content-Type",
+              "cache_control", "Cache-Control")
           .keptWhen("delete", false, "left in the bucket (delete: false)"));
   public static final ResourceSchema CLOUDFRONT_INVALIDATION =
       new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of(), false)
-          .withSummary("digests", new Summary("file", "changed, to invalidate", "deleted, to invalidate"));
+          .withSummary("digests", new Summary("file", "changed, to invalidate", "deleted, to invalidate"))
+          .withSummary("rewrites", new Summary("file", "rewritten by this apply, to invalidate",
+              "rewritten by this apply, to invalidate"))
+          .withOnce("rewrites");
 
   /** Every attribute is updated in place, the name too (UpdateResponseHeadersPolicy). */
   public static final ResourceSchema CLOUDFRONT_RESPONSE_HEADERS_POLICY =

@@ -98,11 +98,11 @@ public final class PlanTextRenderer {
       if (d.action() == Action.DELETE) {
         out.append("  # ").append(style.bold(addr)).append(" has been deleted\n");
         block(out, Action.DELETE, d.address().type(), d.address().name(), withMeta(d.recorded()), null,
-            Set.of());
+            Set.of(), true);
       } else {
         out.append("  # ").append(style.bold(addr)).append(" has changed\n");
         block(out, Action.UPDATE, d.address().type(), d.address().name(), withMeta(d.recorded()),
-            withMeta(d.live().orElseThrow()), Set.of());
+            withMeta(d.live().orElseThrow()), Set.of(), true);
       }
     }
     return out.toString();
@@ -142,14 +142,14 @@ public final class PlanTextRenderer {
       }
     }
     Set<String> replace = new TreeSet<>(c.replacePaths());
-    block(out, c.action(), c.address().type(), c.address().name(), before, after, replace);
+    block(out, c.action(), c.address().type(), c.address().name(), before, after, replace, false);
   }
 
   private void block(StringBuilder out, Action action, String type, String name,
-      Map<String, Object> before, Map<String, Object> after, Set<String> replace) {
+      Map<String, Object> before, Map<String, Object> after, Set<String> replace, boolean drift) {
     out.append("  ").append(sym(action)).append(" resource \"").append(type).append("\" \"")
         .append(name).append("\" {\n");
-    int hidden = body(out, 6, action, before, after, replace, schema(type), "");
+    int hidden = body(out, 6, action, before, after, replace, schema(type), "", drift);
     if (hidden > 0) {
       out.append(" ".repeat(8)).append(style.dim("# (" + hidden + " unchanged attribute"
           + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
@@ -159,16 +159,29 @@ public final class PlanTextRenderer {
 
   /**
    * Renders the attributes of one level, {@code prefix} their path (see {@link ResourceSchema#sets};
-   * "" at the top); returns how many unchanged ones it hid.
+   * "" at the top), {@code drift} whether they changed outside siteform rather than in a plan;
+   * returns how many unchanged ones it hid.
    */
   private int body(StringBuilder out, int indent, Action action,
       Map<String, Object> before, Map<String, Object> after, Set<String> replace, ResourceSchema schema,
-      String prefix) {
+      String prefix, boolean drift) {
     Set<String> keys = new TreeSet<>();
     if (before != null) keys.addAll(before.keySet());
     if (after != null) keys.addAll(after.keySet());
     List<String> shown = new ArrayList<>();
     int hidden = 0;
+    if (prefix.isEmpty() && !schema.once().isEmpty()) {
+      // One apply's work is not compared with what an earlier apply did: shown when there is some.
+      Map<String, Object> b = before == null ? null : new TreeMap<>(before);
+      Map<String, Object> a = after == null ? null : new TreeMap<>(after);
+      for (String k : schema.once()) {
+        if (b != null) b.remove(k);
+        if (a != null && !ResourceSchema.asksForWork(a.get(k))) a.remove(k);
+      }
+      before = b;
+      after = a;
+      keys.retainAll(union(before, after));
+    }
     for (String k : keys) {
       Object b = before == null ? null : before.get(k);
       Object a = after == null ? null : after.get(k);
@@ -184,6 +197,7 @@ public final class PlanTextRenderer {
       Object b = before == null ? null : before.get(k);
       Object a = after == null ? null : after.get(k);
       Summary summary = prefix.isEmpty() ? schema.summaries().get(k) : null;
+      if (summary != null && drift) summary = summary.asDrift();
       if (summary != null && (a instanceof Map<?, ?> || b instanceof Map<?, ?>)) {
         summarised(out, " ".repeat(indent), String.format("%-" + width + "s", key(k, indent)), summary,
             summary.removedLabel(after), before == null ? null : b, after == null ? null : a);
@@ -193,6 +207,13 @@ public final class PlanTextRenderer {
           path(prefix, k));
     }
     return hidden;
+  }
+
+  private static Set<String> union(Map<String, Object> a, Map<String, Object> b) {
+    Set<String> out = new TreeSet<>();
+    if (a != null) out.addAll(a.keySet());
+    if (b != null) out.addAll(b.keySet());
+    return out;
   }
 
   private static String path(String prefix, String key) {
@@ -222,7 +243,7 @@ public final class PlanTextRenderer {
       out.append(pad).append("    EOT\n");
     } else if (a instanceof Map<?, ?> am && b instanceof Map<?, ?> bm) {
       out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = {").append(note).append('\n');
-      int hidden = body(out, indent + 4, Action.UPDATE, strings(bm), strings(am), Set.of(), schema, path);
+      int hidden = body(out, indent + 4, Action.UPDATE, strings(bm), strings(am), Set.of(), schema, path, false);
       if (hidden > 0) {
         out.append(" ".repeat(indent + 6)).append(style.dim("# (" + hidden + " unchanged element"
             + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
@@ -241,7 +262,7 @@ public final class PlanTextRenderer {
         if (schema.same(path + "[]", ai, bi)) continue;
         if (ai instanceof Map<?, ?> am2 && bi instanceof Map<?, ?> bm2) {
           out.append(inner).append(style.yellow("~")).append(" {\n");
-          int hidden = body(out, indent + 8, Action.UPDATE, strings(bm2), strings(am2), Set.of(), schema, path + "[]");
+          int hidden = body(out, indent + 8, Action.UPDATE, strings(bm2), strings(am2), Set.of(), schema, path + "[]", false);
           if (hidden > 0) {
             out.append(" ".repeat(indent + 10)).append(style.dim("# (" + hidden + " unchanged element"
                 + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
@@ -320,10 +341,19 @@ public final class PlanTextRenderer {
     }
     out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = {\n");
     String inner = pad + "    ";
-    if (!changed.isEmpty()) {
-      out.append(inner).append(colour("+")).append(' ').append(changed.size()).append(' ').append(summary.changed())
-          .append(firstPaths(changed)).append('\n');
+    // Grouped by why, as the comparison of each entry says: not there yet, then by what differs.
+    Map<Integer, String> reasons = new TreeMap<>();
+    Map<Integer, List<String>> byReason = new TreeMap<>();
+    for (String key : changed) {
+      int rank = summary.rank(before.get(key), after.get(key));
+      reasons.put(rank, summary.reason(before.get(key), after.get(key)));
+      byReason.computeIfAbsent(rank, x -> new ArrayList<>()).add(key);
     }
+    byReason.forEach((rank, keys) -> {
+      String why = reasons.get(rank);
+      out.append(inner).append(colour("+")).append(' ').append(keys.size()).append(' ').append(summary.changed())
+          .append(why.isEmpty() ? "" : ", " + why).append(firstPaths(keys)).append('\n');
+    });
     if (!removed.isEmpty()) {
       out.append(inner).append(colour("-")).append(' ').append(removed.size()).append(' ').append(removedLabel)
           .append(firstPaths(removed)).append('\n');
