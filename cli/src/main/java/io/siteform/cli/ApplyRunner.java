@@ -78,7 +78,7 @@ final class ApplyRunner {
         }
         Plan plan = planned.plan();
         out.println();
-        out.print(new PlanTextRenderer(style).render(plan));
+        out.print(new PlanTextRenderer(style).render(plan, new PlanTextRenderer.Scope(!targets.isEmpty(), false)));
         out.flush();
         if (!plan.conflicts().isEmpty()) return Conflicts.report(root.errors(), plan);
         if (!plan.hasChanges()) return ExitCode.OK;

@@ -47,17 +47,38 @@ public final class PlanTextRenderer {
     return s != null ? s : new ResourceSchema(type, Set.of(), Set.of(), false);
   }
 
+  /**
+   * What a plan compared, so that "No changes." claims no more than was checked.
+   *
+   * @param targeted only the {@code --target} resources and what they depend on
+   * @param offline AWS was not read: state was taken as live
+   */
+  public record Scope(boolean targeted, boolean offline) {
+    /** The whole spec against AWS. */
+    public static final Scope WHOLE = new Scope(false, false);
+
+    /** The no-changes line's opening (printed bold) and the rest, claiming only what was compared. */
+    String[] noChanges() {
+      if (!targeted && !offline) return new String[] {"No changes.", " The site matches the spec: siteform has nothing to do."};
+      String head = "No changes" + (targeted ? " in the targeted resources" : "")
+          + (offline ? " (offline: state taken as live, AWS not read)." : ".");
+      return new String[] {head, targeted ? " Resources outside --target were not compared." : ""};
+    }
+  }
+
+  /** A plan of the whole spec against AWS. */
   public String render(Plan plan) {
+    return render(plan, Scope.WHOLE);
+  }
+
+  public String render(Plan plan, Scope scope) {
     StringBuilder out = new StringBuilder();
     if (!plan.drift().isEmpty()) {
       out.append(renderDrift(plan.drift())).append('\n');
     }
     if (!plan.hasChanges()) {
-      out.append(style.green(style.bold("No changes."))).append(' ')
-          .append(plan.destroy()
-              ? "No objects need to be destroyed."
-              : "The site matches the spec: siteform has nothing to do.")
-          .append('\n');
+      String[] line = plan.destroy() ? new String[] {"No changes.", " No objects need to be destroyed."} : scope.noChanges();
+      out.append(style.green(style.bold(line[0]))).append(line[1]).append('\n');
       return out.toString();
     }
     out.append("siteform will perform the following actions:\n");
@@ -85,6 +106,27 @@ public final class PlanTextRenderer {
         " objects siteform did not create hold the names it would create, and siteform never overwrites them.\n");
     for (var c : plan.conflicts()) out.append("  - ").append(c.message()).append('\n');
     return out.toString();
+  }
+
+  /** What drift reports when state holds nothing: there is nothing to compare AWS with. */
+  public static final String NOTHING_APPLIED = "Nothing is applied yet: no drift to detect.";
+
+  /**
+   * How a refresh-only plan ends: what it found and what happens next. Applying puts back what
+   * the spec says; to keep a change made outside siteform, the spec must say it first.
+   *
+   * @param recordedNothing state holds no resource
+   */
+  public String renderRefreshOnly(List<Drift> drift, boolean recordedNothing, boolean offline) {
+    if (recordedNothing) return NOTHING_APPLIED + "\n";
+    if (offline) {
+      return style.bold("Drift not checked") + " (offline: state taken as live, AWS not read).\n";
+    }
+    if (drift.isEmpty()) return style.green(style.bold("No changes.")) + " Nothing has changed outside of siteform.\n";
+    return renderDrift(drift) + "\nThis is a refresh-only plan: siteform changed nothing, in AWS or in state."
+        + " Applying brings the site back to the spec and updates the state to match AWS: run `siteform plan` to"
+        + " see how, then `siteform apply`. To keep a change made outside siteform instead, write it into the spec"
+        + " first.\n";
   }
 
   /** The "Objects have changed outside of siteform" section. */
