@@ -72,7 +72,8 @@ final class PlanCommand implements Callable<Integer> {
         plan = new Plan(plan.drift(), java.util.List.of(), plan.stateSerial(), plan.lineage(), false);
       }
       if (json) {
-        out.print(new PlanJsonRenderer().render(plan));
+        out.print(new PlanJsonRenderer().render(plan,
+            new io.siteform.engine.operation.OutputsOperation(session.spec(), planned.base()).changes(plan)));
       } else {
         if (!plan.drift().isEmpty() || plan.hasChanges() || !refreshOnly) out.println();
         if (refreshOnly) {
