@@ -98,7 +98,7 @@ final class ApplyRunner {
         }
         Plan plan = planned.plan();
         out.println();
-        out.print(new PlanTextRenderer(style).render(plan));
+        out.print(new PlanTextRenderer(style).render(plan, new PlanTextRenderer.Scope(!targets.isEmpty(), false)));
         out.flush();
         if (!plan.conflicts().isEmpty()) return Conflicts.report(root.errors(), plan);
         if (!plan.hasChanges()) return ExitCode.OK;
@@ -200,15 +200,13 @@ final class ApplyRunner {
         + " `siteform import ADDR ID` adopts an object listed with its id, and a plan shows what is left.");
   }
 
-  /** Terraform's closing "Outputs:" block, from the state just written. */
+  /** Terraform's closing "Outputs:" block, every output, from the state just written. */
   private static void printOutputs(PrintWriter out, Style style, OutputsOperation.Outputs all) {
-    var outputs = all.afterApply();
-    if (outputs.isEmpty()) return;
+    if (all.values().isEmpty()) return;
     out.println();
     out.println(style.green(style.bold("Outputs:")));
     out.println();
-    int width = outputs.keySet().stream().mapToInt(String::length).max().orElse(0);
-    outputs.forEach((k, v) -> out.println(String.format("%-" + width + "s", k) + " = \"" + v + "\""));
+    out.print(new io.siteform.engine.render.OutputRenderer().hcl(all.values()));
   }
 
   /**

@@ -48,10 +48,13 @@ final class DriftCommand implements Callable<Integer> {
       var state = session.readState(session.backend());
       List<Drift> drift = new DriftOperation(session.providers(), state, Math.max(1, parallelism), session.listener(EngineListener.NONE))
           .call().drift();
+      // With nothing applied, AWS was compared with nothing: no "AWS matches" claim.
+      boolean nothing = state.resources().isEmpty();
       switch (format) {
         case JSON -> out.print(new DriftRenderer().json(drift));
-        case MARKDOWN -> out.print(new DriftRenderer().markdown(drift));
-        case TEXT -> out.print(drift.isEmpty()
+        case MARKDOWN -> out.print(nothing ? "### siteform drift\n\n" + PlanTextRenderer.NOTHING_APPLIED + "\n"
+            : new DriftRenderer().markdown(drift));
+        case TEXT -> out.print(nothing ? PlanTextRenderer.NOTHING_APPLIED + "\n" : drift.isEmpty()
             ? style.green(style.bold("No drift.")) + " AWS matches what siteform last applied.\n"
             : new PlanTextRenderer(style).renderDrift(drift));
       }

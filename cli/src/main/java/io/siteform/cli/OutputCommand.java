@@ -1,9 +1,7 @@
 package io.siteform.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.siteform.engine.operation.OutputsOperation;
+import io.siteform.engine.render.OutputRenderer;
 import io.siteform.error.PlanException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -16,26 +14,25 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code siteform output [NAME] [--json]}: what scripts need from an applied site — the
  * distribution's id and domain, the buckets and their regions, the certificate, the site's URL —
- * read from state, without calling AWS.
+ * read from state, without calling AWS. Printed in HCL, sorted by name, as {@code terraform output}.
  */
 @Command(name = "output", mixinStandardHelpOptions = true,
     description = "Print the site's outputs (distribution, buckets, certificate, URL) from state.")
 final class OutputCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   @ParentCommand SiteformCommand root;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "One output; its bare value is printed.")
   String name;
 
-  @Option(names = "--json", description = "Print as JSON.")
+  @Option(names = "--json", description = "Print as JSON: each output's value, type and sensitive, as Terraform does.")
   boolean json;
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() {
     try (Session session = root.session()) {
       Map<String, Object> outputs = new OutputsOperation(session.spec(), session.readStateAsIs(session.backend()))
           .call().values();
+      OutputRenderer render = new OutputRenderer();
       PrintWriter out = root.terminal.out();
       if (name != null) {
         if (!outputs.containsKey(name)) {
@@ -43,20 +40,14 @@ final class OutputCommand implements Callable<Integer> {
               ? "; nothing has been applied yet" : "; the outputs are " + String.join(", ", outputs.keySet())));
         }
         Object v = outputs.get(name);
-        out.println(json || !(v instanceof String) ? JSON.writeValueAsString(v) : v);
+        // A string alone prints bare, for scripts (as `terraform output -raw`); other values in HCL.
+        out.print(json ? render.jsonValue(v) : v instanceof String s ? s + "\n" : render.hclValue(v) + "\n");
       } else if (json) {
-        out.println(JSON.writeValueAsString(outputs));
+        out.print(render.json(outputs));
       } else if (outputs.isEmpty()) {
         out.println("No outputs: nothing has been applied yet. Run `siteform apply`.");
       } else {
-        int width = outputs.keySet().stream().mapToInt(String::length).max().orElse(0);
-        outputs.forEach((k, v) -> {
-          try {
-            out.println(String.format("%-" + width + "s", k) + " = " + JSON.writeValueAsString(v));
-          } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+        out.print(render.hcl(outputs));
       }
       out.flush();
       return ExitCode.OK;

@@ -72,15 +72,16 @@ final class PlanCommand implements Callable<Integer> {
         plan = new Plan(plan.drift(), java.util.List.of(), plan.stateSerial(), plan.lineage(), false);
       }
       if (json) {
-        out.print(new PlanJsonRenderer().render(plan));
+        out.print(new PlanJsonRenderer().render(plan,
+            new io.siteform.engine.operation.OutputsOperation(session.spec(), planned.base()).changes(plan)));
       } else {
         if (!plan.drift().isEmpty() || plan.hasChanges() || !refreshOnly) out.println();
-        if (refreshOnly && plan.drift().isEmpty()) {
-          out.println(style.green(style.bold("No changes.")) + " Nothing has changed outside of siteform.");
-        } else if (refreshOnly) {
-          out.print(new PlanTextRenderer(style).renderDrift(plan.drift()));
+        if (refreshOnly) {
+          out.print(new PlanTextRenderer(style).renderRefreshOnly(plan.drift(),
+              planned.base().resources().isEmpty() && plan.drift().isEmpty(), offline));
         } else {
-          out.print(new PlanTextRenderer(style).render(plan));
+          out.print(new PlanTextRenderer(style).render(plan,
+              new PlanTextRenderer.Scope(!targetSet.isEmpty(), offline)));
         }
       }
       if (outFile != null) {

@@ -79,6 +79,17 @@ class CliTest {
     assertThat(detailed.exit()).isEqualTo(2);
   }
 
+  /** With nothing applied there is nothing to compare AWS with: no claim that it matches. */
+  @Test
+  void driftAndRefreshOnlyWithNothingAppliedSaySo() throws IOException {
+    Path f = spec(SPEC);
+    var drift = cli.run("-f", f.toString(), "--endpoint-url", "http://127.0.0.1:9", "drift", "--no-color");
+    assertThat(drift.exit()).isEqualTo(0);
+    assertThat(drift.out()).isEqualTo("Nothing is applied yet: no drift to detect.\n").doesNotContain("matches");
+    var plan = cli.run("-f", f.toString(), "plan", "--refresh-only", "--offline", "--no-color");
+    assertThat(plan.out()).contains("Nothing is applied yet: no drift to detect.").doesNotContain("No changes");
+  }
+
   @Test
   void offlineJsonPlanHasTheContractShape() throws IOException {
     var r = cli.run("-f", spec(SPEC).toString(), "plan", "--offline", "--json");

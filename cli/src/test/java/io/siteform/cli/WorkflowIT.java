@@ -49,8 +49,9 @@ class WorkflowIT {
       id = aws.cloudFront().listDistributions(b -> {}).distributionList().items().get(0).id();
     }
     assertThat(cli.run("output", "distribution_id").out().strip()).isEqualTo(id);
-    assertThat(cli.run("output", "--json").out()).contains("\"distribution_id\" : \"" + id + "\"",
-        "\"primary_bucket\"", "\"region\" : \"eu-west-1\"", "\"site_url\" : \"https://");
+    assertThat(cli.run("output", "--json").out()).contains("\"distribution_id\" : {", "\"value\" : \"" + id + "\"",
+        "\"primary_bucket\"", "\"region\" : \"eu-west-1\"", "\"value\" : \"https://", "\"type\" : \"string\"");
+    assertThat(cli.run("output").out()).contains("distribution_id = \"" + id + "\"", "primary_bucket = {");
     assertThat(cli.run("output", "nothing").exit()).isEqualTo(1);
     assertThat(cli.run("show").out()).contains("# cloudfront_distribution.site:", "# iam_role.replication:");
     assertThat(cli.run("show", "--json").out()).contains("\"lineage\"");

@@ -5,6 +5,7 @@ import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.resource.Address;
 import io.siteform.engine.resource.Ref;
 import io.siteform.engine.resource.ResourceSpec;
+import io.siteform.engine.resource.Rewrites;
 import io.siteform.state.ResourceState;
 import io.siteform.state.State;
 import java.util.ArrayList;
@@ -68,8 +69,9 @@ public final class Planner {
         Map.of(), Set.of(), Set.of(), Optional.ofNullable(reason));
   }
 
-  private ResourceChange planOne(ResourceSpec spec, State current, Map<Address, ResourceChange> planned) {
-    ResourceSchema schema = schemas.apply(spec.type());
+  private ResourceChange planOne(ResourceSpec given, State current, Map<Address, ResourceChange> planned) {
+    ResourceSchema schema = schemas.apply(given.type());
+    ResourceSpec spec = fillRewrites(given, planned);
     Map<String, Object> after = resolve(spec.attributes(), current, planned);
     Optional<ResourceState> entry = current.find(spec.address().toString());
     // A create in flight (one that never confirmed) is created again, with its recorded token, so
@@ -90,7 +92,12 @@ public final class Planner {
     Set<String> changed = new TreeSet<>();
     for (Map.Entry<String, Object> e : after.entrySet()) {
       if (schema.notCompared().contains(e.getKey())) continue;
-      if (containsRef(e.getValue()) || !Objects.equals(e.getValue(), live.attributes().get(e.getKey()))) {
+      if (schema.once().contains(e.getKey())) {
+        if (ResourceSchema.asksForWork(e.getValue())) changed.add(e.getKey());
+        continue;
+      }
+      // A list whose order does not matter (aliases, a certificate's names) is compared as a set.
+      if (containsRef(e.getValue()) || !schema.same(e.getKey(), e.getValue(), live.attributes().get(e.getKey()))) {
         changed.add(e.getKey());
       }
     }
@@ -132,6 +139,36 @@ public final class Planner {
     }
     return new ResourceChange(spec.address(), action, Optional.of(spec), prior, after,
         unknownComputed, replacePaths, Optional.ofNullable(reason));
+  }
+
+  /**
+   * {@code spec} with each {@link Rewrites} placeholder filled in from its producer's planned
+   * change, which is planned first (the holder depends on it): every key the producer's apply
+   * writes or deletes. Filled in the desired spec itself, so apply gets what the plan showed.
+   */
+  private static ResourceSpec fillRewrites(ResourceSpec spec, Map<Address, ResourceChange> planned) {
+    if (spec.attributes().values().stream().noneMatch(Rewrites.class::isInstance)) return spec;
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    spec.attributes().forEach((k, v) -> attrs.put(k, v instanceof Rewrites r ? rewrites(r, planned.get(r.address())) : v));
+    return new ResourceSpec(spec.address(), spec.region(), attrs, spec.dependsOn(), spec.replacedWith());
+  }
+
+  private static Map<String, Object> rewrites(Rewrites r, ResourceChange producer) {
+    Map<String, Object> out = new java.util.TreeMap<>();
+    if (producer == null || producer.action() == Action.NO_OP || producer.action() == Action.DELETE) return out;
+    // A new object is written whole; an updated one where the live object differs from the desired.
+    Map<?, ?> before = producer.action().creates() ? Map.of()
+        : producer.prior().map(p -> p.attributes().get(r.attribute())).filter(Map.class::isInstance)
+            .map(Map.class::cast).orElse(Map.of());
+    Object a = producer.after().get(r.attribute());
+    Map<?, ?> after = a instanceof Map<?, ?> m ? m : Map.of();
+    after.forEach((k, v) -> {
+      if (!Objects.equals(v, before.get(k))) out.put(String.valueOf(k), Rewrites.WRITTEN);
+    });
+    before.keySet().forEach(k -> {
+      if (!after.containsKey(k)) out.put(String.valueOf(k), Rewrites.DELETED);
+    });
+    return out;
   }
 
   /** The reason of a create that resumes one in flight: "resuming an interrupted create, token X". */

@@ -84,6 +84,8 @@ public record PublishPhases(int assets, int pages, int invalidated, int deleted,
         was.keySet().forEach(k -> {
           if (!now.containsKey(k)) changed.add(k);
         });
+        // Objects the content's apply rewrites (restored after a change in the bucket) go too.
+        changed.addAll(map(invalidation.after().get("rewrites")).keySet());
         invalidated = changed.size();
       }
     }

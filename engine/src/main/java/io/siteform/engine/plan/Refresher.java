@@ -93,12 +93,13 @@ public final class Refresher {
         ResourceState now = new ResourceState(
             r.address(), r.type(), r.region(), found.get().id(), found.get().attributes(), r.dependencies());
         live = live.with(now);
-        Set<String> changed = changedKeys(r, now);
+        var schema = providers.schema(r.type());
+        Set<String> changed = changedKeys(schema, r, now);
         // What AWS assigns and moves on its own (a certificate going ISSUED, a distribution
         // Deployed) is recorded as refreshed, but is not a change someone made.
-        var schema = providers.schema(r.type());
         changed.removeAll(schema.computed());
         changed.removeAll(schema.notCompared());
+        changed.removeAll(schema.once());
         if (!changed.isEmpty()) drift.add(new Drift(address, Action.UPDATE, r, Optional.of(now), changed));
       }
       return new Refreshed(live, drift);
@@ -107,12 +108,14 @@ public final class Refresher {
     }
   }
 
-  private static Set<String> changedKeys(ResourceState before, ResourceState after) {
+  /** The attributes that differ, a set in another order (AWS's) not among them. */
+  private static Set<String> changedKeys(io.siteform.engine.provider.ResourceSchema schema, ResourceState before,
+      ResourceState after) {
     Set<String> keys = new HashSet<>(before.attributes().keySet());
     keys.addAll(after.attributes().keySet());
     Set<String> changed = new TreeSet<>();
     for (String k : keys) {
-      if (!Objects.equals(before.attributes().get(k), after.attributes().get(k))) changed.add(k);
+      if (!schema.same(k, before.attributes().get(k), after.attributes().get(k))) changed.add(k);
     }
     if (!before.id().equals(after.id())) changed.add("id");
     return changed;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -38,6 +39,15 @@ import java.util.TreeSet;
  *     distribution's {@code status} {@code Deployed}). An object read otherwise (an apply was
  *     killed or stopped during the wait) is planned as an update, so the next apply resumes the
  *     wait instead of going on as if it were done
+ * @param sets the paths of lists whose order does not matter (a distribution's aliases, a
+ *     certificate's other names, a policy statement's resources): compared and shown as sets, so a
+ *     reorder is no change. A path is an attribute, then {@code .key} into a map or {@code []}
+ *     into every element of a list: {@code policy.Statement[].Resource}
+ * @param summaries the map attributes a plan shows as counts rather than entry by entry (a
+ *     site's files), and how
+ * @param once desired attributes naming work one apply does (the objects the content's apply
+ *     rewrites, which the invalidation covers): never compared with state, a change whenever
+ *     they hold something, and shown as new each time
  */
 public record ResourceSchema(
     String type,
@@ -48,7 +58,10 @@ public record ResourceSchema(
     Set<String> notCompared,
     Set<String> identity,
     Set<String> intent,
-    Map<String, Object> settled) {
+    Map<String, Object> settled,
+    Set<String> sets,
+    Map<String, Summary> summaries,
+    Set<String> once) {
   public ResourceSchema {
     Objects.requireNonNull(type, "type");
     forceNew = Collections.unmodifiableSortedSet(new TreeSet<>(forceNew));
@@ -58,13 +71,16 @@ public record ResourceSchema(
     identity = Collections.unmodifiableSortedSet(new TreeSet<>(identity));
     intent = Collections.unmodifiableSortedSet(new TreeSet<>(intent));
     settled = Map.copyOf(settled);
+    sets = Collections.unmodifiableSortedSet(new TreeSet<>(sets));
+    summaries = Collections.unmodifiableMap(new TreeMap<>(summaries));
+    once = Collections.unmodifiableSortedSet(new TreeSet<>(once));
     if (!computed.containsAll(settled.keySet())) throw new IllegalArgumentException(type + ": settled must be computed");
     if (!forceNew.containsAll(identity)) throw new IllegalArgumentException(type + ": identity must be force-new");
   }
 
   public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy,
       Optional<String> idempotencyToken, Set<String> notCompared, Set<String> identity) {
-    this(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared, identity, Set.of(), Map.of());
+    this(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared, identity, Set.of(), Map.of(), Set.of(), Map.of(), Set.of());
   }
 
   public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy,
@@ -84,13 +100,59 @@ public record ResourceSchema(
   /** This schema, its creates recording {@code attributes} (the object's name) before the call. */
   public ResourceSchema withIntent(String... attributes) {
     return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
-        identity, Set.of(attributes), settled);
+        identity, Set.of(attributes), settled, sets, summaries, once);
   }
 
   /** This schema, its objects settled once {@code attribute} reads {@code value}. */
   public ResourceSchema withSettled(String attribute, Object value) {
     return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
-        identity, intent, Map.of(attribute, value));
+        identity, intent, Map.of(attribute, value), sets, summaries, once);
+  }
+
+  /** This schema, the lists at {@code paths} sets (see {@link #sets}). */
+  public ResourceSchema withSets(String... paths) {
+    Set<String> all = new TreeSet<>(sets);
+    all.addAll(Set.of(paths));
+    return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
+        identity, intent, settled, all, summaries, once);
+  }
+
+  /** This schema, the plan showing {@code attribute} as {@code summary} says. */
+  public ResourceSchema withSummary(String attribute, Summary summary) {
+    Map<String, Summary> all = new TreeMap<>(summaries);
+    all.put(attribute, summary);
+    return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
+        identity, intent, settled, sets, all, once);
+  }
+
+  /** This schema, {@code attributes} naming one apply's work (see {@link #once}). */
+  public ResourceSchema withOnce(String... attributes) {
+    return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
+        identity, intent, settled, sets, summaries, Set.of(attributes));
+  }
+
+  /** Whether {@code value} of a {@link #once} attribute asks for work: anything but null or empty. */
+  public static boolean asksForWork(Object value) {
+    if (value instanceof Map<?, ?> m) return !m.isEmpty();
+    if (value instanceof java.util.Collection<?> c) return !c.isEmpty();
+    return value != null;
+  }
+
+  /** Whether the list at {@code path} (as {@link #sets} spells it) is a set. */
+  public boolean isSet(String path) {
+    return sets.contains(path);
+  }
+
+  /** Whether {@code a} and {@code b}, values of {@code attribute}, are the same, sets compared as sets. */
+  public boolean same(String attribute, Object a, Object b) {
+    if (Objects.equals(a, b)) return true;
+    if (sets.isEmpty()) return false;
+    return Objects.equals(normalised(attribute, a), normalised(attribute, b));
+  }
+
+  /** {@code value} of {@code attribute} with every set in it sorted and without repeats: equal sets are equal. */
+  public Object normalised(String attribute, Object value) {
+    return SetValues.normalised(sets, attribute, value);
   }
 
   /** The first settled attribute {@code live} does not yet hold, if any (it must read one). */

@@ -12,11 +12,18 @@ import java.util.TreeMap;
  * otherwise, so what the engine is tested with is what runs against AWS.
  */
 public final class Schemas {
+  /**
+   * An IAM policy's statement lists its actions and resources in no order
+   * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html).
+   */
+  private static final String[] POLICY_SETS = {"policy.Statement[].Action", "policy.Statement[].Resource"};
+
   public static final ResourceSchema S3_BUCKET =
       new ResourceSchema("s3_bucket", Set.of("bucket"), Set.of("arn", "regional_domain_name"), false)
           .withIntent("bucket");
   public static final ResourceSchema IAM_ROLE =
-      new ResourceSchema("iam_role", Set.of("name"), Set.of("arn", "unique_id"), false).withIntent("name");
+      new ResourceSchema("iam_role", Set.of("name"), Set.of("arn", "unique_id"), false).withIntent("name")
+          .withSets(POLICY_SETS);
   public static final ResourceSchema S3_REPLICATION =
       new ResourceSchema("s3_replication", Set.of("bucket"), Set.of(), false);
   public static final ResourceSchema CLOUDFRONT_ORIGIN_ACCESS = new ResourceSchema(
@@ -24,12 +31,15 @@ public final class Schemas {
       .withIntent("kind", "name");
   public static final ResourceSchema CLOUDFRONT_DISTRIBUTION = new ResourceSchema("cloudfront_distribution",
       Set.of(), Set.of("arn", "domain_name", "status"), false, Optional.of("caller_reference"))
-      .withSettled("status", "Deployed");
+      .withSettled("status", "Deployed")
+      .withSets("aliases", "origin_group.status_codes", "default_cache_behavior.allowed_methods",
+          "default_cache_behavior.cached_methods");
   public static final ResourceSchema S3_BUCKET_POLICY =
-      new ResourceSchema("s3_bucket_policy", Set.of("bucket"), Set.of(), false);
+      new ResourceSchema("s3_bucket_policy", Set.of("bucket"), Set.of(), false).withSets(POLICY_SETS);
   public static final ResourceSchema ACM_CERTIFICATE = new ResourceSchema("acm_certificate",
       Set.of("domain_name", "subject_alternative_names", "validation_method", "key_algorithm"),
-      Set.of("arn", "status", "validation"), true, Optional.of("idempotency_token"));
+      Set.of("arn", "status", "validation"), true, Optional.of("idempotency_token"))
+      .withSets("subject_alternative_names");
   public static final ResourceSchema ACM_CERTIFICATE_VALIDATION =
       new ResourceSchema("acm_certificate_validation", Set.of("certificate_arn"), Set.of(), true);
   public static final ResourceSchema ROUTE53_RECORD =
@@ -42,7 +52,12 @@ public final class Schemas {
    * move to another region.
    */
   public static final ResourceSchema SITE_CONTENT = new ResourceSchema(
-      "site_content", Set.of(), Set.of("versions"), false, Optional.empty(), Set.of("source", "restore"), Set.of());
+      "site_content", Set.of(), Set.of("versions"), false, Optional.empty(), Set.of("source", "restore"), Set.of())
+      .withSummary("files", new Summary("file", "to upload", "leaving the site")
+          // Why a file is uploaded: SiteFile.servesSameAs compares exactly these (providers).
+          .because("not in the bucket", "md5", "content", "content_type", "Content-Type",
+              "cache_control", "Cache-Control")
+          .keptWhen("delete", false, "left in the bucket (delete: false)"));
   /**
    * The deletes of a publish. {@code removed} (path to when it left the site) is siteform's own
    * record, never diffed; the plan deletes when {@code due} or {@code strays} read back non-empty.
@@ -50,7 +65,11 @@ public final class Schemas {
   public static final ResourceSchema SITE_CONTENT_REMOVAL = new ResourceSchema(
       "site_content_removal", Set.of(), Set.of("removed"), false);
   public static final ResourceSchema CLOUDFRONT_INVALIDATION =
-      new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of(), false);
+      new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of(), false)
+          .withSummary("digests", new Summary("file", "changed, to invalidate", "deleted, to invalidate"))
+          .withSummary("rewrites", new Summary("file", "rewritten by this apply, to invalidate",
+              "rewritten by this apply, to invalidate"))
+          .withOnce("rewrites");
 
   /** Every attribute is updated in place, the name too (UpdateResponseHeadersPolicy). */
   public static final ResourceSchema CLOUDFRONT_RESPONSE_HEADERS_POLICY =

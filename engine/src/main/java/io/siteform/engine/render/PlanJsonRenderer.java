@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.siteform.engine.plan.OutputChange;
 import io.siteform.engine.plan.Action;
 import io.siteform.engine.plan.Drift;
 import io.siteform.engine.plan.Plan;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  * The JSON plan, in the shape of Terraform's ({@code terraform show -json}) so scripts written for
  * it keep working: {@code format_version}, {@code resource_drift[]}, {@code resource_changes[]}
  * (each with {@code change {actions, before, after, after_unknown, replace_paths}}), {@code
- * output_changes}, and siteform's {@code summary}. A value known only after apply is absent from
+ * output_changes} (each output's {@code actions, before, after, after_unknown}), each entry's
+ * {@code mode} and {@code provider_name}, and siteform's {@code summary}. A value known only after apply is absent from
  * {@code after} and {@code true} at its path in {@code after_unknown}.
  */
 public final class PlanJsonRenderer {
@@ -33,15 +35,30 @@ public final class PlanJsonRenderer {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /**
+   * Terraform's {@code provider_name} for every siteform resource: siteform's one provider, named
+   * as a registry address would name it (there is no such registry; scripts match the shape).
+   */
+  public static final String PROVIDER_NAME = "registry.siteform.io/siteform/aws";
+
   public String render(Plan plan) {
+    return render(plan, Map.of());
+  }
+
+  /** The plan, with how each output changes ({@code OutputsOperation.changes}). */
+  public String render(Plan plan, Map<String, OutputChange> outputs) {
     try {
-      return MAPPER.writeValueAsString(toJson(plan)) + "\n";
+      return MAPPER.writeValueAsString(toJson(plan, outputs)) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public ObjectNode toJson(Plan plan) {
+    return toJson(plan, Map.of());
+  }
+
+  public ObjectNode toJson(Plan plan, Map<String, OutputChange> outputs) {
     ObjectNode root = F.objectNode();
     root.put("format_version", FORMAT_VERSION);
     root.put("siteform_version", Versions.SITEFORM);
@@ -86,7 +103,16 @@ public final class PlanJsonRenderer {
       change.set("replace_paths", paths);
       c.reason().ifPresent(r -> change.put("reason", r));
     }
-    root.putObject("output_changes");
+    ObjectNode outputChanges = root.putObject("output_changes");
+    new TreeMap<>(outputs).forEach((name, oc) -> {
+      ObjectNode o = outputChanges.putObject(name);
+      o.set("actions", F.arrayNode().add(oc.action()));
+      o.set("before", knownOutput(oc.before()));
+      o.set("after", knownOutput(oc.after()));
+      o.set("after_unknown", unknownOutput(oc.after()));
+      o.put("before_sensitive", false);
+      o.put("after_sensitive", false);
+    });
     if (!plan.conflicts().isEmpty()) {
       // siteform's own: creates that objects made outside siteform stand in the way of.
       ArrayNode conflicts = root.putArray("conflicts");
@@ -105,8 +131,11 @@ public final class PlanJsonRenderer {
 
   private static ObjectNode entry(ObjectNode e, Address a) {
     e.put("address", a.toString());
+    // Data sources are read before planning and never change: every entry is a managed resource.
+    e.put("mode", "managed");
     e.put("type", a.type());
     e.put("name", a.name());
+    e.put("provider_name", PROVIDER_NAME);
     return e.putObject("change");
   }
 
@@ -139,6 +168,42 @@ public final class PlanJsonRenderer {
       return a;
     }
     return MAPPER.valueToTree(v);
+  }
+
+  /** An output's value with what is known only after apply left out (objects) or null. */
+  private static JsonNode knownOutput(Object v) {
+    if (v == null || v == OutputChange.UNKNOWN) return F.nullNode();
+    if (v instanceof Map<?, ?> m) {
+      ObjectNode o = F.objectNode();
+      new TreeMap<>(m).forEach((k, x) -> {
+        if (x != OutputChange.UNKNOWN) o.set(String.valueOf(k), knownOutput(x));
+      });
+      return o;
+    }
+    if (v instanceof List<?> l) {
+      ArrayNode a = F.arrayNode();
+      l.forEach(x -> a.add(knownOutput(x)));
+      return a;
+    }
+    return MAPPER.valueToTree(v);
+  }
+
+  /** Terraform's after_unknown of an output: true if it is unknown, a mirror if it holds unknowns, else false. */
+  private static JsonNode unknownOutput(Object v) {
+    if (v == OutputChange.UNKNOWN) return F.booleanNode(true);
+    if (v instanceof Map<?, ?> m && m.containsValue(OutputChange.UNKNOWN)) {
+      ObjectNode o = F.objectNode();
+      new TreeMap<>(m).forEach((k, x) -> {
+        if (x == OutputChange.UNKNOWN) o.put(String.valueOf(k), true);
+      });
+      return o;
+    }
+    if (v instanceof List<?> l && l.stream().anyMatch(x -> unknownOutput(x).isContainerNode() || x == OutputChange.UNKNOWN)) {
+      ArrayNode a = F.arrayNode();
+      l.forEach(x -> a.add(unknownOutput(x)));
+      return a;
+    }
+    return F.booleanNode(false);
   }
 
   /** {@code true} where {@code v} is unknown, a mirror where it holds unknowns, else null. */

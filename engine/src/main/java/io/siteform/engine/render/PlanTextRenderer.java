@@ -4,6 +4,9 @@ import io.siteform.engine.plan.Action;
 import io.siteform.engine.plan.Drift;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.plan.ResourceChange;
+import io.siteform.engine.provider.ResourceSchema;
+import io.siteform.engine.provider.Schemas;
+import io.siteform.engine.provider.Summary;
 import io.siteform.engine.resource.Ref;
 import io.siteform.state.ResourceState;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Renders a plan in Terraform's idiom: drift first, then one block per change with {@code +},
@@ -22,31 +26,59 @@ import java.util.TreeSet;
  */
 public final class PlanTextRenderer {
   private static final Object UNKNOWN = new Object();
-  /**
-   * Attributes holding a site's files (path to hash): thousands of entries, so a plan shows
-   * counts and the first paths, as {@code aws s3 sync --dryrun} users expect, not every line.
-   */
-  private static final Map<String, String[]> FILE_SETS = Map.of(
-      "files", new String[] {"to upload", "to delete"},
-      "digests", new String[] {"changed, to invalidate", "deleted, to invalidate"});
+  /** How many keys of each kind of change a summarised attribute (see {@link Summary}) names. */
   private static final int FIRST_PATHS = 5;
   private final Style style;
+  private final Function<String, ResourceSchema> schemas;
 
+  /** A renderer of plans of the resource types in {@link Schemas}. */
   public PlanTextRenderer(Style style) {
-    this.style = style;
+    this(style, type -> Schemas.all().get(type));
   }
 
+  /** @param schemas each type's schema (sets, summaries), or null for a type with none */
+  public PlanTextRenderer(Style style, Function<String, ResourceSchema> schemas) {
+    this.style = style;
+    this.schemas = schemas;
+  }
+
+  private ResourceSchema schema(String type) {
+    ResourceSchema s = schemas.apply(type);
+    return s != null ? s : new ResourceSchema(type, Set.of(), Set.of(), false);
+  }
+
+  /**
+   * What a plan compared, so that "No changes." claims no more than was checked.
+   *
+   * @param targeted only the {@code --target} resources and what they depend on
+   * @param offline AWS was not read: state was taken as live
+   */
+  public record Scope(boolean targeted, boolean offline) {
+    /** The whole spec against AWS. */
+    public static final Scope WHOLE = new Scope(false, false);
+
+    /** The no-changes line's opening (printed bold) and the rest, claiming only what was compared. */
+    String[] noChanges() {
+      if (!targeted && !offline) return new String[] {"No changes.", " The site matches the spec: siteform has nothing to do."};
+      String head = "No changes" + (targeted ? " in the targeted resources" : "")
+          + (offline ? " (offline: state taken as live, AWS not read)." : ".");
+      return new String[] {head, targeted ? " Resources outside --target were not compared." : ""};
+    }
+  }
+
+  /** A plan of the whole spec against AWS. */
   public String render(Plan plan) {
+    return render(plan, Scope.WHOLE);
+  }
+
+  public String render(Plan plan, Scope scope) {
     StringBuilder out = new StringBuilder();
     if (!plan.drift().isEmpty()) {
       out.append(renderDrift(plan.drift())).append('\n');
     }
     if (!plan.hasChanges()) {
-      out.append(style.green(style.bold("No changes."))).append(' ')
-          .append(plan.destroy()
-              ? "No objects need to be destroyed."
-              : "The site matches the spec: siteform has nothing to do.")
-          .append('\n');
+      String[] line = plan.destroy() ? new String[] {"No changes.", " No objects need to be destroyed."} : scope.noChanges();
+      out.append(style.green(style.bold(line[0]))).append(line[1]).append('\n');
       if (!plan.destroy()) publishPhases(out, plan);
       return out.toString();
     }
@@ -86,6 +118,27 @@ public final class PlanTextRenderer {
     return out.toString();
   }
 
+  /** What drift reports when state holds nothing: there is nothing to compare AWS with. */
+  public static final String NOTHING_APPLIED = "Nothing is applied yet: no drift to detect.";
+
+  /**
+   * How a refresh-only plan ends: what it found and what happens next. Applying puts back what
+   * the spec says; to keep a change made outside siteform, the spec must say it first.
+   *
+   * @param recordedNothing state holds no resource
+   */
+  public String renderRefreshOnly(List<Drift> drift, boolean recordedNothing, boolean offline) {
+    if (recordedNothing) return NOTHING_APPLIED + "\n";
+    if (offline) {
+      return style.bold("Drift not checked") + " (offline: state taken as live, AWS not read).\n";
+    }
+    if (drift.isEmpty()) return style.green(style.bold("No changes.")) + " Nothing has changed outside of siteform.\n";
+    return renderDrift(drift) + "\nThis is a refresh-only plan: siteform changed nothing, in AWS or in state."
+        + " Applying brings the site back to the spec and updates the state to match AWS: run `siteform plan` to"
+        + " see how, then `siteform apply`. To keep a change made outside siteform instead, write it into the spec"
+        + " first.\n";
+  }
+
   /** The "Objects have changed outside of siteform" section. */
   public String renderDrift(List<Drift> drift) {
     StringBuilder out = new StringBuilder();
@@ -97,11 +150,11 @@ public final class PlanTextRenderer {
       if (d.action() == Action.DELETE) {
         out.append("  # ").append(style.bold(addr)).append(" has been deleted\n");
         block(out, Action.DELETE, d.address().type(), d.address().name(), withMeta(d.recorded()), null,
-            Set.of());
+            Set.of(), true);
       } else {
         out.append("  # ").append(style.bold(addr)).append(" has changed\n");
         block(out, Action.UPDATE, d.address().type(), d.address().name(), withMeta(d.recorded()),
-            withMeta(d.live().orElseThrow()), Set.of());
+            withMeta(d.live().orElseThrow()), Set.of(), true);
       }
     }
     return out.toString();
@@ -141,14 +194,14 @@ public final class PlanTextRenderer {
       }
     }
     Set<String> replace = new TreeSet<>(c.replacePaths());
-    block(out, c.action(), c.address().type(), c.address().name(), before, after, replace);
+    block(out, c.action(), c.address().type(), c.address().name(), before, after, replace, false);
   }
 
   private void block(StringBuilder out, Action action, String type, String name,
-      Map<String, Object> before, Map<String, Object> after, Set<String> replace) {
+      Map<String, Object> before, Map<String, Object> after, Set<String> replace, boolean drift) {
     out.append("  ").append(sym(action)).append(" resource \"").append(type).append("\" \"")
         .append(name).append("\" {\n");
-    int hidden = body(out, 6, action, before, after, replace);
+    int hidden = body(out, 6, action, before, after, replace, schema(type), "", drift);
     if (hidden > 0) {
       out.append(" ".repeat(8)).append(style.dim("# (" + hidden + " unchanged attribute"
           + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
@@ -156,49 +209,74 @@ public final class PlanTextRenderer {
     out.append("    }\n");
   }
 
-  /** Renders the attributes of one level; returns how many unchanged ones it hid. */
+  /**
+   * Renders the attributes of one level, {@code prefix} their path (see {@link ResourceSchema#sets};
+   * "" at the top), {@code drift} whether they changed outside siteform rather than in a plan;
+   * returns how many unchanged ones it hid.
+   */
   private int body(StringBuilder out, int indent, Action action,
-      Map<String, Object> before, Map<String, Object> after, Set<String> replace) {
+      Map<String, Object> before, Map<String, Object> after, Set<String> replace, ResourceSchema schema,
+      String prefix, boolean drift) {
     Set<String> keys = new TreeSet<>();
     if (before != null) keys.addAll(before.keySet());
     if (after != null) keys.addAll(after.keySet());
     List<String> shown = new ArrayList<>();
     int hidden = 0;
+    if (prefix.isEmpty() && !schema.once().isEmpty()) {
+      // One apply's work is not compared with what an earlier apply did: shown when there is some.
+      Map<String, Object> b = before == null ? null : new TreeMap<>(before);
+      Map<String, Object> a = after == null ? null : new TreeMap<>(after);
+      for (String k : schema.once()) {
+        if (b != null) b.remove(k);
+        if (a != null && !ResourceSchema.asksForWork(a.get(k))) a.remove(k);
+      }
+      before = b;
+      after = a;
+      keys.retainAll(union(before, after));
+    }
     for (String k : keys) {
       Object b = before == null ? null : before.get(k);
       Object a = after == null ? null : after.get(k);
       boolean changing = before != null && after != null;
-      if (changing && Objects.equals(a, b) && !k.equals("id")) {
+      if (changing && schema.same(path(prefix, k), a, b) && !k.equals("id")) {
         hidden++;
       } else {
         shown.add(k);
       }
     }
     int width = shown.stream().mapToInt(k -> key(k, indent).length()).max().orElse(0);
-    // With `delete: false`, files gone locally stay in the bucket; siteform only stops tracking them.
-    boolean keep = indent == 6 && after != null && Boolean.FALSE.equals(after.get("delete"));
     for (String k : shown) {
       Object b = before == null ? null : before.get(k);
       Object a = after == null ? null : after.get(k);
-      if (keep && k.equals("files") && (a instanceof Map<?, ?> || b instanceof Map<?, ?>)) {
-        fileSet(out, " ".repeat(indent), String.format("%-" + width + "s", k),
-            new String[] {"to upload", "left in the bucket (delete: false)"}, before == null ? null : b, a);
+      Summary summary = prefix.isEmpty() ? schema.summaries().get(k) : null;
+      if (summary != null && drift) summary = summary.asDrift();
+      if (summary != null && (a instanceof Map<?, ?> || b instanceof Map<?, ?>)) {
+        summarised(out, " ".repeat(indent), String.format("%-" + width + "s", key(k, indent)), summary,
+            summary.removedLabel(after), before == null ? null : b, after == null ? null : a);
         continue;
       }
-      attribute(out, indent, width, k, b, a, before == null, after == null, replace.contains(k));
+      attribute(out, indent, width, k, b, a, before == null, after == null, replace.contains(k), schema,
+          path(prefix, k));
     }
     return hidden;
   }
 
+  private static Set<String> union(Map<String, Object> a, Map<String, Object> b) {
+    Set<String> out = new TreeSet<>();
+    if (a != null) out.addAll(a.keySet());
+    if (b != null) out.addAll(b.keySet());
+    return out;
+  }
+
+  private static String path(String prefix, String key) {
+    return prefix.isEmpty() ? key : prefix + "." + key;
+  }
+
   private void attribute(StringBuilder out, int indent, int width, String k, Object b, Object a,
-      boolean creating, boolean deleting, boolean forces) {
+      boolean creating, boolean deleting, boolean forces, ResourceSchema schema, String path) {
     String pad = " ".repeat(indent);
     String name = String.format("%-" + width + "s", key(k, indent));
     String note = forces ? style.red(" # forces replacement") : "";
-    if (indent == 6 && FILE_SETS.containsKey(k) && (a instanceof Map<?, ?> || b instanceof Map<?, ?>)) {
-      fileSet(out, pad, name, FILE_SETS.get(k), creating ? null : b, deleting ? null : a);
-      return;
-    }
     if (creating || (b == null && a != null)) {
       out.append(pad).append(style.green("+")).append(' ').append(name).append(" = ");
       value(out, indent, "+", a);
@@ -207,7 +285,7 @@ public final class PlanTextRenderer {
       out.append(pad).append(style.red("-")).append(' ').append(name).append(" = ");
       value(out, indent, "-", b);
       out.append(" -> null").append(note).append('\n');
-    } else if (Objects.equals(a, b)) {
+    } else if (schema.same(path, a, b)) {
       out.append(pad).append("  ").append(name).append(" = ");
       value(out, indent, " ", a);
       out.append('\n');
@@ -217,22 +295,26 @@ public final class PlanTextRenderer {
       out.append(pad).append("    EOT\n");
     } else if (a instanceof Map<?, ?> am && b instanceof Map<?, ?> bm) {
       out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = {").append(note).append('\n');
-      int hidden = body(out, indent + 4, Action.UPDATE, strings(bm), strings(am), Set.of());
+      int hidden = body(out, indent + 4, Action.UPDATE, strings(bm), strings(am), Set.of(), schema, path, false);
       if (hidden > 0) {
         out.append(" ".repeat(indent + 6)).append(style.dim("# (" + hidden + " unchanged element"
             + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
       }
       out.append(pad).append("  }\n");
+    } else if (a instanceof List<?> al && b instanceof List<?> bl && schema.isSet(path)) {
+      out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = [").append(note).append('\n');
+      setDiff(out, indent, (List<?>) schema.normalised(path, bl), (List<?>) schema.normalised(path, al));
+      out.append(pad).append("  ]\n");
     } else if (a instanceof List<?> al && b instanceof List<?> bl) {
       out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = [").append(note).append('\n');
       String inner = " ".repeat(indent + 4);
       for (int i = 0; i < Math.max(al.size(), bl.size()); i++) {
         Object bi = i < bl.size() ? bl.get(i) : null;
         Object ai = i < al.size() ? al.get(i) : null;
-        if (Objects.equals(ai, bi)) continue;
+        if (schema.same(path + "[]", ai, bi)) continue;
         if (ai instanceof Map<?, ?> am2 && bi instanceof Map<?, ?> bm2) {
           out.append(inner).append(style.yellow("~")).append(" {\n");
-          int hidden = body(out, indent + 8, Action.UPDATE, strings(bm2), strings(am2), Set.of());
+          int hidden = body(out, indent + 8, Action.UPDATE, strings(bm2), strings(am2), Set.of(), schema, path + "[]", false);
           if (hidden > 0) {
             out.append(" ".repeat(indent + 10)).append(style.dim("# (" + hidden + " unchanged element"
                 + (hidden == 1 ? "" : "s") + " hidden)")).append('\n');
@@ -261,12 +343,38 @@ public final class PlanTextRenderer {
     }
   }
 
-  /** A set of files as counts and the first paths of each kind of change. */
-  private void fileSet(StringBuilder out, String pad, String name, String[] labels, Object b, Object a) {
+  /** A set's change as Terraform shows one: the elements removed, those added, the rest counted. */
+  private void setDiff(StringBuilder out, int indent, List<?> before, List<?> after) {
+    String inner = " ".repeat(indent + 4);
+    int same = 0;
+    for (Object x : before) {
+      if (after.contains(x)) {
+        same++;
+        continue;
+      }
+      out.append(inner).append(style.red("-")).append(' ');
+      value(out, indent + 4, "-", x);
+      out.append(",\n");
+    }
+    for (Object x : after) {
+      if (before.contains(x)) continue;
+      out.append(inner).append(style.green("+")).append(' ');
+      value(out, indent + 4, "+", x);
+      out.append(",\n");
+    }
+    if (same > 0) {
+      out.append(inner).append("  ").append(style.dim("# (" + same + " unchanged element" + (same == 1 ? "" : "s")
+          + " hidden)")).append('\n');
+    }
+  }
+
+  /** A summarised map attribute: counts and the first keys of each kind of change. */
+  private void summarised(StringBuilder out, String pad, String name, Summary summary, String removedLabel,
+      Object b, Object a) {
     Map<?, ?> before = b instanceof Map<?, ?> m ? m : Map.of();
     if (a == UNKNOWN || a instanceof Ref) {
       out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = ")
-          .append(count(before.size())).append(" -> ").append(style.dim("(known after apply)")).append('\n');
+          .append(summary.count(before.size())).append(" -> ").append(style.dim("(known after apply)")).append('\n');
       return;
     }
     Map<?, ?> after = a instanceof Map<?, ?> m ? m : Map.of();
@@ -279,27 +387,32 @@ public final class PlanTextRenderer {
     if (b == null || a == null) {
       String sym = b == null ? "+" : "-";
       Map<?, ?> all = b == null ? after : before;
-      out.append(pad).append(colour(sym)).append(' ').append(name).append(" = ").append(count(all.size()))
+      out.append(pad).append(colour(sym)).append(' ').append(name).append(" = ").append(summary.count(all.size()))
           .append(firstPaths(new ArrayList<>(new TreeSet<>(strings(all).keySet())))).append('\n');
       return;
     }
     out.append(pad).append(style.yellow("~")).append(' ').append(name).append(" = {\n");
     String inner = pad + "    ";
-    if (!changed.isEmpty()) {
-      out.append(inner).append(colour("+")).append(' ').append(changed.size()).append(' ').append(labels[0])
-          .append(firstPaths(changed)).append('\n');
+    // Grouped by why, as the comparison of each entry says: not there yet, then by what differs.
+    Map<Integer, String> reasons = new TreeMap<>();
+    Map<Integer, List<String>> byReason = new TreeMap<>();
+    for (String key : changed) {
+      int rank = summary.rank(before.get(key), after.get(key));
+      reasons.put(rank, summary.reason(before.get(key), after.get(key)));
+      byReason.computeIfAbsent(rank, x -> new ArrayList<>()).add(key);
     }
+    byReason.forEach((rank, keys) -> {
+      String why = reasons.get(rank);
+      out.append(inner).append(colour("+")).append(' ').append(keys.size()).append(' ').append(summary.changed())
+          .append(why.isEmpty() ? "" : ", " + why).append(firstPaths(keys)).append('\n');
+    });
     if (!removed.isEmpty()) {
-      out.append(inner).append(colour("-")).append(' ').append(removed.size()).append(' ').append(labels[1])
+      out.append(inner).append(colour("-")).append(' ').append(removed.size()).append(' ').append(removedLabel)
           .append(firstPaths(removed)).append('\n');
     }
     int unchanged = after.size() - changed.size();
     out.append(inner).append("  ").append(style.dim(unchanged + " unchanged")).append('\n');
     out.append(pad).append("  }\n");
-  }
-
-  private static String count(int n) {
-    return n + (n == 1 ? " file" : " files");
   }
 
   private static String firstPaths(List<String> paths) {

@@ -70,6 +70,8 @@ final class ContentResources {
       inv.put("distribution_id", new Ref(CdnResources.DISTRIBUTION, "id"));
       inv.put("mode", c.invalidate().name().toLowerCase(Locale.ROOT));
       inv.put("digests", Ref.toData(FILES, "digests"));
+      // What this apply writes to the bucket, restored objects included: invalidated too.
+      inv.put("rewrites", new Rewrites(CONTENT, "files"));
       out.add(new ResourceSpec(INVALIDATION, Expander.GLOBAL_REGION, inv, Set.of(CONTENT, CdnResources.DISTRIBUTION)));
     }
     if (c.delete()) out.add(removal(spec, c, replicas));

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Publishing through the engine on the fake cloud: ordering and exact plans. */
+@SuppressWarnings("unchecked")
 class ContentApplyTest {
   private final Harness h = new Harness();
 
@@ -46,6 +47,50 @@ class ContentApplyTest {
     Plan plan = h.plan(Fixtures.withContent(true));
     assertThat(plan.actions()).extracting(c -> c.address().toString() + " " + c.action())
         .containsExactlyInAnyOrder("site_content.site UPDATE", "cloudfront_invalidation.site UPDATE");
+  }
+
+  /**
+   * An object deleted from the bucket by hand, and one whose Content-Type someone changed: the
+   * content's apply restores both although no local file changed, and the invalidation covers
+   * them, so CloudFront stops serving what it cached meanwhile. The next plan is "No changes."
+   */
+  @Test
+  void objectsRestoredAfterTamperingAreInvalidatedToo() throws Exception {
+    h.cloud.localFiles.putAll(Map.of("index.html", "aa", "about.html", "bb", "app.js", "cc"));
+    h.apply(Fixtures.withContent(true));
+    String key = h.cloud.objects.keySet().stream().filter(k -> k.startsWith("site_content.site#")).findFirst().orElseThrow();
+    var live = h.cloud.objects.get(key);
+    Map<String, Object> attrs = new java.util.TreeMap<>(live.attributes());
+    Map<String, Object> files = new java.util.TreeMap<>((Map<String, Object>) attrs.get("files"));
+    files.remove("about.html");
+    Map<String, Object> app = new java.util.TreeMap<>((Map<String, Object>) files.get("app.js"));
+    app.put("content_type", "text/plain");
+    files.put("app.js", app);
+    attrs.put("files", files);
+    h.cloud.objects.put(key, new io.siteform.engine.provider.LiveResource(live.id(), attrs));
+
+    Plan plan = h.plan(Fixtures.withContent(true));
+    assertThat(plan.actions()).extracting(c -> c.address().toString() + " " + c.action())
+        .containsExactlyInAnyOrder("site_content.site UPDATE", "cloudfront_invalidation.site UPDATE");
+    ResourceChange invalidation = change(plan, "cloudfront_invalidation.site");
+    assertThat(invalidation.after().get("rewrites")).isEqualTo(Map.of("about.html", "written", "app.js", "written"));
+    assertThat(invalidation.desired().orElseThrow().attributes().get("rewrites"))
+        .as("apply is given what the plan showed").isEqualTo(invalidation.after().get("rewrites"));
+
+    assertThat(h.apply(plan).ok()).isTrue();
+    assertThat(h.cloud.calls).contains("update cloudfront_invalidation.site");
+    assertThat(h.state().find("cloudfront_invalidation.site").orElseThrow().attributes().get("rewrites"))
+        .isEqualTo(Map.of("about.html", "written", "app.js", "written"));
+    assertThat(h.plan(Fixtures.withContent(true)).hasChanges()).as("what an earlier apply rewrote is not compared").isFalse();
+  }
+
+  @Test
+  void nothingRewrittenIsNothingToInvalidate() throws Exception {
+    h.cloud.localFiles.putAll(Map.of("index.html", "aa"));
+    h.apply(Fixtures.withContent(true));
+    Plan plan = h.plan(Fixtures.withContent(true));
+    assertThat(change(plan, "cloudfront_invalidation.site").action()).isEqualTo(Action.NO_OP);
+    assertThat(change(plan, "cloudfront_invalidation.site").after().get("rewrites")).isEqualTo(Map.of());
   }
 
   @Test

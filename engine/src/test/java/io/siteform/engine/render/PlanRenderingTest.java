@@ -52,6 +52,42 @@ class PlanRenderingTest {
     check("publish-edit", h.plan(Fixtures.withContent(true)));
   }
 
+  /**
+   * Objects changed or deleted in the bucket by hand and a file changed locally: each re-upload
+   * says why, from the comparison of the live object with the file, and the invalidation covers
+   * the restored objects too.
+   */
+  @Test
+  void reUploadsSayWhy() throws Exception {
+    h.cloud.localFiles.putAll(Map.of("index.html", "i1", "about.html", "a1", "app.js", "j1", "style.css", "s1"));
+    h.apply(Fixtures.withContent(true));
+    h.cloud.localFiles.put("app.js", "j2");
+    tamperContent(files -> {
+      files.put("about.html", with(files.get("about.html"), "content_type", "text/plain"));
+      files.put("index.html", with(files.get("index.html"), "cache_control", "max-age=600"));
+      files.remove("style.css");
+    });
+    check("publish-restore", h.plan(Fixtures.withContent(true)));
+  }
+
+  /** Changes the live site_content object's files, as someone editing the bucket by hand would. */
+  private void tamperContent(java.util.function.Consumer<Map<String, Object>> edit) {
+    String key = h.cloud.objects.keySet().stream().filter(k -> k.startsWith("site_content.site#")).findFirst().orElseThrow();
+    LiveResource live = h.cloud.objects.get(key);
+    Map<String, Object> attrs = new TreeMap<>(live.attributes());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> files = new TreeMap<>((Map<String, Object>) attrs.get("files"));
+    edit.accept(files);
+    attrs.put("files", files);
+    h.cloud.objects.put(key, new LiveResource(live.id(), attrs));
+  }
+
+  private static Map<String, Object> with(Object entry, String field, Object value) {
+    Map<String, Object> m = new TreeMap<>(ValuePrinter.strings((Map<?, ?>) entry));
+    m.put(field, value);
+    return m;
+  }
+
   /** A build that wrote nothing: the plan says it takes every page down before anyone applies it. */
   @Test
   void anEmptyContentFolder() throws Exception {

@@ -38,10 +38,11 @@ import software.amazon.awssdk.services.cloudfront.model.Invalidation;
  * invalidations as history).
  *
  * <p>Attributes: {@code distribution_id}, {@code mode} ("changed" or "all"), {@code digests}
- * (path to digest, from the {@code local_files} data source). The first publish invalidates
- * {@code /*}; later ones the files whose digest changed or that went away ({@link
- * InvalidationPaths}), or {@code /*} with mode "all" or a new distribution; nothing if no digest
- * changed. The CallerReference is derived from the request and the invalidation it follows, so a
+ * (path to digest, from the {@code local_files} data source), {@code rewrites} (path to
+ * "written" or "deleted": what this apply's {@code site_content} rewrote, as the plan says). The
+ * first publish invalidates {@code /*}; later ones the files whose digest changed, that went away
+ * or that the content's apply rewrote, restored objects included ({@link InvalidationPaths}), or
+ * {@code /*} with mode "all" or a new distribution; nothing if none. The CallerReference is derived from the request and the invalidation it follows, so a
  * retried apply gets back the invalidation it already made instead of a second.
  */
 public final class CloudFrontInvalidationProvider implements Provider {
@@ -107,9 +108,13 @@ public final class CloudFrontInvalidationProvider implements Provider {
     if (!Objects.equals(prior.get("distribution_id"), desired.get("distribution_id"))) return InvalidationPaths.EVERYTHING;
     Map<String, Object> before = digests(prior);
     Map<String, Object> after = digests(desired);
-    if (before.equals(after)) return List.of();
+    // What the content's apply rewrote although the site's file did not change (an object
+    // changed or deleted in the bucket by hand, restored): CloudFront may cache what was there.
+    java.util.Set<String> changed = new java.util.TreeSet<>(InvalidationPaths.changed(before, after));
+    if (desired.get("rewrites") instanceof Map<?, ?> rewritten) rewritten.keySet().forEach(k -> changed.add(String.valueOf(k)));
+    if (changed.isEmpty()) return List.of();
     if ("all".equals(desired.get("mode"))) return InvalidationPaths.EVERYTHING;
-    return InvalidationPaths.of(InvalidationPaths.changed(before, after));
+    return InvalidationPaths.of(changed);
   }
 
   private String invalidate(Address address, Operation op, String dist, List<String> paths,

@@ -88,6 +88,20 @@ class CloudFrontInvalidationProviderIT {
     assertThat(count()).isEqualTo(2);
   }
 
+  /** The content's apply restored an object someone changed in the bucket: no digest changed, yet it is invalidated. */
+  @Test
+  void objectsTheContentRewroteAreInvalidatedThoughNoDigestChanged() {
+    Map<String, String> v1 = Map.of("index.html", "a1", "app.css", "b1");
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, desired(v1), Progress.NONE));
+    Map<String, Object> restoring = new java.util.LinkedHashMap<>(desired(v1));
+    restoring.put("rewrites", Map.of("app.css", "written"));
+
+    LiveResource updated = update(created, restoring);
+
+    assertThat(updated.id()).isNotEqualTo(created.id());
+    assertThat(invalidation(updated.id()).invalidationBatch().paths().items()).containsExactly("/app.css");
+  }
+
   @Test
   void aRetriedApplyGetsBackTheInvalidationItAlreadyMade() {
     LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, desired(Map.of("a.html", "1")), Progress.NONE));

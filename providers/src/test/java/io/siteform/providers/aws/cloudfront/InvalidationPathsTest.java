@@ -85,6 +85,19 @@ class InvalidationPathsTest {
         .containsExactly("b", "gone", "new");
   }
 
+  /** Objects the content's apply restored (changed or deleted in the bucket by hand) are invalidated too. */
+  @Test
+  void anUpdateInvalidatesWhatTheContentRewroteThoughNoDigestChanged() {
+    Map<String, Object> prior = Map.of("distribution_id", "E1", "mode", "changed", "digests", Map.of("a.html", "1", "b.css", "2"));
+    assertThat(CloudFrontInvalidationProvider.paths(prior, Map.of("distribution_id", "E1", "mode", "changed",
+        "digests", prior.get("digests"), "rewrites", Map.of("b.css", "written")))).containsExactly("/b.css");
+    assertThat(CloudFrontInvalidationProvider.paths(prior, Map.of("distribution_id", "E1", "mode", "changed",
+        "digests", Map.of("a.html", "9", "b.css", "2"), "rewrites", Map.of("b.css", "written"))))
+        .containsExactly("/a.html", "/b.css");
+    assertThat(CloudFrontInvalidationProvider.paths(prior, Map.of("distribution_id", "E1", "mode", "changed",
+        "digests", prior.get("digests"), "rewrites", Map.of()))).as("nothing rewritten").isEmpty();
+  }
+
   @Test
   void anUpdateInvalidatesExactlyWhatChanged() {
     Map<String, Object> prior = Map.of("distribution_id", "E1", "mode", "changed", "digests", Map.of("a.html", "1", "b.css", "2"));
