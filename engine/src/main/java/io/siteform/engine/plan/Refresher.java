@@ -94,6 +94,8 @@ public final class Refresher {
         var schema = providers.schema(r.type());
         changed.removeAll(schema.computed());
         changed.removeAll(schema.notCompared());
+        // The idempotency token is siteform's own record of its create, never someone's change.
+        schema.idempotencyToken().ifPresent(changed::remove);
         if (!changed.isEmpty()) drift.add(new Drift(address, Action.UPDATE, r, Optional.of(now), changed));
       }
       return new Refreshed(live, drift);
