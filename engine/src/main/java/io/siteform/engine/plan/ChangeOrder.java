@@ -48,7 +48,7 @@ public final class ChangeOrder {
 
     @Override
     public String toString() {
-      return operation.name().toLowerCase(java.util.Locale.ROOT) + " " + address;
+      return operation.word() + " " + address;
     }
   }
 
@@ -68,7 +68,11 @@ public final class ChangeOrder {
     this.edges = List.copyOf(edges);
   }
 
-  /** Every call of {@code changes} and the edges between them; a cycle is a {@link PlanException}. */
+  /**
+   * Every call of {@code changes} and the edges between them. A cycle is the user's edit asking
+   * for what no order can do, refused as a {@link PlanException} (a user error, not a bug) naming
+   * the resources and each reason.
+   */
   public static ChangeOrder of(Collection<ResourceChange> changes) {
     Map<Address, ResourceChange> byAddress = new TreeMap<>();
     Map<Call, ResourceChange> calls = new TreeMap<>();
@@ -210,8 +214,8 @@ public final class ChangeOrder {
         .append(resources.stream().map(Address::toString).collect(Collectors.joining(", ")))
         .append(" cannot be ordered; each of these must happen before the next:");
     for (Edge e : cycle) m.append("\n  ").append(e);
-    m.append("\nThis is a bug in siteform, please report it with this plan. Applying the edit in two steps"
-        + " (first the resources that stop being used, then the rest) avoids it.");
+    m.append("\nNo single apply can make this edit: make it in two steps, first only the change that stops"
+        + " using the replaced resources (apply it), then the rest.");
     return new PlanException(m.toString());
   }
 }

@@ -100,6 +100,8 @@ public final class Refresher {
         changed.removeAll(schema.computed());
         changed.removeAll(schema.notCompared());
         changed.removeAll(schema.once());
+        // The idempotency token is siteform's own record of its create, never someone's change.
+        schema.idempotencyToken().ifPresent(changed::remove);
         if (!changed.isEmpty()) drift.add(new Drift(address, Action.UPDATE, r, Optional.of(now), changed));
       }
       return new Refreshed(live, drift);

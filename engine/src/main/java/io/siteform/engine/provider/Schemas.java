@@ -8,8 +8,11 @@ import java.util.TreeMap;
 
 /**
  * The schema of every resource type the expander makes, declared once. The engine's fake cloud
- * plans with these, and a test in the providers module fails when an AWS provider's schema says
- * otherwise, so what the engine is tested with is what runs against AWS.
+ * plans with these; in the providers module {@code SchemaCatalogueTest} fails when an AWS
+ * provider's schema is another, and {@code SchemaContractIT} when a provider's behaviour on moto
+ * contradicts its schema (an attribute neither desired nor computed, a computed one or the token
+ * missing, an in-place change not made, a force-new one made in place), so what the engine is
+ * tested with is what runs against AWS.
  */
 public final class Schemas {
   /**

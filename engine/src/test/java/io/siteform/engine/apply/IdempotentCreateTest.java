@@ -14,6 +14,7 @@ import io.siteform.engine.provider.Provider;
 import io.siteform.engine.provider.Providers;
 import io.siteform.engine.provider.ReadRequest;
 import io.siteform.engine.provider.ResourceSchema;
+import io.siteform.engine.provider.Schemas;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
 import io.siteform.engine.resource.ResourceSpec;
@@ -40,8 +41,7 @@ class IdempotentCreateTest {
 
     @Override
     public ResourceSchema schema() {
-      return new ResourceSchema("cloudfront_distribution", Set.of(), Set.of("arn"), false,
-          Optional.of("caller_reference"));
+      return Schemas.CLOUDFRONT_DISTRIBUTION;
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SpecLoaderTest {
-  /** DESIGN.md's example, verbatim. */
+  /** A spec with every section, commented as a user would write it. */
   static final String DESIGN_EXAMPLE = """
       version: 1
       variables:

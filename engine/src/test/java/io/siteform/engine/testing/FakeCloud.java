@@ -30,11 +30,8 @@ public final class FakeCloud {
   /** Objects made outside siteform, by identity ("zone/name/type" for records), with their ids. */
   public final Map<String, String> foreign = new ConcurrentHashMap<>();
 
-  public Provider provider(String type, Set<String> forceNew, Set<String> computed, boolean cbd) {
-    return provider(new ResourceSchema(type, forceNew, computed, cbd));
-  }
-
-  public Provider provider(ResourceSchema schema) {
+  /** A provider of {@code schema}'s type: one of {@link io.siteform.engine.provider.Schemas}, never a schema of its own. */
+  private Provider provider(ResourceSchema schema) {
     Set<String> computed = schema.computed();
     return new Provider() {
       @Override
@@ -75,6 +72,14 @@ public final class FakeCloud {
       @Override
       public LiveResource update(UpdateRequest r) {
         call("update " + r.address(), r.desired());
+        // As the AWS providers (SchemaContractIT): an update never changes a force-new attribute in place.
+        for (String k : schema.forceNew()) {
+          Object was = r.prior().get(k);
+          if (was != null && r.desired().containsKey(k) && !was.equals(r.desired().get(k))) {
+            throw new AssertionError("update " + r.address() + " changes force-new " + k + ": " + was + " -> "
+                + r.desired().get(k) + "; the planner must replace it");
+          }
+        }
         Map<String, Object> attrs = new TreeMap<>(r.prior());
         attrs.putAll(r.desired());
         attrs.putAll(schema.settled());

@@ -209,7 +209,13 @@ public final class AcmCertificateProvider implements Provider {
     a.put("validation_method", c.domainValidationOptions().stream()
         .map(DomainValidation::validationMethodAsString).filter(Objects::nonNull).findFirst().orElse(""));
     a.put("key_algorithm", keyAlgorithm(c.keyAlgorithmAsString()));
-    a.put("tags", tags);
+    Map<String, String> own = new TreeMap<>(tags);
+    // The token the certificate was requested with, kept in state as the schema says: from the tag
+    // siteform requests it with, else (a certificate requested by hand) the one already recorded.
+    Object token = own.remove(TOKEN_TAG);
+    if (token == null) token = reference.get(TOKEN);
+    a.put("tags", own);
+    if (token != null) a.put(TOKEN, token);
     a.put("arn", c.certificateArn());
     a.put("status", c.statusAsString());
     a.put("validation", Certificates.validation(c));
@@ -226,8 +232,9 @@ public final class AcmCertificateProvider implements Provider {
     return described == null ? "" : described.replace('-', '_');
   }
 
+  /** The certificate's tags, the token tag it was requested with among them. */
   private static Map<String, String> tags(AcmClient acm, Address address, Operation op, String arn) {
-    return call(address, op, () -> tags(acm, arn, false));
+    return call(address, op, () -> tags(acm, arn, true));
   }
 
   /** The certificate's tags; siteform's own {@value #TOKEN_TAG} only when {@code withToken}. */

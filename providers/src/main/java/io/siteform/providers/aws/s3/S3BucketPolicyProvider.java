@@ -143,16 +143,19 @@ public final class S3BucketPolicyProvider implements Provider {
 
   @Override
   public LiveResource create(CreateRequest request) {
-    return put(request.address(), request.region(), request.desired(), request.progress(), Operation.CREATE);
+    return put(request.address(), request.region(), (String) request.desired().get("bucket"), request.desired(),
+        request.progress(), Operation.CREATE);
   }
 
   @Override
   public LiveResource update(UpdateRequest request) {
-    return put(request.address(), request.region(), request.desired(), request.progress(), Operation.UPDATE);
+    // The bucket is force-new: an update changes the object it was made on, never another bucket.
+    return put(request.address(), request.region(), request.id(), request.desired(), request.progress(),
+        Operation.UPDATE);
   }
 
-  private LiveResource put(Address address, String region, Map<String, Object> d, Progress progress, Operation op) {
-    String bucket = (String) d.get("bucket");
+  private LiveResource put(Address address, String region, String bucket, Map<String, Object> d, Progress progress,
+      Operation op) {
     String policy = Json.write(d.get("policy"));
     try {
       poller.retryWhen(address, op, progress, Waits.BUCKET_PROPAGATION,

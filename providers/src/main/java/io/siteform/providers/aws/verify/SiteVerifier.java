@@ -38,6 +38,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class SiteVerifier {
   private static final int FIRST_KEYS = 5;
+  // The expander's own addresses: what the findings name and state is searched by.
+  private static final String REPLICATION = Expander.REPLICATION.toString();
+  private static final String DISTRIBUTION = Expander.DISTRIBUTION.toString();
+  private static final String CERTIFICATE = Expander.CERTIFICATE.toString();
   private final AwsClients clients;
 
   public SiteVerifier(AwsClients clients) {
@@ -104,10 +108,10 @@ public final class SiteVerifier {
       rules = clients.s3(p.region()).getBucketReplication(r -> r.bucket(p.bucket())).replicationConfiguration().rules();
     } catch (SdkException e) {
       if (is(e, "ReplicationConfigurationNotFoundError")) {
-        out.add(new Finding("s3_replication.primary", "bucket " + p.bucket() + " has no replication configuration",
+        out.add(new Finding(REPLICATION, "bucket " + p.bucket() + " has no replication configuration",
             "run `siteform apply`"));
       } else if (!is(e, "NoSuchBucket")) {
-        out.add(new Finding("s3_replication.primary", "cannot read replication: " + e.getMessage(),
+        out.add(new Finding(REPLICATION, "cannot read replication: " + e.getMessage(),
             "check the credentials' S3 permissions"));
       }
       return;
@@ -117,7 +121,7 @@ public final class SiteVerifier {
       boolean on = rules.stream().anyMatch(rule -> rule.status() == ReplicationRuleStatus.ENABLED
           && rule.destination() != null && arn.equals(rule.destination().bucket()));
       if (!on) {
-        out.add(new Finding("s3_replication.primary", "no enabled rule replicates " + p.bucket() + " to " + r.bucket(),
+        out.add(new Finding(REPLICATION, "no enabled rule replicates " + p.bucket() + " to " + r.bucket(),
             "run `siteform apply`"));
       }
     }
@@ -173,16 +177,16 @@ public final class SiteVerifier {
   }
 
   private Optional<Distribution> distribution(State state, List<Finding> out) {
-    Optional<ResourceState> recorded = state.find("cloudfront_distribution.site").filter(r -> !r.id().isEmpty());
+    Optional<ResourceState> recorded = state.find(DISTRIBUTION).filter(r -> !r.id().isEmpty());
     if (recorded.isEmpty()) {
-      out.add(new Finding("cloudfront_distribution.site", "no distribution has been created", "run `siteform apply`"));
+      out.add(new Finding(DISTRIBUTION, "no distribution has been created", "run `siteform apply`"));
       return Optional.empty();
     }
     String id = recorded.get().id();
     try {
       return Optional.of(clients.cloudFront().getDistribution(r -> r.id(id)).distribution());
     } catch (SdkException e) {
-      out.add(new Finding("cloudfront_distribution.site", is(e, "NoSuchDistribution")
+      out.add(new Finding(DISTRIBUTION, is(e, "NoSuchDistribution")
           ? "distribution " + id + " no longer exists" : "cannot read distribution " + id + ": " + e.getMessage(),
           "run `siteform apply`"));
       return Optional.empty();
@@ -244,26 +248,26 @@ public final class SiteVerifier {
     var viewer = d.distributionConfig().viewerCertificate();
     String arn = viewer == null ? null : viewer.acmCertificateArn();
     if (arn == null || arn.isEmpty()) {
-      out.add(new Finding("cloudfront_distribution.site", "the distribution uses no ACM certificate, so "
+      out.add(new Finding(DISTRIBUTION, "the distribution uses no ACM certificate, so "
           + String.join(", ", domain.names()) + " get a TLS error", "run `siteform apply`"));
       return;
     }
     try {
       var cert = clients.acm().describeCertificate(r -> r.certificateArn(arn)).certificate();
       if (!"ISSUED".equals(cert.statusAsString())) {
-        out.add(new Finding("acm_certificate.site", "certificate " + arn + " is " + cert.statusAsString(),
+        out.add(new Finding(CERTIFICATE, "certificate " + arn + " is " + cert.statusAsString(),
             "check its validation CNAMEs in the hosted zone, then `siteform apply`"));
       }
       List<String> covered = new ArrayList<>(cert.subjectAlternativeNames());
       covered.add(cert.domainName());
       for (String alias : d.distributionConfig().aliases().items()) {
         if (covered.stream().noneMatch(n -> CertificateNames.covers(n, alias))) {
-          out.add(new Finding("acm_certificate.site", "certificate " + arn + " does not cover " + alias,
+          out.add(new Finding(CERTIFICATE, "certificate " + arn + " does not cover " + alias,
               "add the name to the certificate (siteform requests a new one when domain.names change)"));
         }
       }
     } catch (SdkException e) {
-      out.add(new Finding("acm_certificate.site", "cannot read certificate " + arn + ": " + e.getMessage(),
+      out.add(new Finding(CERTIFICATE, "cannot read certificate " + arn + ": " + e.getMessage(),
           "check that it exists in us-east-1"));
     }
   }

@@ -88,7 +88,7 @@ class AcmCertificateProviderIT {
 
     assertThat(created.id()).startsWith("arn:aws:acm:us-east-1:").isEqualTo(created.attributes().get("arn"));
     assertHolds(created, desired);
-    assertThat(created.attributes()).doesNotContainKey(AcmCertificateProvider.TOKEN);
+    assertThat(created.attributes()).containsEntry(AcmCertificateProvider.TOKEN, "token-1");
     assertThat(created.attributes().get("status")).isEqualTo("PENDING_VALIDATION");
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> validation = (Map<String, Map<String, Object>>) created.attributes().get("validation");
