@@ -30,7 +30,7 @@ final class ReleasesCommand implements Callable<Integer> {
   /** The table: number, time, files, changed, digest, and what it was; the one the site serves marked current. */
   static String render(State state) {
     if (state.releases().isEmpty()) return "No releases yet: `siteform apply` publishes the site's content as release 1.\n";
-    var content = state.find("site_content.site").map(r -> ReleaseBook.files(r.attributes())).orElse(java.util.Map.of());
+    var content = state.find(io.siteform.engine.resource.Expander.CONTENT.toString()).map(r -> ReleaseBook.files(r.attributes())).orElse(java.util.Map.of());
     List<Release> newestFirst = new ArrayList<>(state.releases());
     java.util.Collections.reverse(newestFirst);
     StringBuilder b = new StringBuilder(String.format("%-8s %-21s %6s %8s  %-24s %s%n",

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  */
 final class ContentResources {
   static final Address FILES = new Address("local_files", "site");
-  static final Address CONTENT = new Address("site_content", "site");
+  public static final Address CONTENT = new Address("site_content", "site");
   static final Address INVALIDATION = new Address("cloudfront_invalidation", "site");
   static final Address REMOVAL = new Address("site_content_removal", "site");
 

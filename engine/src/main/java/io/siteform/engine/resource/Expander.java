@@ -23,6 +23,8 @@ public final class Expander {
   public static final Address DISTRIBUTION = CdnResources.DISTRIBUTION;
   /** The certificate siteform requests for a custom domain (none when the spec names one). */
   public static final Address CERTIFICATE = DomainResources.CERTIFICATE;
+  /** The published files. */
+  public static final Address CONTENT = ContentResources.CONTENT;
   /** IAM is global; its API lives in us-east-1. */
   public static final String GLOBAL_REGION = "us-east-1";
   /** The tag every taggable resource carries, naming the site that owns it. */
