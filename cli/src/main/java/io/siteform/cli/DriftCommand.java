@@ -20,18 +20,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "drift", mixinStandardHelpOptions = true,
     description = "Report what changed outside siteform since the last apply. Exit 0 none, 2 drift, 1 error.")
 final class DriftCommand implements Callable<Integer> {
-  enum Format { TEXT, JSON, MARKDOWN }
-
-  /** Completion offers the values as they are written (and accepted): in lower case. */
-  static final class Formats extends java.util.ArrayList<String> {
-    Formats() {
-      super(java.util.List.of("text", "json", "markdown"));
-    }
-  }
-
   @ParentCommand SiteformCommand root;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", completionCandidates = Formats.class,
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", completionCandidates = Format.Candidates.class,
       description = "text, json or markdown (a table for a CI job summary; default: ${DEFAULT-VALUE}).")
   Format format;
 
@@ -52,8 +43,7 @@ final class DriftCommand implements Callable<Integer> {
       boolean nothing = state.resources().isEmpty();
       switch (format) {
         case JSON -> out.print(new DriftRenderer().json(drift));
-        case MARKDOWN -> out.print(nothing ? "### siteform drift\n\n" + PlanTextRenderer.NOTHING_APPLIED + "\n"
-            : new DriftRenderer().markdown(drift));
+        case MARKDOWN -> out.print(new DriftRenderer().markdown(drift, nothing));
         case TEXT -> out.print(nothing ? PlanTextRenderer.NOTHING_APPLIED + "\n" : drift.isEmpty()
             ? style.green(style.bold("No drift.")) + " AWS matches what siteform last applied.\n"
             : new PlanTextRenderer(style).renderDrift(drift));

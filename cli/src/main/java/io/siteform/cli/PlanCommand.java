@@ -20,8 +20,14 @@ import picocli.CommandLine.ParentCommand;
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand SiteformCommand root;
 
-  @Option(names = "--json", description = "Print the plan as JSON (Terraform's plan shape).")
+  @Option(names = "--json", description = "Print the plan as JSON (Terraform's plan shape); --format json.")
   boolean json;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      completionCandidates = Format.Candidates.class,
+      description = "text, json or markdown (a summary table and the whole plan folded, for a pull-request"
+          + " comment or a CI job summary; default: ${DEFAULT-VALUE}).")
+  Format format;
 
   @Option(names = "--detailed-exitcode", description = "Exit 0 no changes, 1 error, 2 changes.")
   boolean detailedExitcode;
@@ -49,6 +55,12 @@ final class PlanCommand implements Callable<Integer> {
     Terminal t = root.terminal;
     Style style = t.style(root.global.noColor);
     PrintWriter out = t.out();
+    if (json && format != Format.TEXT && format != Format.JSON) {
+      throw new io.siteform.error.UsageException("--json is --format json; it cannot be combined with --format "
+          + format.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (format == Format.JSON) json = true;
+    boolean markdown = format == Format.MARKDOWN;
     if (outFile != null && (offline || refreshOnly)) {
       throw new io.siteform.error.UsageException("--out saves a plan to apply; it cannot be combined with "
           + (offline ? "--offline (an offline plan never looked at AWS)" : "--refresh-only"));
@@ -60,7 +72,7 @@ final class PlanCommand implements Callable<Integer> {
             + " in S3 (backend: s3); plan without --offline, or with a local backend");
       }
       StateBackend backend = session.backend();
-      EngineListener listener = session.listener(json ? EngineListener.NONE : ProgressPrinter.on(t, style));
+      EngineListener listener = session.listener(json || markdown ? EngineListener.NONE : ProgressPrinter.on(t, style));
       var targetSet = Targets.parse(targets);
       var request = new PlanRequest(session.desired(), session.data(), session.readState(backend), offline, false,
           Math.max(1, parallelism), targetSet);
@@ -74,6 +86,12 @@ final class PlanCommand implements Callable<Integer> {
       if (json) {
         out.print(new PlanJsonRenderer().render(plan,
             new io.siteform.engine.operation.OutputsOperation(session.spec(), planned.base()).changes(plan)));
+      } else if (markdown) {
+        out.print(refreshOnly
+            ? new io.siteform.engine.render.DriftRenderer().markdown(plan.drift(),
+                planned.base().resources().isEmpty() && plan.drift().isEmpty())
+            : new io.siteform.engine.render.PlanMarkdownRenderer().render(plan,
+                new PlanTextRenderer.Scope(!targetSet.isEmpty(), offline)));
       } else {
         if (!plan.drift().isEmpty() || plan.hasChanges() || !refreshOnly) out.println();
         if (refreshOnly) {
@@ -88,7 +106,7 @@ final class PlanCommand implements Callable<Integer> {
         var files = new io.siteform.engine.planfile.PlanFile(session.specDirectory());
         SavedPlans.write(outFile, files.write(plan, files.specDigest(session.desired(), session.data()),
             files.dataDigest(planned.data())));
-        if (!json) out.println("\nSaved the plan to " + outFile + ". To perform exactly these actions, run:\n"
+        if (!json && !markdown) out.println("\nSaved the plan to " + outFile + ". To perform exactly these actions, run:\n"
             + "    siteform apply " + outFile);
       }
       out.flush();

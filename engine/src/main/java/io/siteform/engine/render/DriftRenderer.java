@@ -60,6 +60,11 @@ public final class DriftRenderer {
     out.add(new Row(address, path, recorded, live));
   }
 
+  /** As {@link #markdown(List)}, saying so when state records nothing to compare AWS with. */
+  public String markdown(List<Drift> drift, boolean nothingApplied) {
+    return nothingApplied ? "### siteform drift\n\n" + PlanTextRenderer.NOTHING_APPLIED + "\n" : markdown(drift);
+  }
+
   public String markdown(List<Drift> drift) {
     StringBuilder b = new StringBuilder();
     List<Row> rows = rows(drift);

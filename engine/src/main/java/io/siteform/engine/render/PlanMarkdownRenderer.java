@@ -12,12 +12,15 @@ import io.siteform.engine.plan.ResourceChange;
  * frames it.
  */
 public final class PlanMarkdownRenderer {
+  private static final PlanTextRenderer PLAIN = new PlanTextRenderer(Style.PLAIN);
 
-  public String render(Plan plan) {
+  /** {@code plan} as compared in {@code scope}: its no-changes line claims only what was compared. */
+  public String render(Plan plan, PlanTextRenderer.Scope scope) {
     StringBuilder b = new StringBuilder("### siteform plan\n\n");
     Plan.Summary s = plan.summary();
     if (!plan.hasChanges() && plan.drift().isEmpty() && plan.conflicts().isEmpty()) {
-      return b.append("**No changes.** AWS matches the spec.\n").toString();
+      String[] line = scope.noChanges(plan);
+      return b.append("**").append(line[0]).append("**").append(line[1]).append('\n').toString();
     }
     if (plan.hasChanges()) {
       b.append("**Plan:** ").append(s.add()).append(" to add, ").append(s.change()).append(" to change, ")
@@ -37,38 +40,21 @@ public final class PlanMarkdownRenderer {
     if (plan.hasChanges()) {
       b.append("| | resource | action |\n|---|---|---|\n");
       for (ResourceChange c : plan.actions()) {
-        b.append("| `").append(symbol(c.action())).append("` | `").append(c.address()).append("` | ")
+        b.append("| `").append(PLAIN.sym(c.action())).append("` | `").append(c.address()).append("` | ")
             .append(words(c)).append(" |\n");
       }
       b.append('\n');
     }
-    String text = new PlanTextRenderer(Style.PLAIN).render(plan).strip();
+    String text = (PLAIN.render(plan, scope) + PLAIN.renderConflicts(plan)).strip();
     b.append("<details><summary>Full plan</summary>\n\n```\n").append(text.replace("```", "ʼʼʼ"))
         .append("\n```\n\n</details>\n");
     return b.toString();
   }
 
-  private static String symbol(Action a) {
-    return switch (a) {
-      case CREATE -> "+";
-      case UPDATE -> "~";
-      case DELETE -> "-";
-      case DELETE_THEN_CREATE -> "-/+";
-      case CREATE_THEN_DELETE -> "+/-";
-      default -> " ";
-    };
-  }
-
   private static String words(ResourceChange c) {
-    String what = switch (c.action()) {
-      case CREATE -> "create";
-      case UPDATE -> "update in place";
-      case DELETE -> "destroy";
-      case DELETE_THEN_CREATE -> "replace (destroy, then create)";
-      case CREATE_THEN_DELETE -> "replace (create, then destroy)";
-      default -> "no change";
-    };
-    StringBuilder b = new StringBuilder(what);
+    StringBuilder b = new StringBuilder(PlanTextRenderer.fate(c.action()));
+    if (c.action() == Action.DELETE_THEN_CREATE) b.append(" (destroy, then create)");
+    if (c.action() == Action.CREATE_THEN_DELETE) b.append(" (create, then destroy)");
     if (c.action().isReplace() && !c.replacePaths().isEmpty()) {
       b.append(": ").append(String.join(", ", c.replacePaths().stream().map(p -> "`" + p + "`").toList()))
           .append(" forces replacement");

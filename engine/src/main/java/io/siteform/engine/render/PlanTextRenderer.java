@@ -57,6 +57,11 @@ public final class PlanTextRenderer {
     /** The whole spec against AWS. */
     public static final Scope WHOLE = new Scope(false, false);
 
+    /** {@link #noChanges()}, or for a destroy plan that nothing is left to destroy. */
+    String[] noChanges(Plan plan) {
+      return plan.destroy() ? new String[] {"No changes.", " No objects need to be destroyed."} : noChanges();
+    }
+
     /** The no-changes line's opening (printed bold) and the rest, claiming only what was compared. */
     String[] noChanges() {
       if (!targeted && !offline) return new String[] {"No changes.", " The site matches the spec: siteform has nothing to do."};
@@ -77,7 +82,7 @@ public final class PlanTextRenderer {
       out.append(renderDrift(plan.drift())).append('\n');
     }
     if (!plan.hasChanges()) {
-      String[] line = plan.destroy() ? new String[] {"No changes.", " No objects need to be destroyed."} : scope.noChanges();
+      String[] line = scope.noChanges(plan);
       out.append(style.green(style.bold(line[0]))).append(line[1]).append('\n');
       if (!plan.destroy()) publishPhases(out, plan);
       return out.toString();
@@ -169,13 +174,7 @@ public final class PlanTextRenderer {
 
   private void renderChange(StringBuilder out, ResourceChange c) {
     String addr = style.bold(c.address().toString());
-    String what = switch (c.action()) {
-      case CREATE -> "will be created";
-      case UPDATE -> "will be updated in-place";
-      case DELETE -> "will be destroyed";
-      case DELETE_THEN_CREATE, CREATE_THEN_DELETE -> "must be replaced";
-      case NO_OP -> "is unchanged";
-    };
+    String what = fate(c.action());
     out.append("  # ").append(addr).append(' ').append(what);
     // A create's reason is a note on what it does (resuming an interrupted one), not a cause.
     if (c.action() == Action.CREATE) c.reason().ifPresent(r -> out.append(" (").append(r).append(')'));
@@ -475,7 +474,19 @@ public final class PlanTextRenderer {
     };
   }
 
-  private String sym(Action a) {
+  /** What happens to a resource: "will be created", "must be replaced". */
+  static String fate(Action a) {
+    return switch (a) {
+      case CREATE -> "will be created";
+      case UPDATE -> "will be updated in-place";
+      case DELETE -> "will be destroyed";
+      case DELETE_THEN_CREATE, CREATE_THEN_DELETE -> "must be replaced";
+      case NO_OP -> "is unchanged";
+    };
+  }
+
+  /** Terraform's symbol of an action, in this renderer's style: "+", "-/+". */
+  String sym(Action a) {
     return switch (a) {
       case CREATE -> style.green("+");
       case DELETE -> style.red("-");

@@ -161,9 +161,8 @@ public final class SiteContentProvider implements Provider {
       siteKeys.addAll(SiteFile.all(prior.get("files")).keySet());
       int leftover = IncompleteUploads.abort(s3, address, op, bucket, siteKeys::contains);
       if (leftover > 0) progress.report("aborted " + leftover + " incomplete multipart upload(s) an earlier run left in " + bucket);
-      for (Map<String, SiteFile> phase : PublishOrder.phases(changed)) {
-        written.putAll(new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source, phase, progress));
-      }
+      written.putAll(new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source,
+          PublishOrder.phases(changed), progress));
     }
     started = step(progress, "uploads", started);
     written.forEach((k, put) -> etags.put(k, put.etag()));

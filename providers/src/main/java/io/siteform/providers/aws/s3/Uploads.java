@@ -78,11 +78,23 @@ final class Uploads {
    */
   Map<String, Put> run(S3AsyncClient s3, S3Client sync, String bucket, Path source, Map<String, SiteFile> files,
       Progress progress) {
+    return run(s3, sync, bucket, source, List.of(files), progress);
+  }
+
+  /**
+   * Uploads {@code phases} in order: a phase starts only once every upload of the one before has
+   * been answered (the publish's assets before its pages). One progress line counts them all.
+   *
+   * @return each uploaded key's ETag and version id, as S3 answered
+   */
+  Map<String, Put> run(S3AsyncClient s3, S3Client sync, String bucket, Path source,
+      List<Map<String, SiteFile>> phases, Progress progress) {
     try {
-      return upload(s3, bucket, source, files, progress);
+      return upload(s3, bucket, source, phases, progress);
     } catch (RuntimeException e) {
       try {
-        int n = IncompleteUploads.abort(sync, address, op, bucket, files::containsKey);
+        int n = IncompleteUploads.abort(sync, address, op, bucket,
+            k -> phases.stream().anyMatch(p -> p.containsKey(k)));
         if (n > 0) progress.report("aborted " + n + " incomplete multipart upload(s) to " + bucket);
       } catch (RuntimeException abortFailed) {
         e.addSuppressed(abortFailed);
@@ -91,66 +103,71 @@ final class Uploads {
     }
   }
 
-  private Map<String, Put> upload(S3AsyncClient s3, String bucket, Path source, Map<String, SiteFile> files,
-      Progress progress) {
+  private Map<String, Put> upload(S3AsyncClient s3, String bucket, Path source,
+      List<Map<String, SiteFile>> phases, Progress progress) {
     Map<String, Put> etags = new TreeMap<>();
-    if (files.isEmpty()) return etags;
+    int count = phases.stream().mapToInt(Map::size).sum();
+    if (count == 0) return etags;
     Path root = realFolder(source);
-    long totalBytes = files.values().stream().mapToLong(SiteFile::size).sum();
+    long totalBytes = phases.stream().flatMap(p -> p.values().stream()).mapToLong(SiteFile::size).sum();
     AtomicLong bytes = new AtomicLong();
     AtomicInteger done = new AtomicInteger();
     long started = System.nanoTime();
     Throttle throttle = new Throttle(progress, Duration.ofSeconds(1));
-    Runnable report = () -> throttle.report(() -> line(done.get(), files.size(), bytes.get(), totalBytes, started));
+    Runnable report = () -> throttle.report(() -> line(done.get(), count, bytes.get(), totalBytes, started));
     Semaphore slots = new Semaphore(Math.max(1, IN_FLIGHT));
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    List<CompletableFuture<Put>> futures = new ArrayList<>();
     try (S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build()) {
-      for (Map.Entry<String, SiteFile> e : files.entrySet()) {
+      for (Map<String, SiteFile> files : phases) {
         if (failure.get() != null) break;
-        String key = e.getKey();
-        SiteFile f = e.getValue();
-        Path file;
-        try {
-          file = fileFor(root, key);
-        } catch (ProviderException notPublishable) {
-          failure.compareAndSet(null, notPublishable);
-          break;
-        }
-        if (!acquire(slots)) {
-          failure.compareAndSet(null, new InterruptedException("interrupted while uploading"));
-          break;
-        }
-        CompletableFuture<Put> etag;
-        try {
-          etag = f.size() <= SINGLE_PUT_MAX ? put(s3, bucket, key, f, file, bytes, report)
-              : transfer(tm, bucket, key, f, file, bytes, report);
-        } catch (ProviderException changed) {
-          slots.release();
-          failure.compareAndSet(null, changed);
-          break;
-        }
-        futures.add(etag.whenComplete((tag, t) -> {
-          slots.release();
-          if (t != null) {
-            failure.compareAndSet(null, t);
-            return;
+        List<CompletableFuture<Put>> futures = new ArrayList<>();
+        for (Map.Entry<String, SiteFile> e : files.entrySet()) {
+          if (failure.get() != null) break;
+          String key = e.getKey();
+          SiteFile f = e.getValue();
+          Path file;
+          try {
+            file = fileFor(root, key);
+          } catch (ProviderException notPublishable) {
+            failure.compareAndSet(null, notPublishable);
+            break;
           }
-          synchronized (etags) {
-            etags.put(key, tag);
+          if (!acquire(slots)) {
+            failure.compareAndSet(null, new InterruptedException("interrupted while uploading"));
+            break;
           }
-          done.incrementAndGet();
-          report.run();
-        }));
-      }
-      try {
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
-      } catch (CompletionException ignored) {
-        // every upload has ended; the first failure is reported below
+          CompletableFuture<Put> etag;
+          try {
+            etag = f.size() <= SINGLE_PUT_MAX ? put(s3, bucket, key, f, file, bytes, report)
+                : transfer(tm, bucket, key, f, file, bytes, report);
+          } catch (ProviderException changed) {
+            slots.release();
+            failure.compareAndSet(null, changed);
+            break;
+          }
+          futures.add(etag.whenComplete((tag, t) -> {
+            slots.release();
+            if (t != null) {
+              failure.compareAndSet(null, t);
+              return;
+            }
+            synchronized (etags) {
+              etags.put(key, tag);
+            }
+            done.incrementAndGet();
+            report.run();
+          }));
+        }
+        // The phase's barrier: nothing of the next phase is sent before every upload of this one answered.
+        try {
+          CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException ignored) {
+          // every upload has ended; the first failure is reported below
+        }
       }
     }
     if (failure.get() != null) throw failed(failure.get(), bucket);
-    throttle.finish(line(done.get(), files.size(), bytes.get(), totalBytes, started));
+    throttle.finish(line(done.get(), count, bytes.get(), totalBytes, started));
     return etags;
   }
 
