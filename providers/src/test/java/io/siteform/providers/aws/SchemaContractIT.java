@@ -159,6 +159,8 @@ class SchemaContractIT {
       case "cloudfront_invalidation" -> Map.of("digests", with(a.get("digests"), "index.html", "0000000000000000"));
       case "cloudfront_response_headers_policy" -> Map.of("frame_options", "SAMEORIGIN");
       case "cloudfront_function" -> Map.of("comment", "siteform: edited");
+      // siteform's own grace period: no AWS object holds it, the record does.
+      case "site_content_removal" -> Map.of("keep_removed_seconds", 3600L);
       default -> throw new AssertionError("no in-place edit for " + r.type() + ": add one");
     };
   }
