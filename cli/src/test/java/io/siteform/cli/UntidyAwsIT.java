@@ -48,7 +48,7 @@ class UntidyAwsIT {
 
     var apply = cli.run("apply", "--auto-approve", "--parallelism", "10");
     assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
-    assertThat(apply.out()).contains("Apply complete! Resources: 15 added, 0 changed, 0 destroyed.")
+    assertThat(apply.out()).contains("Apply complete! Resources: 16 added, 0 changed, 0 destroyed.")
         // the handling was exercised, not bypassed
         .contains("(AWS answered NoSuchBucket)", "(AWS answered ResourceNotFoundException)",
             "(AWS answered InvalidViewerCertificate)", "(AWS answered InvalidRequest)");

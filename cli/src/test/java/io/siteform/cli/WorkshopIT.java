@@ -44,7 +44,7 @@ class WorkshopIT {
     assertThat(apply.exit()).as(apply.err()).isEqualTo(0);
     assertThat(apply.out()).contains("Plan: 8 to add, 0 to change, 0 to destroy.",
         "s3_replication.primary: Creation complete", "cloudfront_distribution.site: Creation complete", "Apply complete! Resources: 8 added, 0 changed, 0 destroyed.",
-        "Outputs:", "distribution_id     = \"", "site_url            = \"https://");
+        "Outputs:", "distribution_id = \"", "site_url = \"https://");
     Path state = dir.resolve("siteform.state.json");
     assertThat(Files.getPosixFilePermissions(state)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(Files.readString(state)).contains("\"s3_replication.primary\"", "arn:aws:iam::")
