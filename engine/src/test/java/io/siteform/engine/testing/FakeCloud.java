@@ -27,6 +27,11 @@ public final class FakeCloud {
   public volatile String failOn;
   /** The site's local files, path to hash, as the local_files data source reports them. */
   public final Map<String, String> localFiles = new ConcurrentHashMap<>();
+  /** The size of a local file, by path; {@value #LOCAL_FILE_SIZE} bytes if not given. */
+  public final Map<String, Long> localSizes = new ConcurrentHashMap<>();
+  public static final long LOCAL_FILE_SIZE = 1024;
+  /** What the cloudfront_invalidations data source reports of the month's earlier invalidations: count, paths. */
+  public volatile long[] earlierInvalidations = {0, 0};
   /** Objects made outside siteform, by identity ("zone/name/type" for records), with their ids. */
   public final Map<String, String> foreign = new ConcurrentHashMap<>();
 
@@ -190,15 +195,28 @@ public final class FakeCloud {
         Map<String, Object> all = new TreeMap<>();
         Map<String, Object> digests = new TreeMap<>();
         localFiles.forEach((path, md5) -> {
-          all.put(path, Map.of("md5", md5, "content_type", "text/html; charset=utf-8",
-              "cache_control", cacheControl(path, r.query().get("cache_control"))));
+          all.put(path, Map.of("md5", md5, "size", localSizes.getOrDefault(path, LOCAL_FILE_SIZE),
+              "content_type", "text/html; charset=utf-8", "cache_control", cacheControl(path, r.query().get("cache_control"))));
           digests.put(path, md5);
         });
         return new LiveResource(String.valueOf(r.query().get("source")), Map.of("files", all, "digests", digests,
             "paths", List.copyOf(all.keySet())));
       }
     };
-    return new io.siteform.engine.provider.DataSources(List.of(zone, certificate, files));
+    io.siteform.engine.provider.DataSource invalidations = new io.siteform.engine.provider.DataSource() {
+      @Override
+      public String type() {
+        return "cloudfront_invalidations";
+      }
+
+      @Override
+      public LiveResource read(io.siteform.engine.provider.DataRequest r) {
+        calls.add("read data." + r.address() + " " + r.query().get("distribution_id"));
+        return new LiveResource(String.valueOf(r.query().get("distribution_id")), Map.of("month", "2026-12",
+            "invalidations", earlierInvalidations[0], "paths", earlierInvalidations[1]));
+      }
+    };
+    return new io.siteform.engine.provider.DataSources(List.of(zone, certificate, files, invalidations));
   }
 
   /** The value of the first {@code cache_control} rule whose glob matches {@code path}, or "". */
