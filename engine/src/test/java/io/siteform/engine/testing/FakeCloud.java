@@ -24,7 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeCloud {
   public final Map<String, LiveResource> objects = new ConcurrentHashMap<>();
   public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  /** The call ("create iam_role.replication") that fails, as AWS refusing it would: a provider error. */
   public volatile String failOn;
+  /** What the failing call throws instead of a provider error (a bug, say); null for the provider error. */
+  public volatile java.util.function.Supplier<RuntimeException> failWith;
   /** The site's local files, path to hash, as the local_files data source reports them. */
   public final Map<String, String> localFiles = new ConcurrentHashMap<>();
   /** The size of a local file, by path; {@value #LOCAL_FILE_SIZE} bytes if not given. */
@@ -137,7 +140,12 @@ public final class FakeCloud {
   private void call(String what, Map<String, Object> desired) {
     if (containsRef(desired)) throw new AssertionError(what + " got an unresolved placeholder: " + desired);
     calls.add(what);
-    if (what.equals(failOn)) throw new IllegalStateException("injected failure on " + what);
+    if (what.equals(failOn)) {
+      var f = failWith;
+      if (f != null) throw f.get();
+      throw new io.siteform.error.ProviderException(what.substring(what.indexOf(' ') + 1), io.siteform.error.Operation.valueOf(what.substring(0, what.indexOf(' ')).toUpperCase(java.util.Locale.ROOT)),
+          "injected failure on " + what, "InjectedFailure", null, null);
+    }
   }
 
   /** ACM's validation records: one per name, shared by a name and its wildcard. */
