@@ -93,7 +93,7 @@ class ContentIT {
     // One edit: one upload, one invalidated path.
     Files.writeString(dist.resolve("about.html"), "<p>about us</p>");
     var edit = cli.run("plan");
-    assertThat(edit.out()).contains("+ 1 to upload: \"about.html\"", "Plan: 0 to add, 2 to change, 0 to destroy.");
+    assertThat(edit.out()).contains("+ 1 to upload, content changed: \"about.html\"", "Plan: 0 to add, 2 to change, 0 to destroy.");
     var applied = cli.run("apply", "--auto-approve");
     assertThat(applied.exit()).as(applied.out() + applied.err()).isEqualTo(0);
     try (AwsClients aws = moto.newClients()) {
