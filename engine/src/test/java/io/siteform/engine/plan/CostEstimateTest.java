@@ -97,6 +97,20 @@ class CostEstimateTest {
     assertThat(json.at("/cost_estimate/invalidation_paths/earlier_not_counted").asText()).isEqualTo("offline");
   }
 
+  /** A role without cloudfront:ListInvalidations still plans: the earlier paths are not counted, and it says why. */
+  @Test
+  void aRefusedReadLeavesTheEarlierOnesUncountedAndThePlanGoesOn() throws Exception {
+    h.cloud.localFiles.put("index.html", "i1");
+    h.apply(Fixtures.withContent(true));
+    h.cloud.localFiles.put("index.html", "i2");
+    h.cloud.earlierInvalidations = null;
+    Plan plan = h.plan(Fixtures.withContent(true));
+    assertThat(plan.earlierInvalidations()).isInstanceOf(EarlierInvalidations.NotCounted.class);
+    assertThat(new PlanTextRenderer(Style.PLAIN).render(plan)).contains("CloudFront invalidation paths: 2 by this apply,"
+        + " earlier ones this month not counted (CloudFront did not list them: cloudfront_invalidations.site: read:"
+        + " User is not authorized to perform cloudfront:ListInvalidations (AccessDenied, request id REQ1)), 1,000 free a month: at least $0.00");
+  }
+
   @Test
   void aPlanThatPublishesNothingHasNoEstimateAndReadsNoInvalidations() throws Exception {
     h.cloud.localFiles.put("index.html", "i1");

@@ -33,7 +33,10 @@ public final class FakeCloud {
   /** The size of a local file, by path; {@value #LOCAL_FILE_SIZE} bytes if not given. */
   public final Map<String, Long> localSizes = new ConcurrentHashMap<>();
   public static final long LOCAL_FILE_SIZE = 1024;
-  /** What the cloudfront_invalidations data source reports of the month's earlier invalidations: count, paths. */
+  /**
+   * What the cloudfront_invalidations data source reports of the month's earlier invalidations:
+   * count, paths; null for CloudFront refusing the read (AccessDenied).
+   */
   public volatile long[] earlierInvalidations = {0, 0};
   /** Objects made outside siteform, by identity ("zone/name/type" for records), with their ids. */
   public final Map<String, String> foreign = new ConcurrentHashMap<>();
@@ -220,8 +223,13 @@ public final class FakeCloud {
       @Override
       public LiveResource read(io.siteform.engine.provider.DataRequest r) {
         calls.add("read data." + r.address() + " " + r.query().get("distribution_id"));
+        long[] earlier = earlierInvalidations;
+        if (earlier == null) {
+          throw new io.siteform.error.ProviderException(r.address().toString(), io.siteform.error.Operation.READ,
+              "User is not authorized to perform cloudfront:ListInvalidations", "AccessDenied", "REQ1", null);
+        }
         return new LiveResource(String.valueOf(r.query().get("distribution_id")), Map.of("month", "2026-12",
-            "invalidations", earlierInvalidations[0], "paths", earlierInvalidations[1]));
+            "invalidations", earlier[0], "paths", earlier[1]));
       }
     };
     return new io.siteform.engine.provider.DataSources(List.of(zone, certificate, files, invalidations));
