@@ -169,7 +169,8 @@ final class ApplyRunner {
           return ExitCode.OK;
         }
         ErrorPrinter errors = root.errors();
-        for (Applier.StepFailure f : r.failures()) errors.error(f.error().getMessage());
+        // A bug says so, with the --debug hint; a user error says what to do.
+        for (Applier.StepFailure f : r.failures()) errors.report(f.error());
         if (r.stateWriteFailed()) reportUnrecorded(errors, r);
         PrintWriter err = t.err();
         boolean stopped = r.cancelled() && !r.stateWriteFailed();

@@ -32,6 +32,16 @@ final class ErrorPrinter {
 
   /** Reports {@code e}, a user error or a bug; the command then exits 1. */
   int failure(Throwable e) {
+    report(e);
+    return ExitCode.ERROR;
+  }
+
+  private String bugHint() {
+    return "; " + BUG + (debug ? " with the stack trace below." : " (run again with --debug for the details to include).");
+  }
+
+  /** Reports {@code e}, a user error or a bug, as {@link #failure} does, for one of several failures. */
+  void report(Throwable e) {
     if (e instanceof SpecException se) {
       for (Diagnostic d : se.diagnostics()) err.println(d);
       int n = se.diagnostics().size();
@@ -42,11 +52,9 @@ final class ErrorPrinter {
     } else if (e instanceof InterruptedException) {
       error("interrupted.");
     } else {
-      error("unexpected " + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")
-          + "; " + BUG + (debug ? " with the stack trace below." : " (run again with --debug for the details to include)."));
+      error("unexpected " + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "") + bugHint());
     }
     if (debug) e.printStackTrace(err);
     err.flush();
-    return ExitCode.ERROR;
   }
 }

@@ -175,7 +175,8 @@ final class Session implements AutoCloseable {
   }
 
   Providers providers() {
-    if (providers == null) providers = new Providers(AwsProviders.all(clients(), waits, terminal.clock()));
+    if (providers == null) providers = new Providers(AwsProviders.all(clients(), waits, terminal.clock()),
+        io.siteform.providers.aws.AwsFailures::of);
     return providers;
   }
 

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
  * The seed's custom-domain half through the CLI against moto: one apply from four lines of spec,
- * a no-op second plan, renamed names, a certificate of the user's own, a record made by hand in
- * the way, and destroy.
+ * a no-op second plan, renamed names, names that redirect, a certificate of the user's own, a
+ * record made by hand in the way, and destroy.
  */
 @ExtendWith(MotoExtension.class)
 class DomainIT {
@@ -117,6 +117,57 @@ class DomainIT {
       assertThat(aws.acm().listCertificates(b -> {}).certificateSummaryList()).isEmpty();
       assertThat(aws.cloudFront().listDistributions(b -> {}).distributionList().quantity()).isZero();
     }
+  }
+
+  /**
+   * {@code domain.redirect_from}: the name is an alias of the distribution, on the certificate,
+   * with its alias records, and the viewer-request function on the default behaviour is the
+   * generated code that answers it with a 301 to the first name (run under Node.js in
+   * EdgeFunctionCodeTest). Dropping it takes all of that away again.
+   */
+  @Test
+  void aNameThatRedirectsIsAnAliasOnTheCertificateWithRecordsAndTheFunction() throws Exception {
+    Files.writeString(spec, CliTest.SPEC + """
+        domain:
+          names: [www.example.com]
+          hosted_zone: example.com
+          certificate: {validation: dns}
+          redirect_from: [example.com]
+        """);
+    var apply = cli.run("apply", "--auto-approve");
+    assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    try (AwsClients aws = moto.newClients()) {
+      DistributionConfig d = distribution(aws);
+      assertThat(d.aliases().items()).containsExactlyInAnyOrder("www.example.com", "example.com");
+      var cert = aws.acm().describeCertificate(b -> b.certificateArn(d.viewerCertificate().acmCertificateArn())).certificate();
+      assertThat(cert.domainName()).isEqualTo("www.example.com");
+      assertThat(cert.subjectAlternativeNames()).contains("example.com");
+      assertThat(records(aws)).filteredOn(r -> r.aliasTarget() != null)
+          .extracting(r -> r.name() + " " + r.typeAsString())
+          .containsExactlyInAnyOrder("www.example.com. A", "www.example.com. AAAA", "example.com. A", "example.com. AAAA");
+      var associations = d.defaultCacheBehavior().functionAssociations().items();
+      assertThat(associations).singleElement().satisfies(a -> assertThat(a.eventTypeAsString()).isEqualTo("viewer-request"));
+      String name = associations.get(0).functionARN().substring(associations.get(0).functionARN().lastIndexOf('/') + 1);
+      String live = aws.cloudFront().getFunction(b -> b.name(name).stage("LIVE")).functionCode().asUtf8String();
+      assertThat(live).isEqualTo(new io.siteform.engine.resource.EdgeFunctionCode(
+          io.siteform.engine.spec.CdnSpec.Routing.NONE, "index.html", "www.example.com", List.of("example.com"),
+          java.util.Map.of()).source());
+    }
+
+    write("[www.example.com]", "{validation: dns}");
+    var dropped = cli.run("apply", "--auto-approve");
+    assertThat(dropped.exit()).as(dropped.out() + dropped.err()).isEqualTo(0);
+    assertThat(cli.run("plan", "--detailed-exitcode").exit()).isEqualTo(0);
+    try (AwsClients aws = moto.newClients()) {
+      DistributionConfig d = distribution(aws);
+      assertThat(d.aliases().items()).containsExactly("www.example.com");
+      assertThat(d.defaultCacheBehavior().functionAssociations().quantity()).as("nothing left for a function to do").isZero();
+      assertThat(records(aws)).noneMatch(r -> r.name().equals("example.com.") && r.aliasTarget() != null);
+      assertThat(aws.acm().describeCertificate(b -> b.certificateArn(d.viewerCertificate().acmCertificateArn()))
+          .certificate().subjectAlternativeNames()).doesNotContain("example.com");
+    }
+    assertThat(cli.run("destroy", "--auto-approve").exit()).isEqualTo(0);
   }
 
   @Test

@@ -44,4 +44,17 @@ class ErrorPrinterTest {
         + " please report it with the stack trace below.\n");
     assertThat(out).contains("at io.siteform.cli.ErrorPrinterTest");
   }
+
+  /** An apply's failures, one after the other: a bug among them keeps its hint (Applier.StepFailure). */
+  @Test
+  void severalFailuresAreEachReportedAsWhatTheyAre() {
+    ErrorPrinter errors = new ErrorPrinter(new PrintWriter(text), Style.PLAIN, false);
+    errors.report(new io.siteform.error.ProviderException("iam_role.replication", io.siteform.error.Operation.CREATE,
+        "Access Denied", "AccessDenied", "REQ1", null));
+    errors.report(new SiteformBug("site_content.site (update): the folder to publish from is not known"));
+    assertThat(text.toString()).isEqualTo(
+        "Error: iam_role.replication: create: Access Denied (AccessDenied, request id REQ1)\n"
+        + "Error: unexpected SiteformBug: site_content.site (update): the folder to publish from is not known;"
+        + " this is a bug in siteform, please report it (run again with --debug for the details to include).\n");
+  }
 }

@@ -63,4 +63,44 @@ class VerifyIT {
     var repaired = cli.run("verify");
     assertThat(repaired.out()).doesNotContain("s3_bucket_policy", "s3_replication").contains("1 missing (index.html)", "old.html", "2 findings.");
   }
+
+  /**
+   * The security headers and the routing function detached from the default behaviour by hand:
+   * the site still serves, without its headers and routes, and verify names both.
+   */
+  @Test
+  void findsTheHeadersPolicyAndTheFunctionDetachedFromTheDefaultBehaviour() throws Exception {
+    Files.writeString(spec, CliTest.SPEC + """
+        cdn:
+          routing: spa
+          security_headers: managed
+        """);
+    var apply = cli.run("apply", "--auto-approve");
+    assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
+    var healthy = cli.run("verify");
+    assertThat(healthy.exit()).as(healthy.out()).isEqualTo(0);
+
+    String functionArn;
+    try (AwsClients aws = moto.newClients()) {
+      var cf = aws.cloudFront();
+      String id = cf.listDistributions(b -> {}).distributionList().items().get(0).id();
+      var current = cf.getDistributionConfig(b -> b.id(id));
+      var config = current.distributionConfig();
+      functionArn = config.defaultCacheBehavior().functionAssociations().items().get(0).functionARN();
+      var detached = config.toBuilder().defaultCacheBehavior(config.defaultCacheBehavior().toBuilder()
+          .responseHeadersPolicyId(null).functionAssociations(f -> f.quantity(0).items(java.util.List.of())).build()).build();
+      cf.updateDistribution(b -> b.id(id).ifMatch(current.eTag()).distributionConfig(detached));
+    }
+    var broken = cli.run("verify");
+    assertThat(broken.exit()).isEqualTo(1);
+    assertThat(broken.out()).contains(
+        "has no response headers policy, not 67f7725c-6f97-4210-82d7-5512b31e9d03, so viewers do not get the security headers",
+        "does not run function " + functionArn + " on viewer-request, so the routing and redirects of the spec do not happen",
+        "run `siteform apply` to attach it again", "2 findings.");
+
+    var repaired = cli.run("apply", "--auto-approve");
+    assertThat(repaired.exit()).as(repaired.out() + repaired.err()).isEqualTo(0);
+    var again = cli.run("verify");
+    assertThat(again.exit()).as(again.out()).isEqualTo(0);
+  }
 }

@@ -101,8 +101,22 @@ public final class Applier {
     }
   }
 
-  /** A step that failed and why. */
-  public record StepFailure(Step step, SiteformException error) {}
+  /**
+   * A step that failed and why: a {@link SiteformException} (the user's to act on, AWS's answer
+   * included) or a {@link io.siteform.error.SiteformBug} (siteform's, to report).
+   */
+  public record StepFailure(Step step, RuntimeException error) {
+    public StepFailure {
+      if (!(error instanceof SiteformException) && !(error instanceof io.siteform.error.SiteformBug)) {
+        throw new IllegalArgumentException("a step fails with a user error or a bug, not " + error);
+      }
+    }
+
+    /** Whether it is a bug in siteform rather than something the user can fix. */
+    public boolean bug() {
+      return error instanceof io.siteform.error.SiteformBug;
+    }
+  }
 
   public Result apply(Plan plan) throws InterruptedException {
     Walker.Result<Step> r = walker.walk(StepGraph.build(plan), this::run);
@@ -117,7 +131,10 @@ public final class Applier {
       }
     }
     List<StepFailure> failures = new ArrayList<>();
-    r.failed().forEach((step, error) -> failures.add(new StepFailure(step, wrap(step, error))));
+    // run() has already told each step's failure apart; what else escaped it (an Error) is a bug.
+    r.failed().forEach((step, error) -> failures.add(new StepFailure(step,
+        error instanceof SiteformException || error instanceof io.siteform.error.SiteformBug
+            ? (RuntimeException) error : wrap(step, error))));
     List<Step> skipped = r.skipped().stream().sorted().toList();
     skipped.forEach(s -> listener.skipped(s.address(), s.operation()));
     return new Result(added, changed, destroyed, failures, skipped, walker.isCancelled(), recorder.failed(),
@@ -176,7 +193,7 @@ public final class Applier {
         }
       }
     } catch (RuntimeException e) {
-      SiteformException error = wrap(step, e);
+      RuntimeException error = wrap(step, e);
       listener.failed(c.address(), step.operation(), error, since(start));
       throw error;
     }
@@ -257,11 +274,21 @@ public final class Applier {
     return v;
   }
 
-  private static SiteformException wrap(Step step, Throwable e) {
+  /**
+   * What a step's failure is: a user error as thrown; a failure the provider layer knows as its
+   * cloud's answer (an AWS SDK exception a provider let through) as that provider error; anything
+   * else, a {@link io.siteform.error.SiteformBug} naming the step, so the CLI reports it as a bug.
+   */
+  private RuntimeException wrap(Step step, Throwable e) {
     if (e instanceof SiteformException se) return se;
-    String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    return new ProviderException(step.address().toString(), step.operation(),
-        message, null, null, e);
+    if (e instanceof RuntimeException re && !(e instanceof io.siteform.error.SiteformBug)) {
+      var theirs = providers.userError(step.address(), step.operation(), re);
+      if (theirs.isPresent()) return theirs.get();
+    }
+    String message = e.getMessage() != null ? e.getMessage() : "(no message)";
+    String what = e instanceof io.siteform.error.SiteformBug ? "" : e.getClass().getSimpleName() + ": ";
+    return new io.siteform.error.SiteformBug(step.address() + " (" + step.operation().name().toLowerCase(java.util.Locale.ROOT)
+        + "): " + what + message, e);
   }
 
   private static Duration since(long start) {

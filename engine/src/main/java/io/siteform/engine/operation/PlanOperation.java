@@ -3,6 +3,12 @@ package io.siteform.engine.operation;
 import io.siteform.engine.event.EngineListener;
 import io.siteform.engine.plan.ConflictFinder;
 import io.siteform.engine.plan.DataReader;
+import io.siteform.engine.plan.EarlierInvalidations;
+import io.siteform.engine.plan.InvalidationPaths;
+import io.siteform.engine.plan.ResourceChange;
+import io.siteform.engine.resource.DataSpec;
+import io.siteform.engine.resource.Expander;
+import io.siteform.error.ProviderException;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.plan.Planner;
 import io.siteform.engine.plan.Refresher;
@@ -73,9 +79,43 @@ public final class PlanOperation {
     start = phase("diff", start);
     if (!destroy && !offline) {
       plan = new ConflictFinder(providers).check(plan);
-      phase("conflict check", start);
+      start = phase("conflict check", start);
+    }
+    if (!destroy) {
+      plan = plan.withEarlierInvalidations(offline ? new EarlierInvalidations.NotCounted("offline") : earlierInvalidations(plan, r.state()));
+      if (!offline) phase("earlier invalidations", start);
     }
     return new Planned(plan, r.state(), data);
+  }
+
+  /**
+   * What the site's distribution invalidated earlier this month, for the cost estimate: read only
+   * when the plan invalidates on a distribution that exists. CloudFront refusing the read (a role
+   * without cloudfront:ListInvalidations) leaves them uncounted rather than failing the plan.
+   */
+  private EarlierInvalidations earlierInvalidations(Plan plan, io.siteform.state.State refreshed) {
+    java.util.Optional<ResourceChange> invalidation = change(plan, Expander.INVALIDATION);
+    if (invalidation.isEmpty() || InvalidationPaths.of(invalidation.get()).isEmpty()) {
+      return new EarlierInvalidations.NotCounted("nothing to invalidate");
+    }
+    boolean made = change(plan, Expander.DISTRIBUTION).map(c -> c.action().creates()).orElse(false);
+    var distribution = refreshed.find(Expander.DISTRIBUTION.toString());
+    if (made || distribution.isEmpty()) return new EarlierInvalidations.NewDistribution();
+    String id = distribution.get().id();
+    DataSpec query = Expander.earlierInvalidations(id);
+    LiveResource found;
+    try {
+      found = new DataReader(dataSources, listener).read(List.of(query)).get(query.address());
+    } catch (ProviderException e) {
+      return new EarlierInvalidations.NotCounted("CloudFront did not list them: " + e.getMessage());
+    }
+    Map<String, Object> a = found.attributes();
+    return new EarlierInvalidations.Counted(id, java.time.YearMonth.parse(String.valueOf(a.get("month"))),
+        ((Number) a.get("invalidations")).intValue(), ((Number) a.get("paths")).longValue());
+  }
+
+  private static java.util.Optional<ResourceChange> change(Plan plan, Address address) {
+    return plan.changes().stream().filter(c -> c.address().equals(address)).findFirst();
   }
 
   private Refresher.Refreshed refresh() {

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param destroy whether this is a destroy plan
  * @param conflicts planned creates that objects made outside siteform stand in the way of; a
  *     plan with conflicts cannot be applied
+ * @param earlierInvalidations the invalidation paths the site's distribution submitted earlier
+ *     this month, read at plan time for the {@link CostEstimate}
  */
 public record Plan(
     List<Drift> drift,
@@ -21,13 +23,20 @@ public record Plan(
     long stateSerial,
     String lineage,
     boolean destroy,
-    List<Conflict> conflicts) {
+    List<Conflict> conflicts,
+    EarlierInvalidations earlierInvalidations) {
 
   public Plan {
     drift = drift.stream().sorted(Comparator.comparing(Drift::address)).toList();
     changes = sorted(changes);
     Objects.requireNonNull(lineage, "lineage");
     conflicts = conflicts.stream().sorted(Comparator.comparing(Conflict::address)).toList();
+    Objects.requireNonNull(earlierInvalidations, "earlierInvalidations");
+  }
+
+  public Plan(List<Drift> drift, List<ResourceChange> changes, long stateSerial, String lineage, boolean destroy,
+      List<Conflict> conflicts) {
+    this(drift, changes, stateSerial, lineage, destroy, conflicts, EarlierInvalidations.NOT_READ);
   }
 
   public Plan(List<Drift> drift, List<ResourceChange> changes, long stateSerial, String lineage, boolean destroy) {
@@ -36,7 +45,17 @@ public record Plan(
 
   /** This plan with {@code found} conflicts. */
   public Plan withConflicts(List<Conflict> found) {
-    return new Plan(drift, changes, stateSerial, lineage, destroy, found);
+    return new Plan(drift, changes, stateSerial, lineage, destroy, found, earlierInvalidations);
+  }
+
+  /** This plan with what CloudFront said of the distribution's earlier invalidations this month. */
+  public Plan withEarlierInvalidations(EarlierInvalidations read) {
+    return new Plan(drift, changes, stateSerial, lineage, destroy, conflicts, read);
+  }
+
+  /** What this plan's apply costs where AWS bills per request, or empty if it publishes nothing. */
+  public java.util.Optional<CostEstimate> costEstimate() {
+    return CostEstimate.of(this);
   }
 
   private static List<ResourceChange> sorted(List<ResourceChange> in) {
@@ -68,7 +87,7 @@ public record Plan(
       c.desired().ifPresent(d -> todo.addAll(d.dependsOn()));
     }
     return new Plan(drift, changes.stream().filter(c -> keep.contains(c.address())).toList(), stateSerial, lineage,
-        destroy, conflicts.stream().filter(c -> keep.contains(c.address())).toList());
+        destroy, conflicts.stream().filter(c -> keep.contains(c.address())).toList(), earlierInvalidations);
   }
 
   /** The changes that do something. */

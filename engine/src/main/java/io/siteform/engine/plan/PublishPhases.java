@@ -18,7 +18,7 @@ import java.util.TreeSet;
  *
  * @param assets files other than pages to upload; -1 when not known before apply
  * @param pages pages to upload; -1 when not known
- * @param invalidated changed or removed files to invalidate; -1 for everything ({@code /*})
+ * @param invalidated paths to invalidate ({@link InvalidationPaths}); -1 for everything ({@code /*})
  * @param deleted files deleted by this apply
  * @param kept files removed from the site earlier that stay, for now
  * @param keptUntil when the last of those may go
@@ -52,13 +52,10 @@ public record PublishPhases(int assets, int pages, int invalidated, int deleted,
     int assets = 0;
     int pages = 0;
     if (content != null) {
-      Object after = content.after().get("files");
-      if (after instanceof Map<?, ?> want) {
-        Map<?, ?> had = map(content.before().get("files"));
-        for (Map.Entry<?, ?> e : want.entrySet()) {
-          if (Objects.equals(e.getValue(), had.get(e.getKey()))) continue;
-          String type = String.valueOf(map(e.getValue()).get("content_type"));
-          if (ContentDigests.page(String.valueOf(e.getKey()), type)) pages++;
+      Optional<Map<String, Map<?, ?>>> written = written(content);
+      if (written.isPresent()) {
+        for (Map.Entry<String, Map<?, ?>> e : written.get().entrySet()) {
+          if (ContentDigests.page(e.getKey(), String.valueOf(e.getValue().get("content_type")))) pages++;
           else assets++;
         }
       } else {
@@ -68,26 +65,8 @@ public record PublishPhases(int assets, int pages, int invalidated, int deleted,
     }
     int invalidated = 0;
     if (invalidation != null) {
-      Object after = invalidation.after().get("digests");
-      boolean everything = invalidation.action().creates() || "all".equals(invalidation.after().get("mode"))
-          || !(after instanceof Map<?, ?>)
-          || !Objects.equals(invalidation.before().get("distribution_id"), invalidation.after().get("distribution_id"));
-      if (everything) {
-        invalidated = -1;
-      } else {
-        Map<?, ?> was = map(invalidation.before().get("digests"));
-        Map<?, ?> now = (Map<?, ?>) after;
-        Set<Object> changed = new TreeSet<>(java.util.Comparator.comparing(String::valueOf));
-        now.forEach((k, v) -> {
-          if (!Objects.equals(was.get(k), v)) changed.add(k);
-        });
-        was.keySet().forEach(k -> {
-          if (!now.containsKey(k)) changed.add(k);
-        });
-        // Objects the content's apply rewrites (restored after a change in the bucket) go too.
-        changed.addAll(map(invalidation.after().get("rewrites")).keySet());
-        invalidated = changed.size();
-      }
+      List<String> paths = InvalidationPaths.of(invalidation);
+      invalidated = paths.equals(InvalidationPaths.EVERYTHING) ? -1 : paths.size();
     }
     int deleted = 0;
     int kept = 0;
@@ -123,6 +102,23 @@ public record PublishPhases(int assets, int pages, int invalidated, int deleted,
       until = ends.stream().max(Instant::compareTo);
     }
     return Optional.of(new PublishPhases(assets, pages, invalidated, deleted, kept, until, removing, keptFor));
+  }
+
+  /**
+   * The files {@code content} (a {@code site_content} change) writes to the primary bucket, each
+   * key with its entry ({@code md5, size, content_type, cache_control}): those whose entry differs
+   * from the recorded one, restored objects included; empty when the files are not known before
+   * apply.
+   */
+  public static Optional<Map<String, Map<?, ?>>> written(ResourceChange content) {
+    if (content.action() == Action.DELETE || content.action() == Action.NO_OP) return Optional.of(Map.of());
+    if (!(content.after().get("files") instanceof Map<?, ?> want)) return Optional.empty();
+    Map<?, ?> had = content.action().creates() ? Map.of() : map(content.before().get("files"));
+    Map<String, Map<?, ?>> out = new java.util.TreeMap<>();
+    for (Map.Entry<?, ?> e : want.entrySet()) {
+      if (!Objects.equals(e.getValue(), had.get(e.getKey()))) out.put(String.valueOf(e.getKey()), map(e.getValue()));
+    }
+    return Optional.of(out);
   }
 
   /** Whether the publish writes or deletes anything. */

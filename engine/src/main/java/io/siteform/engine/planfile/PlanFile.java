@@ -3,6 +3,7 @@ package io.siteform.engine.planfile;
 import io.siteform.engine.plan.Action;
 import io.siteform.engine.plan.Conflict;
 import io.siteform.engine.plan.Drift;
+import io.siteform.engine.plan.EarlierInvalidations;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.plan.ResourceChange;
 
@@ -108,6 +109,7 @@ public final class PlanFile {
       o.set("live", d.live().<JsonNode>map(PlanFile::resource).orElse(MAPPER.nullNode()));
       o.set("changed_paths", strings(d.changedPaths()));
     }
+    p.set("earlier_invalidations", earlier(plan.earlierInvalidations()));
     ArrayNode conflicts = p.putArray("conflicts");
     for (Conflict c : plan.conflicts()) {
       conflicts.addObject().put("address", c.address().toString()).put("existing_id", c.existingId());
@@ -152,7 +154,7 @@ public final class PlanFile {
         conflicts.add(new Conflict(Address.parse(o.get("address").asText()), o.get("existing_id").asText()));
       }
       Plan plan = new Plan(drift, changes, p.get("state_serial").asLong(), p.get("lineage").asText(),
-          p.get("destroy").asBoolean(), conflicts);
+          p.get("destroy").asBoolean(), conflicts, earlier(p.get("earlier_invalidations")));
       return new Saved(plan, p.get("spec_digest").asText(), p.get("data_digest").asText());
     } catch (JsonProcessingException e) {
       throw new PlanException(location + " is not a readable plan: " + e.getOriginalMessage());
@@ -228,7 +230,33 @@ public final class PlanFile {
       changes.add(new ResourceChange(c.address(), c.action(), desired, c.prior(), rewrite(c.after(), local, rewrite),
           c.unknownComputed(), c.replacePaths(), c.reason()));
     }
-    return new Plan(plan.drift(), changes, plan.stateSerial(), plan.lineage(), plan.destroy(), plan.conflicts());
+    return new Plan(plan.drift(), changes, plan.stateSerial(), plan.lineage(), plan.destroy(), plan.conflicts(),
+        plan.earlierInvalidations());
+  }
+
+  /** What planning read of the distribution's earlier invalidations, so the saved plan's estimate stays the one shown. */
+  private static ObjectNode earlier(EarlierInvalidations e) {
+    ObjectNode o = MAPPER.createObjectNode();
+    if (e instanceof EarlierInvalidations.Counted c) {
+      o.put("status", "counted").put("distribution_id", c.distributionId()).put("month", c.month().toString())
+          .put("invalidations", c.invalidations()).put("paths", c.paths());
+    } else if (e instanceof EarlierInvalidations.NotCounted n) {
+      o.put("status", "not_counted").put("why", n.why());
+    } else {
+      o.put("status", "new_distribution");
+    }
+    return o;
+  }
+
+  private static EarlierInvalidations earlier(JsonNode o) {
+    if (o == null || o.isNull()) return EarlierInvalidations.NOT_READ;
+    return switch (o.path("status").asText()) {
+      case "counted" -> new EarlierInvalidations.Counted(o.get("distribution_id").asText(),
+          java.time.YearMonth.parse(o.get("month").asText()), o.get("invalidations").asInt(), o.get("paths").asLong());
+      case "new_distribution" -> new EarlierInvalidations.NewDistribution();
+      case "not_counted" -> new EarlierInvalidations.NotCounted(o.get("why").asText());
+      default -> throw new IllegalArgumentException("earlier_invalidations has an unknown status " + o.path("status"));
+    };
   }
 
   private static Set<String> machineLocal(String type) {

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.siteform.engine.plan.OutputChange;
 import io.siteform.engine.plan.Action;
+import io.siteform.engine.plan.AwsPrices;
+import io.siteform.engine.plan.CostEstimate;
+import io.siteform.engine.plan.EarlierInvalidations;
 import io.siteform.engine.plan.Drift;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.plan.ResourceChange;
@@ -121,12 +124,49 @@ public final class PlanJsonRenderer {
             .put("message", c.message());
       }
     }
+    plan.costEstimate().ifPresent(e -> costEstimate(root.putObject("cost_estimate"), e));
     Plan.Summary s = plan.summary();
     ObjectNode summary = root.putObject("summary");
     summary.put("add", s.add());
     summary.put("change", s.change());
     summary.put("destroy", s.destroy());
     return root;
+  }
+
+  /** siteform's own: what the apply costs where AWS bills per request or byte (docs/cli.md). */
+  private static void costEstimate(ObjectNode o, CostEstimate e) {
+    o.put("estimate", true);
+    o.put("currency", "USD");
+    ObjectNode inv = o.putObject("invalidation_paths");
+    inv.put("this_apply", e.invalidationPaths());
+    if (e.earlier() instanceof EarlierInvalidations.Counted c) {
+      inv.put("earlier_this_month", c.paths());
+      inv.put("earlier_invalidations", c.invalidations());
+      inv.put("month", c.month().toString());
+      inv.put("distribution_id", c.distributionId());
+    } else if (e.earlier() instanceof EarlierInvalidations.NotCounted n) {
+      inv.putNull("earlier_this_month");
+      inv.put("earlier_not_counted", n.why());
+    } else {
+      inv.put("earlier_this_month", 0);
+    }
+    inv.put("scope", "this distribution only; the free paths are per AWS account");
+    inv.put("free_per_month", AwsPrices.FREE_INVALIDATION_PATHS);
+    inv.put("billable", e.billablePaths());
+    inv.put("cost", CostEstimate.rounded(e.invalidationCost()));
+    ArrayNode replication = o.putArray("replication");
+    for (CostEstimate.Replication r : e.replication()) {
+      replication.addObject().put("region", r.region()).put("objects", r.objects()).put("bytes", r.bytes())
+          .put("cost", CostEstimate.rounded(r.transferCost()));
+    }
+    o.putObject("put_requests").put("primary", e.primaryWrites()).put("replication", e.replicationWrites())
+        .put("total", e.requests()).put("cost", CostEstimate.rounded(e.requestCost()));
+    o.put("total", CostEstimate.rounded(e.total()));
+    ArrayNode prices = o.putArray("prices");
+    for (AwsPrices p : AwsPrices.values()) {
+      prices.addObject().put("item", p.item).put("usd", p.usd).put("per", p.unit).put("source", p.source)
+          .put("read", AwsPrices.READ.toString());
+    }
   }
 
   private static ObjectNode entry(ObjectNode e, Address a) {

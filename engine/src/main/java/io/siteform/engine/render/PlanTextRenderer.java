@@ -1,6 +1,9 @@
 package io.siteform.engine.render;
 
 import io.siteform.engine.plan.Action;
+import io.siteform.engine.plan.AwsPrices;
+import io.siteform.engine.plan.CostEstimate;
+import io.siteform.engine.plan.EarlierInvalidations;
 import io.siteform.engine.plan.Drift;
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.plan.ResourceChange;
@@ -101,6 +104,7 @@ public final class PlanTextRenderer {
     for (String w : io.siteform.engine.plan.ContentWarnings.of(plan)) {
       out.append('\n').append(style.yellow(style.bold("Warning:"))).append(' ').append(w).append('\n');
     }
+    plan.costEstimate().ifPresent(e -> costEstimate(out, e));
     out.append(renderConflicts(plan));
     return out.toString();
   }
@@ -111,6 +115,54 @@ public final class PlanTextRenderer {
       if (p.acts()) out.append(style.bold("Publish:")).append(' ').append(p.line()).append(".\n");
       else if (p.kept() > 0) out.append("Removed files: ").append(p.keptLine()).append(", for open pages; a later apply deletes them.\n");
     });
+  }
+
+  /** What the apply costs where AWS bills per request or byte, with the prices used and their source. */
+  private void costEstimate(StringBuilder out, CostEstimate e) {
+    out.append('\n').append(style.bold("Cost estimate:"))
+        .append(" what this apply adds to the AWS bill beyond the free tier, where AWS bills per request\n");
+    java.util.EnumSet<AwsPrices> used = java.util.EnumSet.noneOf(AwsPrices.class);
+    if (e.invalidationPaths() > 0) {
+      used.add(AwsPrices.INVALIDATION_PATH);
+      out.append("  CloudFront invalidation paths: ").append(e.invalidationPaths()).append(" by this apply");
+      String free = String.format(java.util.Locale.ROOT, "%,d", AwsPrices.FREE_INVALIDATION_PATHS);
+      if (e.earlier() instanceof EarlierInvalidations.Counted c) {
+        out.append(" + ").append(c.paths()).append(" earlier in ").append(c.month()).append(" (UTC, ")
+            .append(c.invalidations()).append(" invalidation").append(c.invalidations() == 1 ? "" : "s").append(") = ")
+            .append(e.pathsThisMonth()).append(" of the ").append(free).append(" free a month: ");
+      } else if (e.earlier() instanceof EarlierInvalidations.NotCounted n) {
+        out.append(", earlier ones this month not counted (").append(n.why()).append("), ").append(free)
+            .append(" free a month: at least ");
+      } else {
+        out.append(", none earlier (a new distribution) = ").append(e.pathsThisMonth()).append(" of the ").append(free)
+            .append(" free a month: ");
+      }
+      out.append(CostEstimate.dollars(e.invalidationCost())).append('\n');
+      String whose = e.earlier() instanceof EarlierInvalidations.Counted c
+          ? "distribution " + c.distributionId() + "'s" : "this distribution's";
+      out.append("    (counts ").append(whose).append(" paths only: the free paths are per AWS account, across all its distributions)\n");
+    }
+    if (e.primaryWrites() > 0) {
+      used.add(AwsPrices.S3_WRITE_REQUESTS);
+      for (var r : e.replication()) {
+        used.add(AwsPrices.INTER_REGION_TRANSFER);
+        out.append("  Replicated to ").append(r.region()).append(": ").append(r.objects()).append(" object")
+            .append(r.objects() == 1 ? "" : "s").append(", ").append(CostEstimate.size(r.bytes()))
+            .append(": ").append(CostEstimate.dollars(r.transferCost())).append('\n');
+      }
+      out.append("  S3 PUT/COPY requests: ").append(e.primaryWrites()).append(" to the primary");
+      if (e.replicationWrites() > 0) out.append(" + ").append(e.replicationWrites()).append(" by replication");
+      out.append(" = ").append(e.requests()).append(": ").append(CostEstimate.dollars(e.requestCost()))
+          .append('\n');
+    }
+    out.append("  Estimated total: ").append(e.earlierCounted() || e.invalidationPaths() == 0 ? "" : "at least ")
+        .append(CostEstimate.dollars(e.total()))
+        .append(" (storage and serving not included)\n");
+    out.append("  Prices used (list prices read ").append(AwsPrices.READ).append("):\n");
+    for (var p : used) {
+      out.append("    $").append(p.usd.toPlainString()).append(" per ").append(p.unit).append(": ").append(p.item)
+          .append(", ").append(p.source).append('\n');
+    }
   }
 
   /** Why the plan cannot be applied, if objects made outside siteform are in the way; else "". */

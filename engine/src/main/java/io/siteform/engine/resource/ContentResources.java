@@ -22,6 +22,8 @@ final class ContentResources {
   public static final Address CONTENT = new Address("site_content", "site");
   static final Address INVALIDATION = new Address("cloudfront_invalidation", "site");
   static final Address REMOVAL = new Address("site_content_removal", "site");
+  /** The distribution's invalidations this month: a data source read at plan time for the cost estimate. */
+  static final Address EARLIER_INVALIDATIONS = new Address("cloudfront_invalidations", "site");
 
   private ContentResources() {}
 

@@ -25,6 +25,8 @@ public final class Expander {
   public static final Address CERTIFICATE = DomainResources.CERTIFICATE;
   /** The published files. */
   public static final Address CONTENT = ContentResources.CONTENT;
+  /** The invalidation of what a publish changed. */
+  public static final Address INVALIDATION = ContentResources.INVALIDATION;
   /** IAM is global; its API lives in us-east-1. */
   public static final String GLOBAL_REGION = "us-east-1";
   /** The tag every taggable resource carries, naming the site that owns it. */
@@ -56,6 +58,16 @@ public final class Expander {
     List<DataSpec> out = new ArrayList<>(ContentResources.data(spec));
     out.addAll(DomainResources.data(spec));
     return List.copyOf(out);
+  }
+
+  /**
+   * The data source of distribution {@code distributionId}'s invalidations created this calendar
+   * month (UTC): {@code month} (2026-12), {@code invalidations} and {@code paths}. Not one of the
+   * spec's ({@link #data}): the plan reads it only when it invalidates on a distribution that
+   * exists, and a saved plan keeps what it read (the count moves, the plan stays valid).
+   */
+  public static DataSpec earlierInvalidations(String distributionId) {
+    return new DataSpec(ContentResources.EARLIER_INVALIDATIONS, GLOBAL_REGION, Map.of("distribution_id", distributionId));
   }
 
   /** {@code s3_bucket.replica_ap_southeast_1} for a replica in ap-southeast-1. */

@@ -83,6 +83,61 @@ class ApplierTest {
     assertThat(h.apply(rest).ok()).isTrue();
   }
 
+  /**
+   * A bug raised inside a provider (a SiteformBug, or any unexpected exception) stays a bug,
+   * naming the step, so the CLI says to report it; a failure the provider layer knows as its
+   * cloud's answer becomes that provider error.
+   */
+  @Test
+  void aBugInAProviderStaysABugAndTheCloudsAnswerAProviderError() throws Exception {
+    h.cloud.failOn = "create iam_role.replication";
+    h.cloud.failWith = () -> new io.siteform.error.SiteformBug("the role's policy is missing");
+    assertThat(h.apply(Fixtures.workshop()).failures()).singleElement().satisfies(f -> {
+      assertThat(f.bug()).isTrue();
+      assertThat(f.error()).isInstanceOf(io.siteform.error.SiteformBug.class)
+          .hasMessage("iam_role.replication (create): the role's policy is missing");
+    });
+
+    Harness fresh = new Harness();
+    fresh.cloud.failOn = "create iam_role.replication";
+    fresh.cloud.failWith = () -> new IllegalStateException("index out of range");
+    assertThat(fresh.apply(Fixtures.workshop()).failures()).singleElement().satisfies(f -> {
+      assertThat(f.bug()).isTrue();
+      assertThat(f.error()).isInstanceOf(io.siteform.error.SiteformBug.class)
+          .hasMessage("iam_role.replication (create): IllegalStateException: index out of range")
+          .hasCauseInstanceOf(IllegalStateException.class);
+    });
+  }
+
+  /** What the cloud SDK throws (here a stand-in) is the cloud's answer when the provider layer says so. */
+  @Test
+  void theProviderLayerTurnsItsCloudsExceptionsIntoProviderErrors() throws Exception {
+    class CloudSaidNo extends RuntimeException {
+      CloudSaidNo() {
+        super("AccessDenied");
+      }
+    }
+    io.siteform.engine.testing.FakeCloud cloud = new io.siteform.engine.testing.FakeCloud();
+    cloud.failOn = "create iam_role.replication";
+    cloud.failWith = CloudSaidNo::new;
+    io.siteform.engine.provider.Providers providers = new io.siteform.engine.provider.Providers(cloud.skeletonProviders(),
+        (address, op, e) -> e instanceof CloudSaidNo
+            ? java.util.Optional.of(new ProviderException(address.toString(), op, e.getMessage(), "AccessDenied", "req-1", e))
+            : java.util.Optional.empty());
+    io.siteform.engine.resource.Expander x = new io.siteform.engine.resource.Expander();
+    var spec = Fixtures.workshop();
+    var planned = new io.siteform.engine.operation.PlanOperation(providers, cloud.dataSources(),
+        io.siteform.engine.operation.PlanRequest.of(x.expand(spec), x.data(spec), State.empty(), 1),
+        io.siteform.engine.event.EngineListener.NONE).call();
+    var r = new Applier(providers, new StateRecorder(new io.siteform.engine.testing.MemoryBackend(), planned.base()),
+        io.siteform.engine.event.EngineListener.NONE, 1).apply(planned.plan());
+    assertThat(r.failures()).singleElement().satisfies(f -> {
+      assertThat(f.bug()).isFalse();
+      assertThat(f.error()).isInstanceOf(ProviderException.class).hasMessageContaining("iam_role.replication")
+          .hasMessageContaining("AccessDenied");
+    });
+  }
+
   @Test
   void destroyRemovesDependentsFirst() throws Exception {
     h.apply(Fixtures.workshop());

@@ -52,7 +52,8 @@ class PublishPhasesTest {
 
     PublishPhases p = PublishPhases.of(plan).orElseThrow();
 
-    assertThat(p.line()).isEqualTo("upload 2 assets, then 1 page, invalidate 4 paths, delete 0"
+    // The paths the invalidation sends: the four changed files and "/" for the root index.
+    assertThat(p.line()).isEqualTo("upload 2 assets, then 1 page, invalidate 5 paths, delete 0"
         + " (1 kept until 2025-01-02T00:00:00Z, 1 kept for 24h)");
   }
 

@@ -24,9 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeCloud {
   public final Map<String, LiveResource> objects = new ConcurrentHashMap<>();
   public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  /** The call ("create iam_role.replication") that fails, as AWS refusing it would: a provider error. */
   public volatile String failOn;
+  /** What the failing call throws instead of a provider error (a bug, say); null for the provider error. */
+  public volatile java.util.function.Supplier<RuntimeException> failWith;
   /** The site's local files, path to hash, as the local_files data source reports them. */
   public final Map<String, String> localFiles = new ConcurrentHashMap<>();
+  /** The size of a local file, by path; {@value #LOCAL_FILE_SIZE} bytes if not given. */
+  public final Map<String, Long> localSizes = new ConcurrentHashMap<>();
+  public static final long LOCAL_FILE_SIZE = 1024;
+  /**
+   * What the cloudfront_invalidations data source reports of the month's earlier invalidations:
+   * count, paths; null for CloudFront refusing the read (AccessDenied).
+   */
+  public volatile long[] earlierInvalidations = {0, 0};
   /** Objects made outside siteform, by identity ("zone/name/type" for records), with their ids. */
   public final Map<String, String> foreign = new ConcurrentHashMap<>();
 
@@ -132,7 +143,12 @@ public final class FakeCloud {
   private void call(String what, Map<String, Object> desired) {
     if (containsRef(desired)) throw new AssertionError(what + " got an unresolved placeholder: " + desired);
     calls.add(what);
-    if (what.equals(failOn)) throw new IllegalStateException("injected failure on " + what);
+    if (what.equals(failOn)) {
+      var f = failWith;
+      if (f != null) throw f.get();
+      throw new io.siteform.error.ProviderException(what.substring(what.indexOf(' ') + 1), io.siteform.error.Operation.valueOf(what.substring(0, what.indexOf(' ')).toUpperCase(java.util.Locale.ROOT)),
+          "injected failure on " + what, "InjectedFailure", null, null);
+    }
   }
 
   /** ACM's validation records: one per name, shared by a name and its wildcard. */
@@ -190,15 +206,33 @@ public final class FakeCloud {
         Map<String, Object> all = new TreeMap<>();
         Map<String, Object> digests = new TreeMap<>();
         localFiles.forEach((path, md5) -> {
-          all.put(path, Map.of("md5", md5, "content_type", "text/html; charset=utf-8",
-              "cache_control", cacheControl(path, r.query().get("cache_control"))));
+          all.put(path, Map.of("md5", md5, "size", localSizes.getOrDefault(path, LOCAL_FILE_SIZE),
+              "content_type", "text/html; charset=utf-8", "cache_control", cacheControl(path, r.query().get("cache_control"))));
           digests.put(path, md5);
         });
         return new LiveResource(String.valueOf(r.query().get("source")), Map.of("files", all, "digests", digests,
             "paths", List.copyOf(all.keySet())));
       }
     };
-    return new io.siteform.engine.provider.DataSources(List.of(zone, certificate, files));
+    io.siteform.engine.provider.DataSource invalidations = new io.siteform.engine.provider.DataSource() {
+      @Override
+      public String type() {
+        return "cloudfront_invalidations";
+      }
+
+      @Override
+      public LiveResource read(io.siteform.engine.provider.DataRequest r) {
+        calls.add("read data." + r.address() + " " + r.query().get("distribution_id"));
+        long[] earlier = earlierInvalidations;
+        if (earlier == null) {
+          throw new io.siteform.error.ProviderException(r.address().toString(), io.siteform.error.Operation.READ,
+              "User is not authorized to perform cloudfront:ListInvalidations", "AccessDenied", "REQ1", null);
+        }
+        return new LiveResource(String.valueOf(r.query().get("distribution_id")), Map.of("month", "2026-12",
+            "invalidations", earlier[0], "paths", earlier[1]));
+      }
+    };
+    return new io.siteform.engine.provider.DataSources(List.of(zone, certificate, files, invalidations));
   }
 
   /** The value of the first {@code cache_control} rule whose glob matches {@code path}, or "". */

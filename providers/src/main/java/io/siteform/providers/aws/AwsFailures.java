@@ -44,6 +44,15 @@ public final class AwsFailures {
     return new ProviderException(address.toString(), operation, e.getMessage(), null, null, e);
   }
 
+  /**
+   * The provider error an exception a provider let through is, if it is the AWS SDK's (AWS's
+   * answer, or no answer): {@link #wrap}ped; anything else is siteform's bug, so empty. What the
+   * engine asks of the provider layer ({@link io.siteform.engine.provider.Providers.Failures}).
+   */
+  public static Optional<ProviderException> of(Address address, Operation operation, RuntimeException failure) {
+    return failure instanceof SdkException e ? Optional.of(wrap(address, operation, e)) : Optional.empty();
+  }
+
   /** Runs {@code call}, wrapping any SDK failure as {@link #wrap} does. */
   public static <T> T call(Address address, Operation operation, SdkCall<T> call) {
     try {

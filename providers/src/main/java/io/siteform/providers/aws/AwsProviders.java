@@ -52,9 +52,18 @@ public final class AwsProviders {
         new CloudFrontInvalidationProvider(clients, waits));
   }
 
-  /** Every type siteform only reads: the site's local files, the hosted zone, a certificate the user made. */
+  /**
+   * Every type siteform only reads: the site's local files, the hosted zone, a certificate the
+   * user made, and the distribution's invalidations this month (for the plan's cost estimate).
+   */
   public static List<DataSource> dataSources(AwsClients clients, Waits waits) {
+    return dataSources(clients, waits, java.time.Clock.systemUTC());
+  }
+
+  /** With {@code clock} telling which month the invalidations counted are of. */
+  public static List<DataSource> dataSources(AwsClients clients, Waits waits, java.time.Clock clock) {
     return List.of(new LocalFilesDataSource(), new Route53ZoneDataSource(clients, waits),
-        new AcmCertificateDataSource(clients, waits));
+        new AcmCertificateDataSource(clients, waits),
+        new io.siteform.providers.aws.cloudfront.CloudFrontInvalidationsDataSource(clients, clock));
   }
 }

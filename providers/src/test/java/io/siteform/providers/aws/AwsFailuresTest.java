@@ -26,6 +26,20 @@ class AwsFailuresTest {
     assertThat(p.requestId()).contains("REQ1");
   }
 
+  /** What the engine asks when a provider let an exception through: the SDK's is AWS's answer, the rest a bug. */
+  @Test
+  void anSdkExceptionIsAProviderErrorAndAnythingElseIsNot() {
+    AwsServiceException e = AwsServiceException.builder().statusCode(403).requestId("REQ1")
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").errorMessage("Access Denied").build())
+        .build();
+    assertThat(AwsFailures.of(ADDRESS, Operation.CREATE, e)).hasValueSatisfying(p -> {
+      assertThat(p.errorCode()).contains("AccessDenied");
+      assertThat(p.getCause()).isSameAs(e);
+    });
+    assertThat(AwsFailures.of(ADDRESS, Operation.CREATE, new IllegalStateException("index out of range"))).isEmpty();
+    assertThat(AwsFailures.of(ADDRESS, Operation.CREATE, new io.siteform.error.SiteformBug("x"))).isEmpty();
+  }
+
   @Test
   void clientErrorSaysAwsWasNotReached() {
     ProviderException p = AwsFailures.wrap(ADDRESS, Operation.READ,

@@ -8,6 +8,7 @@ import io.siteform.engine.provider.LiveResource;
 import io.siteform.engine.provider.Progress;
 import io.siteform.engine.provider.Provider;
 import io.siteform.engine.provider.ReadRequest;
+import io.siteform.engine.plan.InvalidationPaths;
 import io.siteform.engine.provider.ResourceSchema;
 import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
@@ -41,7 +42,7 @@ import software.amazon.awssdk.services.cloudfront.model.Invalidation;
  * (path to digest, from the {@code local_files} data source), {@code rewrites} (path to
  * "written" or "deleted": what this apply's {@code site_content} rewrote, as the plan says). The
  * first publish invalidates {@code /*}; later ones the files whose digest changed, that went away
- * or that the content's apply rewrote, restored objects included ({@link InvalidationPaths}), or
+ * or that the content's apply rewrote, restored objects included ({@link InvalidationPaths#forUpdate}), or
  * {@code /*} with mode "all" or a new distribution; nothing if none. The CallerReference is derived from the request and the invalidation it follows, so a
  * retried apply gets back the invalidation it already made instead of a second.
  */
@@ -96,25 +97,11 @@ public final class CloudFrontInvalidationProvider implements Provider {
     Map<String, Object> prior = request.prior();
     Map<String, Object> d = request.desired();
     String dist = distribution(request.address(), Operation.UPDATE, d);
-    List<String> paths = paths(prior, d);
+    List<String> paths = InvalidationPaths.forUpdate(prior, d);
     if (paths.isEmpty()) return new LiveResource(request.id(), d);
     String id = invalidate(request.address(), Operation.UPDATE, dist, paths, digests(d), request.id(), request.progress(),
         made -> request.checkpoint().reached(new LiveResource(made, d)));
     return new LiveResource(id, d);
-  }
-
-  /** What an update invalidates: nothing if no file changed. */
-  static List<String> paths(Map<String, Object> prior, Map<String, Object> desired) {
-    if (!Objects.equals(prior.get("distribution_id"), desired.get("distribution_id"))) return InvalidationPaths.EVERYTHING;
-    Map<String, Object> before = digests(prior);
-    Map<String, Object> after = digests(desired);
-    // What the content's apply rewrote although the site's file did not change (an object
-    // changed or deleted in the bucket by hand, restored): CloudFront may cache what was there.
-    java.util.Set<String> changed = new java.util.TreeSet<>(InvalidationPaths.changed(before, after));
-    if (desired.get("rewrites") instanceof Map<?, ?> rewritten) rewritten.keySet().forEach(k -> changed.add(String.valueOf(k)));
-    if (changed.isEmpty()) return List.of();
-    if ("all".equals(desired.get("mode"))) return InvalidationPaths.EVERYTHING;
-    return InvalidationPaths.of(changed);
   }
 
   private String invalidate(Address address, Operation op, String dist, List<String> paths,

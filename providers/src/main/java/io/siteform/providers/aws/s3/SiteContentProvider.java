@@ -244,8 +244,9 @@ public final class SiteContentProvider implements Provider {
 
   private static Path source(Address address, Operation op, Map<String, Object> desired) {
     if (desired.get("source") instanceof String s && Path.of(s).isAbsolute()) return Path.of(s);
-    throw new ProviderException(address.toString(), op, "the folder to publish from is not known (attribute 'source'"
-        + " is " + desired.get("source") + "): this is a siteform bug; report it with the plan");
+    // The plan always carries the folder (the local_files data source's id): without it, siteform went wrong.
+    throw new io.siteform.error.SiteformBug(address + ": the folder to publish from is not known (attribute 'source' is "
+        + desired.get("source") + ")");
   }
 
   @Override

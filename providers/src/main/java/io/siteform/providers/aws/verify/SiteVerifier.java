@@ -34,7 +34,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@code siteform verify}: checks the live site for what failover needs and plans cannot see —
  * every replica holding every object of the primary, both origin buckets admitting the
  * distribution, versioning and replication on, the certificate issued and covering every alias,
- * every alias record pointing at the distribution. Only reads; each problem is a {@link Finding}.
+ * every alias record pointing at the distribution, the default behaviour running the response
+ * headers policy and the viewer-request function the spec asks for. Only reads; each problem is a
+ * {@link Finding}.
  */
 public final class SiteVerifier {
   private static final int FIRST_KEYS = 5;
@@ -69,6 +71,7 @@ public final class SiteVerifier {
       for (BucketSpec origin : List.of(spec.primary(), spec.failoverReplica())) {
         policy(origin, Expander.bucketPolicyAddress(Expander.bucketAddress(spec, origin)).toString(), d, out);
       }
+      edge(spec, state, d, out);
       spec.domain().ifPresent(domain -> {
         certificate(d, domain, out);
         aliasRecords(d, domain, state, out);
@@ -193,6 +196,50 @@ public final class SiteVerifier {
     }
   }
 
+  /**
+   * Whether the default behaviour runs what the spec asks for, as the expansion spells it: the
+   * response headers policy of {@code cdn.security_headers} and the viewer-request function of
+   * {@code cdn.routing} and the redirects. Someone detaching either in the console leaves a site
+   * that serves, but without its headers, routing or redirects.
+   */
+  private static void edge(Spec spec, State state, Distribution d, List<Finding> out) {
+    Map<?, ?> want = new Expander().expand(spec).stream().filter(r -> r.address().equals(Expander.DISTRIBUTION))
+        .map(r -> r.attributes().get("default_cache_behavior")).filter(Map.class::isInstance).map(Map.class::cast)
+        .findFirst().orElse(Map.of());
+    var behaviour = d.distributionConfig().defaultCacheBehavior();
+    Object policy = resolved(want.get("response_headers_policy_id"), state);
+    String livePolicy = Objects.requireNonNullElse(behaviour.responseHeadersPolicyId(), "");
+    if (policy == null) {
+      out.add(new Finding(DISTRIBUTION, "the response headers policy cdn.security_headers asks for has not been created",
+          "run `siteform apply`"));
+    } else if (!policy.equals("") && !policy.equals(livePolicy)) {
+      out.add(new Finding(DISTRIBUTION, "the default behaviour of distribution " + d.id() + (livePolicy.isEmpty()
+          ? " has no response headers policy" : " has response headers policy " + livePolicy) + ", not " + policy
+          + ", so viewers do not get the security headers of cdn.security_headers", "run `siteform apply` to attach it again"));
+    }
+    List<software.amazon.awssdk.services.cloudfront.model.FunctionAssociation> live =
+        behaviour.functionAssociations() == null ? List.of() : behaviour.functionAssociations().items();
+    for (Object a : list(want.get("function_associations"))) {
+      if (!(a instanceof Map<?, ?> m)) continue;
+      Object arn = resolved(m.get("function_arn"), state);
+      String event = String.valueOf(m.get("event_type"));
+      if (arn == null) {
+        out.add(new Finding(DISTRIBUTION, "the " + event + " function of cdn.routing and the redirects has not been created",
+            "run `siteform apply`"));
+      } else if (live.stream().noneMatch(f -> event.equals(f.eventTypeAsString()) && arn.equals(f.functionARN()))) {
+        out.add(new Finding(DISTRIBUTION, "the default behaviour of distribution " + d.id() + " does not run function "
+            + arn + " on " + event + ", so the routing and redirects of the spec do not happen",
+            "run `siteform apply` to attach it again"));
+      }
+    }
+  }
+
+  /** {@code v}, or the value in state a placeholder in it names (null if state has none). */
+  private static Object resolved(Object v, State state) {
+    if (!(v instanceof io.siteform.engine.resource.Ref ref)) return v;
+    return state.find(ref.address().toString()).map(ref::valueIn).orElse(null);
+  }
+
   /** Whether the bucket's policy lets this distribution (or its OAI) get objects and list the bucket. */
   private void policy(BucketSpec b, String address, Distribution d, List<Finding> out) {
     Map<String, Object> policy;
@@ -281,7 +328,8 @@ public final class SiteVerifier {
       return;
     }
     String target = DnsNames.normal(d.domainName());
-    for (String name : domain.names()) {
+    // The names that redirect are aliases too: their records lead viewers to the 301.
+    for (String name : domain.allNames()) {
       for (String type : domain.records()) {
         String address = Expander.aliasRecordAddress(name, type).toString();
         Optional<ResourceRecordSet> record;

@@ -1,4 +1,4 @@
-package io.siteform.providers.aws.cloudfront;
+package io.siteform.engine.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * a batch takes at most 3,000 paths and a distribution at most 15 wildcard paths in progress.
  * siteform keeps well under: above {@value #MAX_PATHS} paths it names folders ({@code /dir/*})
  * instead, those covering the most changed files first, and above {@value #MAX_WILDCARDS}
- * wildcards it names everything ({@code /*}). Pure: no AWS here.
+ * wildcards it names everything ({@code /*}). Pure: no AWS here, so the plan counts exactly the
+ * paths the {@code cloudfront_invalidation} provider will send (the cost estimate bills them).
  */
 public final class InvalidationPaths {
   public static final int MAX_PATHS = 1000;
@@ -34,6 +35,42 @@ public final class InvalidationPaths {
   private static final String UNSAFE = " <>\"#%{}|\\^~[]`?";
 
   private InvalidationPaths() {}
+
+  /**
+   * What applying {@code change} (a {@code cloudfront_invalidation} change) invalidates: a create
+   * everything, an update {@link #forUpdate}, anything else nothing. Digests not known before
+   * apply count as everything.
+   */
+  public static List<String> of(ResourceChange change) {
+    if (change.action().creates()) return EVERYTHING;
+    if (change.action() != Action.UPDATE) return List.of();
+    if (!(change.after().get("digests") instanceof Map<?, ?>)) return EVERYTHING;
+    return forUpdate(change.before(), change.after());
+  }
+
+  /**
+   * What an update of {@code cloudfront_invalidation} from {@code prior} to {@code desired}
+   * invalidates (their {@code distribution_id}, {@code mode}, {@code digests} and {@code
+   * rewrites}): everything for another distribution, nothing if no file changed and nothing was
+   * rewritten, everything with mode "all", else the paths of the changed files ({@link #of}). A
+   * create invalidates {@link #EVERYTHING}.
+   */
+  public static List<String> forUpdate(Map<String, ?> prior, Map<String, ?> desired) {
+    if (!Objects.equals(prior.get("distribution_id"), desired.get("distribution_id"))) return EVERYTHING;
+    // What the content's apply rewrote although the site's file did not change (an object
+    // changed or deleted in the bucket by hand, restored): CloudFront may cache what was there.
+    Set<String> changed = new TreeSet<>(changed(map(prior.get("digests")), map(desired.get("digests"))));
+    map(desired.get("rewrites")).keySet().forEach(changed::add);
+    if (changed.isEmpty()) return List.of();
+    if ("all".equals(desired.get("mode"))) return EVERYTHING;
+    return of(changed);
+  }
+
+  private static Map<String, Object> map(Object v) {
+    Map<String, Object> out = new TreeMap<>();
+    if (v instanceof Map<?, ?> m) m.forEach((k, x) -> out.put(String.valueOf(k), x));
+    return out;
+  }
 
   /** The keys whose digest differs between {@code before} and {@code after}, or that only one has. */
   public static Set<String> changed(Map<String, ?> before, Map<String, ?> after) {

@@ -1,4 +1,4 @@
-package io.siteform.providers.aws.cloudfront;
+package io.siteform.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,35 +89,25 @@ class InvalidationPathsTest {
   @Test
   void anUpdateInvalidatesWhatTheContentRewroteThoughNoDigestChanged() {
     Map<String, Object> prior = Map.of("distribution_id", "E1", "mode", "changed", "digests", Map.of("a.html", "1", "b.css", "2"));
-    assertThat(CloudFrontInvalidationProvider.paths(prior, Map.of("distribution_id", "E1", "mode", "changed",
+    assertThat(InvalidationPaths.forUpdate(prior, Map.of("distribution_id", "E1", "mode", "changed",
         "digests", prior.get("digests"), "rewrites", Map.of("b.css", "written")))).containsExactly("/b.css");
-    assertThat(CloudFrontInvalidationProvider.paths(prior, Map.of("distribution_id", "E1", "mode", "changed",
+    assertThat(InvalidationPaths.forUpdate(prior, Map.of("distribution_id", "E1", "mode", "changed",
         "digests", Map.of("a.html", "9", "b.css", "2"), "rewrites", Map.of("b.css", "written"))))
         .containsExactly("/a.html", "/b.css");
-    assertThat(CloudFrontInvalidationProvider.paths(prior, Map.of("distribution_id", "E1", "mode", "changed",
+    assertThat(InvalidationPaths.forUpdate(prior, Map.of("distribution_id", "E1", "mode", "changed",
         "digests", prior.get("digests"), "rewrites", Map.of()))).as("nothing rewritten").isEmpty();
   }
 
   @Test
   void anUpdateInvalidatesExactlyWhatChanged() {
     Map<String, Object> prior = Map.of("distribution_id", "E1", "mode", "changed", "digests", Map.of("a.html", "1", "b.css", "2"));
-    assertThat(CloudFrontInvalidationProvider.paths(prior,
+    assertThat(InvalidationPaths.forUpdate(prior,
         Map.of("distribution_id", "E1", "mode", "changed", "digests", Map.of("a.html", "1", "b.css", "3")))).containsExactly("/b.css");
-    assertThat(CloudFrontInvalidationProvider.paths(prior, Map.of("distribution_id", "E1", "mode", "all", "digests", prior.get("digests"))))
+    assertThat(InvalidationPaths.forUpdate(prior, Map.of("distribution_id", "E1", "mode", "all", "digests", prior.get("digests"))))
         .as("only the mode changed: nothing published, nothing to invalidate").isEmpty();
-    assertThat(CloudFrontInvalidationProvider.paths(prior,
+    assertThat(InvalidationPaths.forUpdate(prior,
         Map.of("distribution_id", "E1", "mode", "all", "digests", Map.of("a.html", "1")))).isEqualTo(InvalidationPaths.EVERYTHING);
-    assertThat(CloudFrontInvalidationProvider.paths(prior, Map.of("distribution_id", "E2", "mode", "changed", "digests", prior.get("digests"))))
+    assertThat(InvalidationPaths.forUpdate(prior, Map.of("distribution_id", "E2", "mode", "changed", "digests", prior.get("digests"))))
         .isEqualTo(InvalidationPaths.EVERYTHING);
-  }
-
-  @Test
-  void theCallerReferenceRepeatsForARetryOnly() {
-    Map<String, Object> digests = Map.of("a", "1");
-    String ref = CloudFrontInvalidationProvider.callerReference("E1", List.of("/a"), digests, "I1");
-    assertThat(CloudFrontInvalidationProvider.callerReference("E1", List.of("/a"), digests, "I1")).isEqualTo(ref);
-    // the same change again after another invalidation (a revert, then the change again) is new
-    assertThat(CloudFrontInvalidationProvider.callerReference("E1", List.of("/a"), digests, "I2")).isNotEqualTo(ref);
-    assertThat(CloudFrontInvalidationProvider.callerReference("E1", List.of("/a"), Map.of("a", "2"), "I1")).isNotEqualTo(ref);
   }
 }

@@ -1,0 +1,96 @@
+package io.siteform.providers.aws.cloudfront;
+
+import static io.siteform.providers.aws.AwsFailures.is;
+
+import io.siteform.engine.provider.DataRequest;
+import io.siteform.engine.provider.DataSource;
+import io.siteform.engine.provider.LiveResource;
+import io.siteform.engine.resource.Address;
+import io.siteform.error.Operation;
+import io.siteform.error.ProviderException;
+import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.AwsFailures;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.InvalidationList;
+import software.amazon.awssdk.services.cloudfront.model.InvalidationSummary;
+
+/**
+ * {@code cloudfront_invalidations}: the invalidations of one distribution ({@code
+ * {distribution_id: E...}}) created in the current calendar month, UTC, and the paths they named,
+ * for the plan's cost estimate: CloudFront bills invalidation paths beyond the first 1,000 a month
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PayingForInvalidation.html).
+ * Attributes: {@code month} (2026-12), {@code invalidations}, {@code paths}.
+ *
+ * <p>ListInvalidations gives each invalidation's CreateTime but not its paths, so each one of
+ * this month is read with GetInvalidation. Every page is read: the API reference promises no order.
+ * A distribution that no longer exists has none.
+ */
+public final class CloudFrontInvalidationsDataSource implements DataSource {
+  public static final String TYPE = "cloudfront_invalidations";
+
+  private final AwsClients clients;
+  private final Clock clock;
+
+  /** @param clock what "this month" is (UTC) */
+  public CloudFrontInvalidationsDataSource(AwsClients clients, Clock clock) {
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public LiveResource read(DataRequest request) {
+    Address address = request.address();
+    if (!(request.query().get("distribution_id") instanceof String dist) || dist.isBlank()) {
+      throw new ProviderException("data." + address, Operation.READ,
+          "the query needs the distribution's id, not " + request.query().get("distribution_id"));
+    }
+    YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+    CloudFrontClient cf = clients.cloudFront();
+    List<String> ids = new ArrayList<>();
+    try {
+      String marker = null;
+      while (true) {
+        String from = marker;
+        InvalidationList page = cf.listInvalidations(b -> b.distributionId(dist).maxItems("100").marker(from))
+            .invalidationList();
+        for (InvalidationSummary s : page.items()) {
+          if (in(month, s.createTime())) ids.add(s.id());
+        }
+        if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextMarker() == null) break;
+        marker = page.nextMarker();
+      }
+    } catch (SdkException e) {
+      if (is(e, "NoSuchDistribution")) return counted(dist, month, 0, 0);
+      throw AwsFailures.wrap(address, Operation.READ, e);
+    }
+    long paths = 0;
+    for (String id : ids) {
+      paths += AwsFailures.call(address, Operation.READ,
+          () -> cf.getInvalidation(b -> b.distributionId(dist).id(id)).invalidation().invalidationBatch().paths().quantity());
+    }
+    return counted(dist, month, ids.size(), paths);
+  }
+
+  /** Whether {@code created} falls in {@code month}, UTC (a month begins at 00:00 UTC on its first day). */
+  static boolean in(YearMonth month, Instant created) {
+    return created != null && YearMonth.from(created.atZone(ZoneOffset.UTC)).equals(month);
+  }
+
+  private static LiveResource counted(String dist, YearMonth month, int invalidations, long paths) {
+    return new LiveResource(dist, Map.of("month", month.toString(), "invalidations", invalidations, "paths", paths));
+  }
+}
