@@ -66,7 +66,9 @@ public final class Schemas {
    * record, never diffed; the plan deletes when {@code due} or {@code strays} read back non-empty.
    */
   public static final ResourceSchema SITE_CONTENT_REMOVAL = new ResourceSchema(
-      "site_content_removal", Set.of(), Set.of("removed"), false);
+      "site_content_removal", Set.of(), Set.of("removed"), false)
+      // The site's keys: as many as its files, so counted like site_content's, never listed whole.
+      .withSummary("paths", new Summary("file", "joining the site", "leaving the site"));
   public static final ResourceSchema CLOUDFRONT_INVALIDATION =
       new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of(), false)
           .withSummary("digests", new Summary("file", "changed, to invalidate", "deleted, to invalidate"))

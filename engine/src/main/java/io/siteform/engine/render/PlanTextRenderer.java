@@ -301,9 +301,10 @@ public final class PlanTextRenderer {
       Object a = after == null ? null : after.get(k);
       Summary summary = prefix.isEmpty() ? schema.summaries().get(k) : null;
       if (summary != null && drift) summary = summary.asDrift();
-      if (summary != null && (a instanceof Map<?, ?> || b instanceof Map<?, ?>)) {
+      if (summary != null && (a instanceof Map<?, ?> || b instanceof Map<?, ?> || a instanceof List<?>
+          || b instanceof List<?>)) {
         summarised(out, " ".repeat(indent), String.format("%-" + width + "s", key(k, indent)), summary,
-            summary.removedLabel(after), before == null ? null : b, after == null ? null : a);
+            summary.removedLabel(after), before == null ? null : keyed(b), after == null ? null : keyed(a));
         continue;
       }
       attribute(out, indent, width, k, b, a, before == null, after == null, replace.contains(k), schema,
@@ -417,6 +418,14 @@ public final class PlanTextRenderer {
       out.append(inner).append("  ").append(style.dim("# (" + same + " unchanged element" + (same == 1 ? "" : "s")
           + " hidden)")).append('\n');
     }
+  }
+
+  /** A summarised list (a set of names) as the map of its elements, so it summarises as a map does. */
+  private static Object keyed(Object v) {
+    if (!(v instanceof List<?> list)) return v;
+    Map<String, Object> m = new TreeMap<>();
+    list.forEach(e -> m.put(String.valueOf(e), ""));
+    return m;
   }
 
   /** A summarised map attribute: counts and the first keys of each kind of change. */

@@ -73,7 +73,7 @@ public final class SiteContentRemovalProvider implements Provider {
     Map<String, Instant> removed = removed(request.address(), Operation.READ, prior.get("removed"));
     removed.keySet().retainAll(held);
     Duration keep = keep(prior);
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     List<String> due = removed.entrySet().stream()
         .filter(e -> !e.getValue().plus(keep).isAfter(now)).map(Map.Entry::getKey).toList();
     List<String> strays = held.stream().filter(k -> !paths.contains(k) && !removed.containsKey(k)).toList();
@@ -102,7 +102,7 @@ public final class SiteContentRemovalProvider implements Provider {
         .orElseThrow(() -> new ProviderException(address.toString(), op,
             "bucket " + bucket + " does not exist in " + region + ": apply creates it first; run plan again"));
     Set<String> site = new TreeSet<>(strings(desired.get("paths")));
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Duration keep = keep(desired);
     // Files back on the site are no longer removed; files that just left it start their grace period now.
     Map<String, Instant> removed = removed(address, op, prior.get("removed"));

@@ -372,7 +372,7 @@ class SiteContentProviderIT {
     write("index.html", "i");
     Map<String, Object> d = desired(true);
     d.remove("source");
-    assertThatThrownBy(() -> create(d)).isInstanceOf(ProviderException.class).hasMessageContaining("'source'");
+    assertThatThrownBy(() -> create(d)).isInstanceOf(io.siteform.error.SiteformBug.class).hasMessageContaining("'source'");
     assertThat(keys(s3, PRIMARY)).isEmpty();
   }
 
