@@ -72,8 +72,18 @@ public final class Refresher {
         listener.refreshing(address, r.id());
         reads.add(pool.submit(() -> {
           long start = System.nanoTime();
-          Optional<LiveResource> found = providers.get(r.type())
-              .read(new ReadRequest(address, r.region(), r.id(), r.attributes()));
+          Optional<LiveResource> found;
+          try {
+            found = providers.get(r.type()).read(new ReadRequest(address, r.region(), r.id(), r.attributes()));
+          } catch (SiteformException e) {
+            throw e;
+          } catch (RuntimeException e) {
+            // The cloud's answer a provider let through is a provider error, as in apply; anything
+            // else reaches the one error printer as the bug it is.
+            throw providers.userError(address, io.siteform.error.Operation.READ, e).orElseThrow(() ->
+                new io.siteform.error.SiteformBug(address + " (read): " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), e));
+          }
           listener.refreshed(address, java.time.Duration.ofNanos(System.nanoTime() - start));
           return found;
         }));

@@ -1,6 +1,7 @@
 package io.siteform.engine.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.siteform.engine.plan.Plan;
 import io.siteform.engine.spec.BucketSpec;
@@ -136,6 +137,33 @@ class ApplierTest {
       assertThat(f.error()).isInstanceOf(ProviderException.class).hasMessageContaining("iam_role.replication")
           .hasMessageContaining("AccessDenied");
     });
+  }
+
+  /** The plan's refresh sorts a provider's failure the same way apply does. */
+  @Test
+  void aRefreshThatFailsIsABugOrTheCloudsAnswerAsInApply() throws Exception {
+    class CloudSaidNo extends RuntimeException {
+      CloudSaidNo() {
+        super("AccessDenied");
+      }
+    }
+    h.apply(Fixtures.workshop());
+    h.cloud.failOn = "read iam_role.replication";
+    h.cloud.failWith = () -> new IllegalStateException("index out of range");
+    assertThatThrownBy(() -> h.plan(Fixtures.workshop())).isInstanceOf(io.siteform.error.SiteformBug.class)
+        .hasMessage("iam_role.replication (read): IllegalStateException: index out of range");
+
+    h.cloud.failWith = CloudSaidNo::new;
+    io.siteform.engine.provider.Providers providers = new io.siteform.engine.provider.Providers(
+        h.cloud.skeletonProviders(), (address, op, e) -> e instanceof CloudSaidNo
+            ? java.util.Optional.of(new ProviderException(address.toString(), op, e.getMessage(), "AccessDenied", null, e))
+            : java.util.Optional.empty());
+    io.siteform.engine.resource.Expander x = new io.siteform.engine.resource.Expander();
+    var spec = Fixtures.workshop();
+    assertThatThrownBy(() -> new io.siteform.engine.operation.PlanOperation(providers, h.cloud.dataSources(),
+        io.siteform.engine.operation.PlanRequest.of(x.expand(spec), x.data(spec), h.state(), 1),
+        io.siteform.engine.event.EngineListener.NONE).call())
+        .isInstanceOf(ProviderException.class).hasMessage("iam_role.replication: read: AccessDenied (AccessDenied)");
   }
 
   @Test

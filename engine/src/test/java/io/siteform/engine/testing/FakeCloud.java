@@ -52,6 +52,8 @@ public final class FakeCloud {
 
       @Override
       public Optional<LiveResource> read(ReadRequest r) {
+        String what = "read " + r.address();
+        if (what.equals(failOn) && failWith != null) throw failWith.get();
         return Optional.ofNullable(objects.get(r.address() + "#" + r.id()));
       }
 
