@@ -44,9 +44,7 @@ public final class AcmCertificateDataSource implements DataSource {
   @Override
   public LiveResource read(DataRequest request) {
     Address address = request.address();
-    if (!(request.query().get("arn") instanceof String arn) || arn.isBlank()) {
-      throw error(address, "the query needs the certificate's arn, not " + request.query().get("arn"));
-    }
+    String arn = request.text("arn", "the certificate's arn");
     List<String> wanted = new ArrayList<>();
     if (request.query().get("names") instanceof List<?> l) l.forEach(n -> wanted.add(DnsNames.normal(String.valueOf(n))));
 

@@ -54,10 +54,7 @@ public final class CloudFrontInvalidationsDataSource implements DataSource {
   @Override
   public LiveResource read(DataRequest request) {
     Address address = request.address();
-    if (!(request.query().get("distribution_id") instanceof String dist) || dist.isBlank()) {
-      throw new ProviderException("data." + address, Operation.READ,
-          "the query needs the distribution's id, not " + request.query().get("distribution_id"));
-    }
+    String dist = request.text("distribution_id", "the distribution's id");
     YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
     CloudFrontClient cf = clients.cloudFront();
     List<String> ids = new ArrayList<>();

@@ -47,10 +47,7 @@ public final class Route53ZoneDataSource implements DataSource {
   @Override
   public LiveResource read(DataRequest request) {
     Address address = request.address();
-    if (!(request.query().get("name") instanceof String query) || query.isBlank()) {
-      throw new ProviderException(address.toString(), Operation.READ,
-          "the query needs the zone's name, not " + request.query().get("name"));
-    }
+    String query = request.text("name", "the zone's name");
     String name = DnsNames.normal(query);
     Route53Client r53 = clients.route53();
     List<HostedZone> publicZones = new ArrayList<>();
