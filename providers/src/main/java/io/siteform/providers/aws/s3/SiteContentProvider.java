@@ -56,8 +56,8 @@ public final class SiteContentProvider implements Provider {
 
   private final AwsClients clients;
   private final Poller poller;
-  /** The primary's listing a refresh made, for the publish of the same run (the one per-run memo of this provider). */
-  private final BucketObjects.Recent listed = new BucketObjects.Recent();
+  /** The run's bucket listings, shared with site_content_removal (the one per-run memo of this provider). */
+  private final Listings listings;
 
   public SiteContentProvider(AwsClients clients, Waits waits) {
     this(clients, new Poller(waits));
@@ -65,8 +65,25 @@ public final class SiteContentProvider implements Provider {
 
   /** @param poller the wait for the replicas to hold the site */
   public SiteContentProvider(AwsClients clients, Poller poller) {
+    this(clients, poller, new Listings());
+  }
+
+  /** @param listings the run's listings, shared with the run's {@link SiteContentRemovalProvider} */
+  SiteContentProvider(AwsClients clients, Poller poller, Listings listings) {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.poller = Objects.requireNonNull(poller, "poller");
+    this.listings = Objects.requireNonNull(listings, "listings");
+  }
+
+  /**
+   * This type and {@code site_content_removal}, sharing one run's bucket listings: a publish and
+   * the removal after it list each bucket once between them.
+   */
+  public static List<io.siteform.engine.provider.Provider> withRemoval(AwsClients clients, Waits waits,
+      java.time.Clock clock) {
+    Listings listings = new Listings();
+    return List.of(new SiteContentProvider(clients, new Poller(waits), listings),
+        new SiteContentRemovalProvider(clients, clock, listings));
   }
 
   @Override
@@ -80,9 +97,9 @@ public final class SiteContentProvider implements Provider {
     Map<String, Object> prior = request.prior();
     String bucket = request.id();
     S3Client s3 = clients.s3(request.region());
-    Optional<Map<String, Listed>> listing = BucketObjects.list(s3, address, Operation.READ, bucket);
+    Optional<Map<String, Listed>> listing =
+        listings.get(Listings.Use.CONTENT_READ, s3, address, Operation.READ, request.region(), bucket);
     if (listing.isEmpty()) return Optional.empty();
-    listed.keep(request.region(), bucket, listing.get());
     // Nothing recorded (an import): the user hands the whole bucket to siteform. Otherwise the
     // published files alone: objects the site does not have are site_content_removal's to delete.
     boolean delete = !Boolean.FALSE.equals(prior.get("delete"));
@@ -129,7 +146,7 @@ public final class SiteContentProvider implements Provider {
     S3Client s3 = clients.s3(region);
 
     long started = System.nanoTime();
-    Map<String, Listed> listing = listed.take(region, bucket).or(() -> BucketObjects.list(s3, address, op, bucket))
+    Map<String, Listed> listing = listings.get(Listings.Use.PUBLISH, s3, address, op, region, bucket)
         .orElseThrow(() -> new ProviderException(address.toString(), op,
             "bucket " + bucket + " does not exist in " + region + ": apply creates it first; run plan again"));
     Map<String, SiteFile> live = BucketObjects.describe(s3, address, op, bucket, listing, want.keySet(),
@@ -192,8 +209,26 @@ public final class SiteContentProvider implements Provider {
           + " bound; it carries on by itself: `siteform verify` checks the replicas again, and the next `siteform apply`"
           + " copies what S3 will not and waits for the rest");
     }
+    keepForRemoval(region, bucket, listing, held, want, etags);
     return new LiveResource(bucket, attributes(bucket, delete, desired.getOrDefault("replicas", List.of()), desired,
         want, versions));
+  }
+
+  /**
+   * What the primary and each replica hold after this publish, for the removal that follows it in
+   * this run: what they held, and every published file (the replicas hold them once the wait is
+   * over: a replica still behind fails the publish, and no removal follows).
+   */
+  private void keepForRemoval(String region, String bucket, Map<String, Listed> listing,
+      Map<Replica, Map<String, Listed>> held, Map<String, SiteFile> want, Map<String, String> etags) {
+    Map<String, Listed> primary = new TreeMap<>(listing);
+    want.forEach((k, f) -> primary.put(k, new Listed(etags.getOrDefault(k, f.md5()), f.size())));
+    listings.keep(region, bucket, primary, Listings.Use.REMOVAL);
+    held.forEach((r, keys) -> {
+      Map<String, Listed> after = new TreeMap<>(keys);
+      want.forEach((k, f) -> after.putIfAbsent(k, primary.get(k)));
+      listings.keep(r.region(), r.bucket(), after, Listings.Use.REMOVAL);
+    });
   }
 
   /**
