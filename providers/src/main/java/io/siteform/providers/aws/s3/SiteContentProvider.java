@@ -28,6 +28,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
@@ -160,35 +163,26 @@ public final class SiteContentProvider implements Provider {
     Map<String, String> etags = new TreeMap<>();
     listing.forEach((key, l) -> etags.put(key, l.etag()));
     Map<String, Uploads.Put> written = new TreeMap<>();
-    if (!restore.isEmpty()) {
-      // A rollback: the release's exact versions, copied inside the bucket, checked to exist first.
-      Map<String, String> toCopy = new TreeMap<>();
-      changed.keySet().forEach(k -> toCopy.put(k, restore.get(k)));
-      ObjectVersions.requireAll(s3, address, op, bucket, toCopy);
-      for (Map<String, SiteFile> phase : PublishOrder.phases(changed)) {
-        List<String> keys = List.copyOf(phase.keySet());
-        List<Uploads.Put> puts = Parallel.map(keys, k -> ObjectVersions.restore(s3, address, op, bucket, k, toCopy.get(k)));
-        for (int i = 0; i < keys.size(); i++) written.put(keys.get(i), puts.get(i));
-      }
-      if (!changed.isEmpty()) progress.report("restored " + changed.size() + " object version(s) by server-side copy");
-    } else {
-      Path source = source(address, op, desired);
-      // An earlier run killed mid-upload left parts of the site's files: abort them before the new upload.
-      Set<String> siteKeys = new java.util.HashSet<>(want.keySet());
-      siteKeys.addAll(SiteFile.all(prior.get("files")).keySet());
-      int leftover = IncompleteUploads.abort(s3, address, op, bucket, siteKeys::contains);
-      if (leftover > 0) progress.report("aborted " + leftover + " incomplete multipart upload(s) an earlier run left in " + bucket);
-      for (Map<String, SiteFile> phase : PublishOrder.phases(changed)) {
-        written.putAll(new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source, phase, progress));
-      }
+    // Each replica listed once, all at once, while the uploads run: the catch-up needs what the
+    // replicas held before this publish (what it uploads S3 replicates by itself).
+    ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "siteform-replica-listing");
+      t.setDaemon(true);
+      return t;
+    });
+    Map<Replica, Map<String, Listed>> held;
+    try {
+      Future<Map<Replica, Map<String, Listed>>> replicaListing =
+          background.submit(() -> ReplicaCatchUp.list(clients, address, op, replicas));
+      upload(address, op, region, bucket, s3, restore, changed, desired, want, prior, written, progress);
+      started = step(progress, "uploads", started);
+      held = Parallel.await(replicaListing);
+    } finally {
+      background.shutdownNow();
     }
-    started = step(progress, "uploads", started);
+    started = step(progress, "replica listing", started);
     written.forEach((k, put) -> etags.put(k, put.etag()));
     Map<String, Object> versions = versions(s3, address, op, bucket, want.keySet(), prior, written);
-
-    // Each replica listed once, all at once, for its catch-up and the wait's first look.
-    Map<Replica, Map<String, Listed>> held = ReplicaCatchUp.list(clients, address, op, replicas);
-    started = step(progress, "replica listing", started);
 
     Map<Replica, List<String>> lagging = new ReplicaCatchUp(clients, poller, address, op)
         .run(region, bucket, replicas, held, want, etags, written.keySet(),
@@ -212,6 +206,34 @@ public final class SiteContentProvider implements Provider {
     keepForRemoval(region, bucket, listing, held, want, etags);
     return new LiveResource(bucket, attributes(bucket, delete, desired.getOrDefault("replicas", List.of()), desired,
         want, versions));
+  }
+
+  /** Writes the changed files in publishing order: uploaded from the source, or for a rollback copied from their versions. */
+  private void upload(Address address, Operation op, String region, String bucket, S3Client s3,
+      Map<String, String> restore, Map<String, SiteFile> changed, Map<String, Object> desired,
+      Map<String, SiteFile> want, Map<String, Object> prior, Map<String, Uploads.Put> written, Progress progress) {
+    if (!restore.isEmpty()) {
+      // A rollback: the release's exact versions, copied inside the bucket, checked to exist first.
+      Map<String, String> toCopy = new TreeMap<>();
+      changed.keySet().forEach(k -> toCopy.put(k, restore.get(k)));
+      ObjectVersions.requireAll(s3, address, op, bucket, toCopy);
+      for (Map<String, SiteFile> phase : PublishOrder.phases(changed)) {
+        List<String> keys = List.copyOf(phase.keySet());
+        List<Uploads.Put> puts = Parallel.map(keys, k -> ObjectVersions.restore(s3, address, op, bucket, k, toCopy.get(k)));
+        for (int i = 0; i < keys.size(); i++) written.put(keys.get(i), puts.get(i));
+      }
+      if (!changed.isEmpty()) progress.report("restored " + changed.size() + " object version(s) by server-side copy");
+    } else {
+      Path source = source(address, op, desired);
+      // An earlier run killed mid-upload left parts of the site's files: abort them before the new upload.
+      Set<String> siteKeys = new java.util.HashSet<>(want.keySet());
+      siteKeys.addAll(SiteFile.all(prior.get("files")).keySet());
+      int leftover = IncompleteUploads.abort(s3, address, op, bucket, siteKeys::contains);
+      if (leftover > 0) progress.report("aborted " + leftover + " incomplete multipart upload(s) an earlier run left in " + bucket);
+      for (Map<String, SiteFile> phase : PublishOrder.phases(changed)) {
+        written.putAll(new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source, phase, progress));
+      }
+    }
   }
 
   /**
