@@ -19,8 +19,10 @@ and tags the request sets afterwards are copied too); a missing or unversioned d
 it FAILED.
 """
 
+import heapq
 import sys
 import threading
+import time
 
 from moto.s3.models import FakeKey, S3Backend
 from moto.s3.responses import S3Response
@@ -98,15 +100,45 @@ def _replicate(put, backend, key, rules):
         print(f"s3_replication_copy: replicating {key.name}: {e!r}", file=sys.stderr)
 
 
+class _Copier:
+    """One daemon thread that runs each copy when it is due: a thread per object (a Timer each)
+    made the server start 2,000 threads for a 2,000-file publish, and their start-up and GIL
+    contention slowed every request the server answered meanwhile."""
+
+    def __init__(self):
+        self._due = []  # heap of (when, sequence, args)
+        self._seq = 0
+        self._cv = threading.Condition()
+        self._thread = None
+
+    def add(self, when, args):
+        with self._cv:
+            heapq.heappush(self._due, (when, self._seq, args))
+            self._seq += 1
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="s3-replication", daemon=True)
+                self._thread.start()
+            self._cv.notify()
+
+    def _run(self):
+        while True:
+            with self._cv:
+                while not self._due or self._due[0][0] > time.monotonic():
+                    self._cv.wait(None if not self._due else max(0.0, self._due[0][0] - time.monotonic()))
+                _, _, args = heapq.heappop(self._due)
+            _replicate(*args)
+
+
+_copier = _Copier()
+
+
 def apply():
     put = S3Backend.put_object
     response_dict = FakeKey.response_dict
     key_response = S3Response.key_response
 
     def schedule(job):
-        timer = threading.Timer(DELAY_SECONDS, _replicate, args=(put,) + job)
-        timer.daemon = True
-        timer.start()
+        _copier.add(time.monotonic() + DELAY_SECONDS, (put,) + job)
 
     def put_object(self, bucket_name, key_name, value, *args, **kwargs):
         key = put(self, bucket_name, key_name, value, *args, **kwargs)

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(MotoExtension.class)
 class StatsIT {
   private static final Pattern TOTAL = Pattern.compile("AWS requests: (\\d+)");
+  private static final Pattern PER_RESOURCE =
+      Pattern.compile("AWS requests: (\\d+) .*per resource in state \\((\\d+)\\)");
   private static final Pattern S3 = Pattern.compile("AWS requests: \\d+ \\(.*\\bS3 (\\d+)");
 
   @TempDir Path dir;
@@ -58,6 +60,43 @@ class StatsIT {
     assertThat(resources).isGreaterThanOrEqualTo(6);
     assertThat(count(TOTAL, plan.err())).isGreaterThanOrEqualTo(resources);
     assertThat(plan.err()).doesNotContain("apply ");
+  }
+
+  /**
+   * Issue 14.4: a no-change plan of the three-region site with a domain asks AWS at most twice per
+   * managed resource, data sources included: reads that several resources need (the primary's
+   * listing, a certificate, the records of one name) are made once. A read added to a provider
+   * fails this test; that is the point: share it or say why it must cost more.
+   */
+  @Test
+  void noChangePlanOfThreeRegionsAndADomainAsksAtMostTwicePerResource(MotoServer moto) throws Exception {
+    try (var aws = moto.newClients()) {
+      aws.route53().createHostedZone(b -> b.name("example.com").callerReference("stats-" + System.nanoTime()));
+    }
+    cli.write(CliTest.SPEC + """
+          - region: us-west-2
+            bucket: ticket-service-ui-oregon-${var.owner}
+        content: {source: dist/, delete: true, invalidate: changed}
+        domain:
+          names: [www.example.com]
+          hosted_zone: example.com
+          certificate: {validation: dns}
+          records: [A, AAAA]
+        """);
+    var apply = cli.run("apply", "--auto-approve");
+    assertThat(apply.exit()).as(apply.out() + apply.err()).isEqualTo(0);
+
+    var plan = cli.run("plan", "--detailed-exitcode", "--stats");
+    assertThat(plan.exit()).as(plan.out() + plan.err()).isEqualTo(0);
+    Matcher m = PER_RESOURCE.matcher(plan.err());
+    assertThat(m.find()).as(plan.err()).isTrue();
+    long requests = Long.parseLong(m.group(1));
+    long resources = Long.parseLong(m.group(2));
+    // Every type of the site is in state: the buckets, role, replication, policies, access, the
+    // distribution, certificate and its validation, records, content, removal and invalidation.
+    assertThat(resources).as(plan.err()).isGreaterThanOrEqualTo(16);
+    assertThat(requests).as("requests of the no-change plan, for %d resources:%n%s", resources, plan.err())
+        .isLessThanOrEqualTo(2 * resources);
   }
 
   @Test

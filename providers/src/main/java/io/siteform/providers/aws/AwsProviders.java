@@ -35,7 +35,7 @@ public final class AwsProviders {
 
   /** With {@code clock} telling when a removed file left the site and when its grace period ends. */
   public static List<Provider> all(AwsClients clients, Waits waits, java.time.Clock clock) {
-    return List.of(
+    List<Provider> out = new java.util.ArrayList<>(List.of(
         new S3BucketProvider(clients, waits),
         new IamRoleProvider(clients, waits),
         new S3ReplicationProvider(clients, waits),
@@ -44,12 +44,11 @@ public final class AwsProviders {
         new CloudFrontFunctionProvider(clients, waits),
         new CloudFrontDistributionProvider(clients, waits),
         new S3BucketPolicyProvider(clients, waits),
-        new AcmCertificateProvider(clients, waits),
-        new AcmCertificateValidationProvider(clients, waits),
         new Route53RecordProvider(clients, waits),
-        new SiteContentProvider(clients, waits),
-        new io.siteform.providers.aws.s3.SiteContentRemovalProvider(clients, clock),
-        new CloudFrontInvalidationProvider(clients, waits));
+        new CloudFrontInvalidationProvider(clients, waits)));
+    out.addAll(AcmCertificateProvider.withValidation(clients, waits));
+    out.addAll(SiteContentProvider.withRemoval(clients, waits, clock));
+    return List.copyOf(out);
   }
 
   /**

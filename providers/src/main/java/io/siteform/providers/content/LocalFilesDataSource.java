@@ -96,10 +96,13 @@ public final class LocalFilesDataSource implements DataSource {
   /** A file to publish: its key, and where to read it (the same file, reached without a link's help or with it). */
   private record Found(String relative, Path path) {}
 
+  /** One read buffer per hashing thread: a new 64 KiB array per file was 128 MB of garbage for 2,000 files. */
+  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+
   private static Map<String, Object> describe(Found f, CacheControlRules rules) {
     MessageDigest md5 = md5();
     long size = 0;
-    byte[] buffer = new byte[64 * 1024];
+    byte[] buffer = BUFFER.get();
     try (InputStream in = Files.newInputStream(f.path())) {
       for (int n; (n = in.read(buffer)) > 0; ) {
         md5.update(buffer, 0, n);

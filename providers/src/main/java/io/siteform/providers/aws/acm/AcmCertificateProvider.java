@@ -65,6 +65,7 @@ public final class AcmCertificateProvider implements Provider {
 
   private final AwsClients clients;
   private final Poller poller;
+  private final Certificates.Described described;
 
   public AcmCertificateProvider(AwsClients clients, Waits waits) {
     this(clients, new Poller(waits));
@@ -72,8 +73,23 @@ public final class AcmCertificateProvider implements Provider {
 
   /** @param poller the waits for ACM to list a certificate just requested, its records, and its release */
   public AcmCertificateProvider(AwsClients clients, Poller poller) {
+    this(clients, poller, new Certificates.Described());
+  }
+
+  private AcmCertificateProvider(AwsClients clients, Poller poller, Certificates.Described described) {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.poller = Objects.requireNonNull(poller, "poller");
+    this.described = Objects.requireNonNull(described, "described");
+  }
+
+  /**
+   * This type and {@code acm_certificate_validation}, whose refreshes of one certificate share one
+   * DescribeCertificate.
+   */
+  public static List<Provider> withValidation(AwsClients clients, Waits waits) {
+    Certificates.Described described = new Certificates.Described();
+    return List.of(new AcmCertificateProvider(clients, new Poller(waits), described),
+        new AcmCertificateValidationProvider(clients, waits, described));
   }
 
   @Override
@@ -84,7 +100,7 @@ public final class AcmCertificateProvider implements Provider {
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
     AcmClient acm = clients.acm(request.region());
-    return Certificates.describe(acm, request.address(), Operation.READ, request.id())
+    return described.get(Certificates.Reader.CERTIFICATE, acm, request.region(), request.address(), request.id())
         .map(c -> live(c, tags(acm, request.address(), Operation.READ, c.certificateArn()), request.prior()));
   }
 

@@ -38,9 +38,17 @@ public final class AcmCertificateValidationProvider implements Provider {
   private final AwsClients clients;
   private final Poller poller;
 
+  private final Certificates.Described described;
+
   public AcmCertificateValidationProvider(AwsClients clients, Waits waits) {
+    this(clients, waits, new Certificates.Described());
+  }
+
+  /** @param described the run's certificate reads, shared with {@link AcmCertificateProvider} */
+  AcmCertificateValidationProvider(AwsClients clients, Waits waits, Certificates.Described described) {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.poller = new Poller(waits);
+    this.described = Objects.requireNonNull(described, "described");
   }
 
   @Override
@@ -50,7 +58,8 @@ public final class AcmCertificateValidationProvider implements Provider {
 
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
-    return Certificates.describe(clients.acm(request.region()), request.address(), Operation.READ, request.id())
+    return described.get(Certificates.Reader.VALIDATION, clients.acm(request.region()), request.region(),
+            request.address(), request.id())
         .map(c -> live(c.certificateArn()));
   }
 

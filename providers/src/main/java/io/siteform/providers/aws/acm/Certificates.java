@@ -29,6 +29,21 @@ final class Certificates {
 
   private Certificates() {}
 
+  /** Who reads a certificate in a refresh: the certificate and its validation, which describe it once between them. */
+  enum Reader {
+    CERTIFICATE, VALIDATION
+  }
+
+  /** The run's DescribeCertificate answers, shared by acm_certificate and acm_certificate_validation. */
+  static final class Described {
+    private final io.siteform.providers.aws.RunReads<Reader, Optional<CertificateDetail>> reads =
+        new io.siteform.providers.aws.RunReads<>(Reader.class);
+
+    Optional<CertificateDetail> get(Reader reader, AcmClient acm, String region, Address address, String arn) {
+      return reads.get(reader, region + "/" + arn, () -> describe(acm, address, Operation.READ, arn));
+    }
+  }
+
   /** The certificate, or empty if ACM does not know the ARN. */
   static Optional<CertificateDetail> describe(AcmClient acm, Address address, Operation operation, String arn) {
     try {

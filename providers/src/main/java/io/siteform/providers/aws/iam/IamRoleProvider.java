@@ -92,20 +92,36 @@ public final class IamRoleProvider implements Provider {
     a.put("arn", role.arn());
     a.put("unique_id", role.roleId());
     a.put("assume_role_policy", document(address, op, role.assumeRolePolicyDocument()));
-    List<String> inline = new ArrayList<>(
-        call(address, op, () -> iam.listRolePoliciesPaginator(b -> b.roleName(name)).policyNames().stream().toList()));
-    inline.sort(null);
-    String current = policyName != null && inline.contains(policyName) ? policyName
-        : inline.isEmpty() ? "" : inline.get(0);
+    // The recorded policy is asked for by name: one request, and the same answer a listing would
+    // lead to. Only when it is gone does the listing say which policy stands for it.
+    Optional<String> recorded = policyName == null || policyName.isEmpty() ? Optional.empty()
+        : inlinePolicy(iam, address, op, name, policyName);
+    String current = policyName;
+    if (recorded.isEmpty()) {
+      List<String> inline = new ArrayList<>(
+          call(address, op, () -> iam.listRolePoliciesPaginator(b -> b.roleName(name)).policyNames().stream().toList()));
+      inline.sort(null);
+      current = inline.isEmpty() ? "" : inline.get(0);
+      String first = current;
+      recorded = first.isEmpty() ? Optional.empty() : inlinePolicy(iam, address, op, name, first);
+    }
     a.put("policy_name", current);
-    a.put("policy", current.isEmpty() ? Map.of()
-        : document(address, op, call(address, op,
-            () -> iam.getRolePolicy(b -> b.roleName(name).policyName(current)).policyDocument())));
+    a.put("policy", recorded.map(d -> document(address, op, d)).orElse(Map.of()));
+    // GetRole answers with every tag of the role (IAM API reference, GetRole: Role.Tags).
     Map<String, Object> tags = new TreeMap<>();
-    call(address, op, () -> iam.listRoleTagsPaginator(b -> b.roleName(name)).tags().stream().toList())
-        .forEach(t -> tags.put(t.key(), t.value()));
+    role.tags().forEach(t -> tags.put(t.key(), t.value()));
     a.put("tags", tags);
     return Optional.of(new LiveResource(role.roleName(), a));
+  }
+
+  /** The inline policy's document, or empty if the role has no policy of that name. */
+  private static Optional<String> inlinePolicy(IamClient iam, Address address, Operation op, String role, String policy) {
+    try {
+      return Optional.of(iam.getRolePolicy(b -> b.roleName(role).policyName(policy)).policyDocument());
+    } catch (SdkException e) {
+      if (is(e, "NoSuchEntity")) return Optional.empty();
+      throw AwsFailures.wrap(address, op, e);
+    }
   }
 
   /** IAM returns policy documents URL-encoded (RFC 3986); the SDK does not decode them. */

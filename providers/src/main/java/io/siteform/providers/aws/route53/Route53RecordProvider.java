@@ -60,6 +60,10 @@ public final class Route53RecordProvider implements Provider {
 
   private final AwsClients clients;
   private final Poller poller;
+  /** The refresh's record sets by zone and name: a name's A and AAAA records cost one request between them. */
+  private final io.siteform.providers.aws.RunReads<software.amazon.awssdk.services.route53.model.RRType,
+      Optional<List<ResourceRecordSet>>> named =
+      new io.siteform.providers.aws.RunReads<>(software.amazon.awssdk.services.route53.model.RRType.class);
 
   public Route53RecordProvider(AwsClients clients, Waits waits) {
     this.clients = Objects.requireNonNull(clients, "clients");
@@ -74,7 +78,42 @@ public final class Route53RecordProvider implements Provider {
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
     RecordKey key = RecordKey.parse(request.address(), Operation.READ, request.id());
-    return find(request.address(), Operation.READ, key).map(r -> live(key, r, request.prior()));
+    return named.get(software.amazon.awssdk.services.route53.model.RRType.fromValue(key.type()),
+            key.zoneId() + "/" + key.name(), () -> recordSets(request.address(), key))
+        .flatMap(sets -> sets.stream()
+            .filter(r -> key.type().equals(r.typeAsString()) && r.setIdentifier() == null).findFirst())
+        .map(r -> live(key, r, request.prior()));
+  }
+
+  /** Every record set named {@code key.name()}, of any type, or empty if there is no such zone. */
+  private Optional<List<ResourceRecordSet>> recordSets(Address address, RecordKey key) {
+    Route53Client r53 = clients.route53();
+    List<ResourceRecordSet> out = new java.util.ArrayList<>();
+    String startName = key.name();
+    String startType = null;
+    String startIdentifier = null;
+    while (true) {
+      String name = startName;
+      String type = startType;
+      String identifier = startIdentifier;
+      ListResourceRecordSetsResponse page;
+      try {
+        page = r53.listResourceRecordSets(b -> b.hostedZoneId(key.zoneId())
+            .startRecordName(name).startRecordType(type).startRecordIdentifier(identifier).maxItems("10"));
+      } catch (SdkException e) {
+        if (is(e, "NoSuchHostedZone")) return Optional.empty();
+        throw AwsFailures.wrap(address, Operation.READ, e);
+      }
+      // Listed from the name on, in Route53's order: the name's record sets come first, if any.
+      for (ResourceRecordSet r : page.resourceRecordSets()) {
+        if (!DnsNames.normal(r.name()).equals(key.name())) return Optional.of(out);
+        out.add(r);
+      }
+      if (!Boolean.TRUE.equals(page.isTruncated())) return Optional.of(out);
+      startName = page.nextRecordName();
+      startType = page.nextRecordTypeAsString();
+      startIdentifier = page.nextRecordIdentifier();
+    }
   }
 
   @Override

@@ -34,32 +34,6 @@ final class BucketObjects {
     }
   }
 
-  /**
-   * The listings a refresh of this run made, kept for the publish that follows it in the same
-   * run: the plan's refresh and the apply that carries the plan out then list the primary bucket
-   * once between them, not twice. A listing is taken once (a second publish, or one after an
-   * upload, lists afresh) and only while younger than {@link #REUSE}: an apply confirmed at a
-   * prompt long after its plan lists again. A saved plan applied in another run always lists.
-   */
-  static final class Recent {
-    static final java.time.Duration REUSE = java.time.Duration.ofSeconds(60);
-
-    private record Kept(Map<String, Listed> listing, long at) {}
-
-    private final java.util.concurrent.ConcurrentMap<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
-
-    void keep(String region, String bucket, Map<String, Listed> listing) {
-      kept.put(region + "/" + bucket, new Kept(listing, System.nanoTime()));
-    }
-
-    /** The kept listing of {@code bucket}, removed; empty if none or too old. */
-    Optional<Map<String, Listed>> take(String region, String bucket) {
-      Kept k = kept.remove(region + "/" + bucket);
-      if (k == null || System.nanoTime() - k.at() > REUSE.toNanos()) return Optional.empty();
-      return Optional.of(k.listing());
-    }
-  }
-
   /** Every key of {@code bucket}, or empty if there is no such bucket. */
   static Optional<Map<String, Listed>> list(S3Client s3, Address address, Operation op, String bucket) {
     Map<String, Listed> out = new TreeMap<>();

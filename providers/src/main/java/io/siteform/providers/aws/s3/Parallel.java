@@ -18,6 +18,18 @@ final class Parallel {
 
   private Parallel() {}
 
+  /** The result of a call running on another thread; its failure rethrown as it was thrown. */
+  static <R> R await(Future<R> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   /** {@code fn} of every item, in the items' order; the first failure is rethrown once all have run. */
   static <T, R> List<R> map(Collection<T> items, Function<T, R> fn) {
     if (items.size() <= 1) return items.stream().map(fn).toList();

@@ -85,22 +85,24 @@ final class ReplicaCatchUp {
     // Failover serves every file from the replica, replicated by S3 or not.
     Set<String> replicatedByS3 = uploaded.stream().filter(k -> k.startsWith(replicationPrefix))
         .collect(Collectors.toSet());
-    long copied = 0;
+    Map<Replica, Set<String>> written = new LinkedHashMap<>();
     for (Replica r : replicas) {
-      copied += backfill(clients.s3(primaryRegion), primary, r, held(held, r), want, primaryEtags, replicatedByS3,
-          progress);
+      Set<String> copied = backfill(clients.s3(primaryRegion), primary, r, held(held, r), want, primaryEtags,
+          replicatedByS3, progress);
+      copied.addAll(uploaded);
+      written.put(r, copied);
     }
     long now = System.nanoTime();
     progress.step("replica copy", java.time.Duration.ofNanos(now - start));
-    // Nothing written since the listing: it is what the replicas hold, and the first look needs no request.
-    Map<Replica, Map<String, Listed>> firstLook = uploaded.isEmpty() && copied == 0 ? held : Map.of();
-    Map<Replica, List<String>> lagging = await(replicas, firstLook, want, primaryEtags, progress);
+    // The first look is the listing made before: what it shows current stays so, and only what this
+    // publish wrote (uploaded, or copied just now) is still to be seen in the replicas.
+    Map<Replica, List<String>> lagging = await(replicas, held, written, want, primaryEtags, progress);
     progress.step("replica wait", java.time.Duration.ofNanos(System.nanoTime() - now));
     return lagging;
   }
 
-  /** The copies made into {@code r}. */
-  private long backfill(S3Client primaryS3, String primary, Replica r, Map<String, Listed> held,
+  /** The keys copied into {@code r}. */
+  private Set<String> backfill(S3Client primaryS3, String primary, Replica r, Map<String, Listed> held,
       Map<String, SiteFile> want, Map<String, String> primaryEtags, Set<String> uploaded, Progress progress) {
     S3Client s3 = clients.s3(r.region());
     List<String> candidates = want.keySet().stream()
@@ -117,43 +119,68 @@ final class ReplicaCatchUp {
           .metadataDirective(MetadataDirective.COPY)));
       return true;
     });
-    long n = copied.stream().filter(Boolean::booleanValue).count();
+    Set<String> made = new java.util.HashSet<>();
+    for (int i = 0; i < candidates.size(); i++) if (copied.get(i)) made.add(candidates.get(i));
+    long n = made.size();
     if (n > 0) {
       progress.report("replica " + r.region() + ": copied " + n
           + " object(s) S3 replication does not copy (written before replication was set up, or failed)");
     }
-    return n;
+    return made;
   }
 
   /**
-   * Lists each replica once a round until all hold the site. Cross-region replication has no time
+   * Whether the keys still to be seen in a replica are better asked for with HeadObject, in
+   * parallel, than by listing the replica again: when they take no more requests than the listing
+   * (1,000 keys a page), or one parallel round of them. After a re-publish of 20 edits a
+   * 20,000-key replica is 20 HEADs at once, not 20 listing pages one after another.
+   */
+  static boolean headRatherThanList(int unseen, int held) {
+    return unseen <= Math.max(held / 1000 + 1, Parallel.THREADS);
+  }
+
+  /**
+   * Looks at each replica once a round until all hold the site: the first look is {@code held},
+   * with the keys of {@code written} still to be seen; a later round lists each replica once, or,
+   * when few keys are still to be seen, asks for just those. Cross-region replication has no time
    * bound without Replication Time Control, so running out of time is an answer, not a failure.
    */
-  private Map<Replica, List<String>> await(List<Replica> replicas, Map<Replica, Map<String, Listed>> firstLook,
-      Map<String, SiteFile> want, Map<String, String> primaryEtags, Progress progress) {
+  private Map<Replica, List<String>> await(List<Replica> replicas, Map<Replica, Map<String, Listed>> held,
+      Map<Replica, Set<String>> written, Map<String, SiteFile> want, Map<String, String> primaryEtags,
+      Progress progress) {
     Map<Replica, List<String>> missing = new LinkedHashMap<>();
     Map<Replica, Set<String>> confirmed = new ConcurrentHashMap<>();
     boolean[] first = {true};
     Poller.Outcome<Boolean> last = poller.poll(address, op, progress, poller.waits().status(), () -> {
+      Map<Replica, List<String>> before = Map.copyOf(missing);
       missing.clear();
       List<String> lines = new ArrayList<>();
-      // One listing of each replica a round, the replicas (in different regions) at once.
-      Map<Replica, Map<String, Listed>> round = first[0] && !firstLook.isEmpty() ? firstLook
-          : list(clients, address, op, replicas);
+      boolean firstRound = first[0];
       first[0] = false;
+      boolean few = !firstRound && before.entrySet().stream()
+          .allMatch(e -> headRatherThanList(e.getValue().size(), held(held, e.getKey()).size()));
+      // One listing of each replica a round, the replicas (in different regions) at once.
+      Map<Replica, Map<String, Listed>> round = firstRound ? held : few ? Map.of() : list(clients, address, op, replicas);
       for (Replica r : replicas) {
         S3Client s3 = clients.s3(r.region());
-        Map<String, Listed> held = held(round, r);
         Set<String> sure = confirmed.computeIfAbsent(r, x -> ConcurrentHashMap.newKeySet());
-        List<String> unsure = want.keySet().stream()
-            .filter(k -> !sure.contains(k) && !current(held.get(k), primaryEtags.get(k), want.get(k)))
-            .toList();
+        Set<String> unseen = firstRound ? written.getOrDefault(r, Set.of()) : Set.of();
+        Map<String, Listed> look = few ? heads(s3, r, before.getOrDefault(r, List.of())) : held(round, r);
+        List<String> unsure = new ArrayList<>();
+        for (String k : (few ? before.getOrDefault(r, List.of()) : want.keySet())) {
+          if (sure.contains(k) || unseen.contains(k)) {
+            if (unseen.contains(k)) unsure.add(k);
+            continue;
+          }
+          if (current(look.get(k), primaryEtags.get(k), want.get(k))) sure.add(k);
+          else unsure.add(k);
+        }
         // Held, but under an ETag that is no MD5 (an SSE-KMS replica, a copy siteform made): the
         // MD5 siteform recorded in the object's metadata says whether it is the published one.
-        List<Boolean> same = Parallel.map(unsure.stream().filter(held::containsKey).toList(), k -> BucketObjects
+        List<String> headed = unsure.stream().filter(k -> !unseen.contains(k) && look.containsKey(k)).toList();
+        List<Boolean> same = Parallel.map(headed, k -> BucketObjects
             .head(s3, address, op, r.bucket(), k)
-            .map(h -> BucketObjects.md5(h, held.get(k).etag()).equals(want.get(k).md5())).orElse(false));
-        List<String> headed = unsure.stream().filter(held::containsKey).toList();
+            .map(h -> BucketObjects.md5(h, look.get(k).etag()).equals(want.get(k).md5())).orElse(false));
         for (int i = 0; i < headed.size(); i++) if (same.get(i)) sure.add(headed.get(i));
         List<String> lacking = unsure.stream().filter(k -> !sure.contains(k)).toList();
         if (!lacking.isEmpty()) missing.put(r, lacking);
@@ -162,6 +189,19 @@ final class ReplicaCatchUp {
       return missing.isEmpty() ? Poller.done(true) : Poller.pending(String.join("; ", lines));
     });
     return last instanceof Poller.Done<Boolean> ? Map.of() : Map.copyOf(missing);
+  }
+
+  /** What HeadObject says of each of {@code keys} in replica {@code r}, as a listing would; keys not there are left out. */
+  private Map<String, Listed> heads(S3Client s3, Replica r, List<String> keys) {
+    List<java.util.Optional<software.amazon.awssdk.services.s3.model.HeadObjectResponse>> found =
+        Parallel.map(keys, k -> BucketObjects.head(s3, address, op, r.bucket(), k));
+    Map<String, Listed> out = new java.util.TreeMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      String k = keys.get(i);
+      found.get(i).ifPresent(h -> out.put(k, new Listed(BucketObjects.unquote(h.eTag()),
+          h.contentLength() == null ? 0L : h.contentLength())));
+    }
+    return out;
   }
 
   private Map<String, Listed> held(Map<Replica, Map<String, Listed>> listed, Replica r) {

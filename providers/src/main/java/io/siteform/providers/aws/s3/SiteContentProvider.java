@@ -28,6 +28,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
@@ -56,8 +59,8 @@ public final class SiteContentProvider implements Provider {
 
   private final AwsClients clients;
   private final Poller poller;
-  /** The primary's listing a refresh made, for the publish of the same run (the one per-run memo of this provider). */
-  private final BucketObjects.Recent listed = new BucketObjects.Recent();
+  /** The run's bucket listings, shared with site_content_removal (the one per-run memo of this provider). */
+  private final Listings listings;
 
   public SiteContentProvider(AwsClients clients, Waits waits) {
     this(clients, new Poller(waits));
@@ -65,8 +68,25 @@ public final class SiteContentProvider implements Provider {
 
   /** @param poller the wait for the replicas to hold the site */
   public SiteContentProvider(AwsClients clients, Poller poller) {
+    this(clients, poller, new Listings());
+  }
+
+  /** @param listings the run's listings, shared with the run's {@link SiteContentRemovalProvider} */
+  SiteContentProvider(AwsClients clients, Poller poller, Listings listings) {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.poller = Objects.requireNonNull(poller, "poller");
+    this.listings = Objects.requireNonNull(listings, "listings");
+  }
+
+  /**
+   * This type and {@code site_content_removal}, sharing one run's bucket listings: a publish and
+   * the removal after it list each bucket once between them.
+   */
+  public static List<io.siteform.engine.provider.Provider> withRemoval(AwsClients clients, Waits waits,
+      java.time.Clock clock) {
+    Listings listings = new Listings();
+    return List.of(new SiteContentProvider(clients, new Poller(waits), listings),
+        new SiteContentRemovalProvider(clients, clock, listings));
   }
 
   @Override
@@ -80,9 +100,9 @@ public final class SiteContentProvider implements Provider {
     Map<String, Object> prior = request.prior();
     String bucket = request.id();
     S3Client s3 = clients.s3(request.region());
-    Optional<Map<String, Listed>> listing = BucketObjects.list(s3, address, Operation.READ, bucket);
+    Optional<Map<String, Listed>> listing =
+        listings.get(Listings.Use.CONTENT_READ, s3, address, Operation.READ, request.region(), bucket);
     if (listing.isEmpty()) return Optional.empty();
-    listed.keep(request.region(), bucket, listing.get());
     // Nothing recorded (an import): the user hands the whole bucket to siteform. Otherwise the
     // published files alone: objects the site does not have are site_content_removal's to delete.
     boolean delete = !Boolean.FALSE.equals(prior.get("delete"));
@@ -129,7 +149,7 @@ public final class SiteContentProvider implements Provider {
     S3Client s3 = clients.s3(region);
 
     long started = System.nanoTime();
-    Map<String, Listed> listing = listed.take(region, bucket).or(() -> BucketObjects.list(s3, address, op, bucket))
+    Map<String, Listed> listing = listings.get(Listings.Use.PUBLISH, s3, address, op, region, bucket)
         .orElseThrow(() -> new ProviderException(address.toString(), op,
             "bucket " + bucket + " does not exist in " + region + ": apply creates it first; run plan again"));
     Map<String, SiteFile> live = BucketObjects.describe(s3, address, op, bucket, listing, want.keySet(),
@@ -143,6 +163,55 @@ public final class SiteContentProvider implements Provider {
     Map<String, String> etags = new TreeMap<>();
     listing.forEach((key, l) -> etags.put(key, l.etag()));
     Map<String, Uploads.Put> written = new TreeMap<>();
+    // Each replica listed once, all at once, while the uploads run: the catch-up needs what the
+    // replicas held before this publish (what it uploads S3 replicates by itself).
+    ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "siteform-replica-listing");
+      t.setDaemon(true);
+      return t;
+    });
+    Map<Replica, Map<String, Listed>> held;
+    try {
+      Future<Map<Replica, Map<String, Listed>>> replicaListing =
+          background.submit(() -> ReplicaCatchUp.list(clients, address, op, replicas));
+      upload(address, op, region, bucket, s3, restore, changed, desired, want, prior, written, progress);
+      started = step(progress, "uploads", started);
+      held = Parallel.await(replicaListing);
+    } finally {
+      background.shutdownNow();
+    }
+    started = step(progress, "replica listing", started);
+    written.forEach((k, put) -> etags.put(k, put.etag()));
+    Map<String, Object> versions = versions(s3, address, op, bucket, want.keySet(), prior, written);
+
+    Map<Replica, List<String>> lagging = new ReplicaCatchUp(clients, poller, address, op)
+        .run(region, bucket, replicas, held, want, etags, written.keySet(),
+            String.valueOf(desired.getOrDefault("replication_prefix", "")), progress);
+    if (!lagging.isEmpty()) {
+      // The primary is published: recorded as such, with only the replicas known to hold it, so
+      // the next plan shows the others as still to be brought up to date, and the next apply does.
+      List<Object> current = new ArrayList<>();
+      for (Object r : (List<?>) desired.getOrDefault("replicas", List.of())) {
+        Map<?, ?> m = (Map<?, ?>) r;
+        boolean behind = lagging.keySet().stream().anyMatch(l -> l.bucket().equals(String.valueOf(m.get("bucket"))));
+        if (!behind) current.add(r);
+      }
+      checkpoint.reached(new LiveResource(bucket, attributes(bucket, delete, current, desired, want, versions)));
+      throw new ProviderException(address.toString(), op, "the primary bucket " + bucket + " is published and recorded,"
+          + " but replication has not caught up within " + Durations.format(poller.waits().timeout()) + ": "
+          + ReplicaCatchUp.lagging(lagging, want) + ". S3 replication without Replication Time Control has no time"
+          + " bound; it carries on by itself: `siteform verify` checks the replicas again, and the next `siteform apply`"
+          + " copies what S3 will not and waits for the rest");
+    }
+    keepForRemoval(region, bucket, listing, held, want, etags);
+    return new LiveResource(bucket, attributes(bucket, delete, desired.getOrDefault("replicas", List.of()), desired,
+        want, versions));
+  }
+
+  /** Writes the changed files in publishing order: uploaded from the source, or for a rollback copied from their versions. */
+  private void upload(Address address, Operation op, String region, String bucket, S3Client s3,
+      Map<String, String> restore, Map<String, SiteFile> changed, Map<String, Object> desired,
+      Map<String, SiteFile> want, Map<String, Object> prior, Map<String, Uploads.Put> written, Progress progress) {
     if (!restore.isEmpty()) {
       // A rollback: the release's exact versions, copied inside the bucket, checked to exist first.
       Map<String, String> toCopy = new TreeMap<>();
@@ -164,35 +233,23 @@ public final class SiteContentProvider implements Provider {
       written.putAll(new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source,
           PublishOrder.phases(changed), progress));
     }
-    started = step(progress, "uploads", started);
-    written.forEach((k, put) -> etags.put(k, put.etag()));
-    Map<String, Object> versions = versions(s3, address, op, bucket, want.keySet(), prior, written);
+  }
 
-    // Each replica listed once, all at once, for its catch-up and the wait's first look.
-    Map<Replica, Map<String, Listed>> held = ReplicaCatchUp.list(clients, address, op, replicas);
-    started = step(progress, "replica listing", started);
-
-    Map<Replica, List<String>> lagging = new ReplicaCatchUp(clients, poller, address, op)
-        .run(region, bucket, replicas, held, want, etags, written.keySet(),
-            String.valueOf(desired.getOrDefault("replication_prefix", "")), progress);
-    if (!lagging.isEmpty()) {
-      // The primary is published: recorded as such, with only the replicas known to hold it, so
-      // the next plan shows the others as still to be brought up to date, and the next apply does.
-      List<Object> current = new ArrayList<>();
-      for (Object r : (List<?>) desired.getOrDefault("replicas", List.of())) {
-        Map<?, ?> m = (Map<?, ?>) r;
-        boolean behind = lagging.keySet().stream().anyMatch(l -> l.bucket().equals(String.valueOf(m.get("bucket"))));
-        if (!behind) current.add(r);
-      }
-      checkpoint.reached(new LiveResource(bucket, attributes(bucket, delete, current, desired, want, versions)));
-      throw new ProviderException(address.toString(), op, "the primary bucket " + bucket + " is published and recorded,"
-          + " but replication has not caught up within " + Durations.format(poller.waits().timeout()) + ": "
-          + ReplicaCatchUp.lagging(lagging, want) + ". S3 replication without Replication Time Control has no time"
-          + " bound; it carries on by itself: `siteform verify` checks the replicas again, and the next `siteform apply`"
-          + " copies what S3 will not and waits for the rest");
-    }
-    return new LiveResource(bucket, attributes(bucket, delete, desired.getOrDefault("replicas", List.of()), desired,
-        want, versions));
+  /**
+   * What the primary and each replica hold after this publish, for the removal that follows it in
+   * this run: what they held, and every published file (the replicas hold them once the wait is
+   * over: a replica still behind fails the publish, and no removal follows).
+   */
+  private void keepForRemoval(String region, String bucket, Map<String, Listed> listing,
+      Map<Replica, Map<String, Listed>> held, Map<String, SiteFile> want, Map<String, String> etags) {
+    Map<String, Listed> primary = new TreeMap<>(listing);
+    want.forEach((k, f) -> primary.put(k, new Listed(etags.getOrDefault(k, f.md5()), f.size())));
+    listings.keep(region, bucket, primary, Listings.Use.REMOVAL);
+    held.forEach((r, keys) -> {
+      Map<String, Listed> after = new TreeMap<>(keys);
+      want.forEach((k, f) -> after.putIfAbsent(k, primary.get(k)));
+      listings.keep(r.region(), r.bucket(), after, Listings.Use.REMOVAL);
+    });
   }
 
   /**

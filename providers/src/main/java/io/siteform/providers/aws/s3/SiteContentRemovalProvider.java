@@ -50,11 +50,18 @@ public final class SiteContentRemovalProvider implements Provider {
 
   private final AwsClients clients;
   private final Clock clock;
+  private final Listings listings;
 
   /** @param clock when files leave the site and when their grace period ends */
   public SiteContentRemovalProvider(AwsClients clients, Clock clock) {
+    this(clients, clock, new Listings());
+  }
+
+  /** @param listings the run's listings, shared with the run's {@link SiteContentProvider} */
+  SiteContentRemovalProvider(AwsClients clients, Clock clock, Listings listings) {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.listings = Objects.requireNonNull(listings, "listings");
   }
 
   @Override
@@ -65,8 +72,8 @@ public final class SiteContentRemovalProvider implements Provider {
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
     Map<String, Object> prior = request.prior();
-    Optional<Map<String, Listed>> listing = BucketObjects.list(clients.s3(request.region()), request.address(), Operation.READ,
-        request.id());
+    Optional<Map<String, Listed>> listing = listings.get(Listings.Use.REMOVAL_READ, clients.s3(request.region()),
+        request.address(), Operation.READ, request.region(), request.id());
     if (listing.isEmpty()) return Optional.empty();
     Set<String> held = listing.get().keySet();
     Set<String> paths = new TreeSet<>(strings(prior.get("paths")));
@@ -98,7 +105,7 @@ public final class SiteContentRemovalProvider implements Provider {
       Progress progress, Operation op) {
     String bucket = String.valueOf(desired.get("bucket"));
     S3Client s3 = clients.s3(region);
-    Map<String, Listed> listing = BucketObjects.list(s3, address, op, bucket)
+    Map<String, Listed> listing = listings.get(Listings.Use.REMOVAL, s3, address, op, region, bucket)
         .orElseThrow(() -> new ProviderException(address.toString(), op,
             "bucket " + bucket + " does not exist in " + region + ": apply creates it first; run plan again"));
     Set<String> site = new TreeSet<>(strings(desired.get("paths")));
@@ -122,7 +129,7 @@ public final class SiteContentRemovalProvider implements Provider {
     for (Replica r : Replica.all(desired.get("replicas"))) {
       S3Client rs3 = clients.s3(r.region());
       List<String> stale = new ArrayList<>();
-      BucketObjects.list(rs3, address, op, r.bucket()).ifPresent(keys -> keys.keySet().forEach(k -> {
+      listings.get(Listings.Use.REMOVAL, rs3, address, op, r.region(), r.bucket()).ifPresent(keys -> keys.keySet().forEach(k -> {
         if (!site.contains(k) && !removed.containsKey(k)) stale.add(k);
       }));
       ObjectDeletes.delete(rs3, address, op, r.bucket(), ids(stale));
