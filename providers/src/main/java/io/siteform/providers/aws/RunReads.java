@@ -70,6 +70,11 @@ public final class RunReads<U extends Enum<U>, V> {
     }
   }
 
+  /** Drops what was read for {@code key}: this run is changing it, so no use may take the old answer. */
+  public void forget(String key) {
+    kept.remove(key);
+  }
+
   /** {@code answer} as AWS has it after this run changed it, for the uses in {@code unused} only. */
   @SafeVarargs
   public final void keep(String key, V answer, U... unused) {

@@ -35,6 +35,14 @@ class RunReadsTest {
     assertThat(requests).hasValue(3);
   }
 
+  /** A write forgets the answer: the use that has not had it yet must not get what was there before. */
+  @Test
+  void aForgottenAnswerIsAskedForAgain() {
+    assertThat(reads.get(Use.A, "k", this::read)).isEqualTo("answer 1");
+    reads.forget("k");
+    assertThat(reads.get(Use.B, "k", this::read)).isEqualTo("answer 2");
+  }
+
   @Test
   void whatARunWroteServesOnlyTheUsesItIsKeptFor() {
     reads.keep("k", "after the publish", Use.B);

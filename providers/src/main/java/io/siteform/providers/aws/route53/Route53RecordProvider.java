@@ -202,6 +202,8 @@ public final class Route53RecordProvider implements Provider {
   }
 
   private String change(RecordKey key, ChangeAction action, ResourceRecordSet record) {
+    // What was read of this name before the change is no longer what Route53 holds.
+    named.forget(key.zoneId() + "/" + key.name());
     return clients.route53().changeResourceRecordSets(b -> b.hostedZoneId(key.zoneId())
             .changeBatch(c -> c.comment("siteform")
                 .changes(Change.builder().action(action).resourceRecordSet(record).build())))
