@@ -79,14 +79,13 @@ public final class Route53RecordProvider implements Provider {
   public Optional<LiveResource> read(ReadRequest request) {
     RecordKey key = RecordKey.parse(request.address(), Operation.READ, request.id());
     return named.get(software.amazon.awssdk.services.route53.model.RRType.fromValue(key.type()),
-            key.zoneId() + "/" + key.name(), () -> recordSets(request.address(), key))
-        .flatMap(sets -> sets.stream()
-            .filter(r -> key.type().equals(r.typeAsString()) && r.setIdentifier() == null).findFirst())
+            key.zoneId() + "/" + key.name(), () -> recordSets(request.address(), Operation.READ, key))
+        .flatMap(sets -> simple(sets, key))
         .map(r -> live(key, r, request.prior()));
   }
 
   /** Every record set named {@code key.name()}, of any type, or empty if there is no such zone. */
-  private Optional<List<ResourceRecordSet>> recordSets(Address address, RecordKey key) {
+  private Optional<List<ResourceRecordSet>> recordSets(Address address, Operation op, RecordKey key) {
     Route53Client r53 = clients.route53();
     List<ResourceRecordSet> out = new java.util.ArrayList<>();
     String startName = key.name();
@@ -102,7 +101,7 @@ public final class Route53RecordProvider implements Provider {
             .startRecordName(name).startRecordType(type).startRecordIdentifier(identifier).maxItems("10"));
       } catch (SdkException e) {
         if (is(e, "NoSuchHostedZone")) return Optional.empty();
-        throw AwsFailures.wrap(address, Operation.READ, e);
+        throw AwsFailures.wrap(address, op, e);
       }
       // Listed from the name on, in Route53's order: the name's record sets come first, if any.
       for (ResourceRecordSet r : page.resourceRecordSets()) {
@@ -229,34 +228,12 @@ public final class Route53RecordProvider implements Provider {
 
   /** The simple record set of {@code key}, or empty if there is none (or no such zone). */
   private Optional<ResourceRecordSet> find(Address address, Operation op, RecordKey key) {
-    Route53Client r53 = clients.route53();
-    String startName = key.name();
-    String startType = key.type();
-    String startIdentifier = null;
-    while (true) {
-      String name = startName;
-      String type = startType;
-      String identifier = startIdentifier;
-      ListResourceRecordSetsResponse page;
-      try {
-        page = r53.listResourceRecordSets(b -> b.hostedZoneId(key.zoneId())
-            .startRecordName(name).startRecordType(type).startRecordIdentifier(identifier).maxItems("10"));
-      } catch (SdkException e) {
-        if (is(e, "NoSuchHostedZone")) return Optional.empty();
-        throw AwsFailures.wrap(address, op, e);
-      }
-      // Listed from (name, type) on, in Route53's order: the matches come first, if any.
-      for (ResourceRecordSet r : page.resourceRecordSets()) {
-        if (!DnsNames.normal(r.name()).equals(key.name()) || !key.type().equals(r.typeAsString())) {
-          return Optional.empty();
-        }
-        if (r.setIdentifier() == null) return Optional.of(r);
-      }
-      if (!Boolean.TRUE.equals(page.isTruncated())) return Optional.empty();
-      startName = page.nextRecordName();
-      startType = page.nextRecordTypeAsString();
-      startIdentifier = page.nextRecordIdentifier();
-    }
+    return recordSets(address, op, key).flatMap(sets -> simple(sets, key));
+  }
+
+  /** Of a name's record sets, the one of {@code key}'s type without a set identifier (no routing policy). */
+  private static Optional<ResourceRecordSet> simple(List<ResourceRecordSet> sets, RecordKey key) {
+    return sets.stream().filter(r -> key.type().equals(r.typeAsString()) && r.setIdentifier() == null).findFirst();
   }
 
   private static LiveResource live(RecordKey key, ResourceRecordSet r, Map<String, Object> reference) {
