@@ -280,15 +280,7 @@ public final class Applier {
    * else, a {@link io.siteform.error.SiteformBug} naming the step, so the CLI reports it as a bug.
    */
   private RuntimeException wrap(Step step, Throwable e) {
-    if (e instanceof SiteformException se) return se;
-    if (e instanceof RuntimeException re && !(e instanceof io.siteform.error.SiteformBug)) {
-      var theirs = providers.userError(step.address(), step.operation(), re);
-      if (theirs.isPresent()) return theirs.get();
-    }
-    String message = e.getMessage() != null ? e.getMessage() : "(no message)";
-    String what = e instanceof io.siteform.error.SiteformBug ? "" : e.getClass().getSimpleName() + ": ";
-    return new io.siteform.error.SiteformBug(step.address() + " (" + step.operation().name().toLowerCase(java.util.Locale.ROOT)
-        + "): " + what + message, e);
+    return providers.failure(step.address(), step.operation(), e);
   }
 
   private static Duration since(long start) {

@@ -75,14 +75,9 @@ public final class Refresher {
           Optional<LiveResource> found;
           try {
             found = providers.get(r.type()).read(new ReadRequest(address, r.region(), r.id(), r.attributes()));
-          } catch (SiteformException e) {
-            throw e;
           } catch (RuntimeException e) {
-            // The cloud's answer a provider let through is a provider error, as in apply; anything
-            // else reaches the one error printer as the bug it is.
-            throw providers.userError(address, io.siteform.error.Operation.READ, e).orElseThrow(() ->
-                new io.siteform.error.SiteformBug(address + " (read): " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), e));
+            // Sorted as apply's failures are: the cloud's answer, siteform's own error, or a bug.
+            throw providers.failure(address, io.siteform.error.Operation.READ, e);
           }
           listener.refreshed(address, java.time.Duration.ofNanos(System.nanoTime() - start));
           return found;

@@ -46,6 +46,24 @@ public final class Providers {
     return failures.of(address, operation, failure);
   }
 
+  /**
+   * What {@code e}, raised by a provider doing {@code operation} on {@code address}, is: siteform's
+   * own error as it is, the cloud's answer as the provider error the provider layer makes of it,
+   * anything else a {@link io.siteform.error.SiteformBug} naming the resource and the call.
+   */
+  public RuntimeException failure(Address address, Operation operation, Throwable e) {
+    if (e instanceof io.siteform.error.SiteformException se) return se;
+    boolean bug = e instanceof io.siteform.error.SiteformBug;
+    if (e instanceof RuntimeException re && !bug) {
+      Optional<ProviderException> theirs = userError(address, operation, re);
+      if (theirs.isPresent()) return theirs.get();
+    }
+    String message = e.getMessage() != null ? e.getMessage() : "(no message)";
+    String what = bug ? "" : e.getClass().getSimpleName() + ": ";
+    return new io.siteform.error.SiteformBug(address + " (" + operation.name().toLowerCase(java.util.Locale.ROOT)
+        + "): " + what + message, e);
+  }
+
   public Provider get(String type) {
     Provider p = byType.get(type);
     if (p == null) throw new IllegalArgumentException("no provider for resource type " + type);
