@@ -194,35 +194,27 @@ public final class PlanJsonRenderer {
 
   /** The value with every placeholder left out (objects) or null (lists). */
   static JsonNode known(Object v) {
-    if (v == null || v instanceof Ref) return F.nullNode();
-    if (v instanceof Map<?, ?> m) {
-      ObjectNode o = F.objectNode();
-      new TreeMap<>(m).forEach((k, x) -> {
-        if (!(x instanceof Ref)) o.set(String.valueOf(k), known(x));
-      });
-      return o;
-    }
-    if (v instanceof List<?> l) {
-      ArrayNode a = F.arrayNode();
-      l.forEach(x -> a.add(known(x)));
-      return a;
-    }
-    return MAPPER.valueToTree(v);
+    return known(v, x -> x instanceof Ref);
   }
 
   /** An output's value with what is known only after apply left out (objects) or null. */
   private static JsonNode knownOutput(Object v) {
-    if (v == null || v == OutputChange.UNKNOWN) return F.nullNode();
+    return known(v, x -> x == OutputChange.UNKNOWN);
+  }
+
+  /** {@code v} with each value {@code unknown} says is not yet known left out (objects) or null. */
+  private static JsonNode known(Object v, java.util.function.Predicate<Object> unknown) {
+    if (v == null || unknown.test(v)) return F.nullNode();
     if (v instanceof Map<?, ?> m) {
       ObjectNode o = F.objectNode();
       new TreeMap<>(m).forEach((k, x) -> {
-        if (x != OutputChange.UNKNOWN) o.set(String.valueOf(k), knownOutput(x));
+        if (!unknown.test(x)) o.set(String.valueOf(k), known(x, unknown));
       });
       return o;
     }
     if (v instanceof List<?> l) {
       ArrayNode a = F.arrayNode();
-      l.forEach(x -> a.add(knownOutput(x)));
+      l.forEach(x -> a.add(known(x, unknown)));
       return a;
     }
     return MAPPER.valueToTree(v);
