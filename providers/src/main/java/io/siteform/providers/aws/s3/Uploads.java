@@ -74,18 +74,9 @@ final class Uploads {
   record Put(String etag, String versionId) {}
 
   /**
-   * Uploads {@code files} (key to what it must be) from {@code source} to {@code bucket}.
-   *
-   * @return each uploaded key's ETag and version id, as S3 answered
-   */
-  Map<String, Put> run(S3AsyncClient s3, S3Client sync, String bucket, Path source, Map<String, SiteFile> files,
-      Progress progress) {
-    return run(s3, sync, bucket, source, List.of(files), progress);
-  }
-
-  /**
-   * Uploads {@code phases} in order: a phase starts only once every upload of the one before has
-   * been answered (the publish's assets before its pages). One progress line counts them all.
+   * Uploads {@code phases} (each key to what it must be) from {@code source} to {@code bucket}, in
+   * order: a phase starts only once every upload of the one before has been answered (the
+   * publish's assets before its pages). One progress line counts them all.
    *
    * @return each uploaded key's ETag and version id, as S3 answered
    */
