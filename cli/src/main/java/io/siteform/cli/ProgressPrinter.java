@@ -39,6 +39,8 @@ final class ProgressPrinter implements EngineListener {
   private final boolean tickOnItsOwn;
   /** The address whose bar the cursor sits at the end of, or null when the last line is complete. */
   private Address barOf;
+  /** The bar as last drawn, to draw again below a line printed while it is live. */
+  private String barText = "";
   /** Operations started and not yet ended, with when they started and last printed. */
   private final Map<Address, Running> running = new LinkedHashMap<>();
   private ScheduledExecutorService ticker;
@@ -142,7 +144,8 @@ final class ProgressPrinter implements EngineListener {
     String text = style.bold(address + ":") + " [" + "#".repeat(filled) + "-".repeat(BAR - filled) + "] "
         + String.format(Locale.ROOT, "%3d%% ", percent) + message + " [" + seconds(elapsed) + "]";
     if (barOf != null && !barOf.equals(address)) out.println();
-    out.print((barOf != null && barOf.equals(address) ? "\r\u001b[K" : "") + fit(text));
+    barText = fit(text);
+    out.print((barOf != null && barOf.equals(address) ? "\r\u001b[K" : "") + barText);
     out.flush();
     barOf = address;
     Running r = running.get(address);
@@ -163,6 +166,11 @@ final class ProgressPrinter implements EngineListener {
   }
 
   private synchronized void ended(Address address) {
+    // Its own bar stays, whole, as the last word on its progress, above the line that ends it.
+    if (address.equals(barOf)) {
+      out.println();
+      barOf = null;
+    }
     running.remove(address);
     if (running.isEmpty() && ticker != null) {
       ticker.shutdownNow();
@@ -196,8 +204,13 @@ final class ProgressPrinter implements EngineListener {
 
   private synchronized void line(String s) {
     if (barOf != null) {
-      out.println();
-      barOf = null;
+      // Another line while a bar is live: the bar is erased, the line printed, and the bar drawn
+      // again below it, so no stale copy of the bar is left on a row of its own.
+      out.print("\r\u001b[K");
+      out.println(fit(s));
+      out.print(barText);
+      out.flush();
+      return;
     }
     out.println(fit(s));
     out.flush();

@@ -52,9 +52,10 @@ class ProgressPrinterTest {
     p.progress(CONTENT, Operation.UPDATE, "uploaded 500/2000 files, 1.0 MB of 4.0 MB, 1.0 MB/s", Duration.ofSeconds(1));
     p.progress(CONTENT, Operation.UPDATE, "uploaded 2000/2000 files, 4.0 MB of 4.0 MB", Duration.ofSeconds(2));
     p.completed(BUCKET, Operation.CREATE, "b", Duration.ofSeconds(3));
+    // Another resource's line erases the live bar and the bar is drawn again below it: no stale copy.
     assertThat(s.toString()).isEqualTo("s3_bucket.primary: Creating..." + NL
-        + "site_content.site: [######----…" + "\r\u001b[K" + "site_content.site: [##########…" + NL
-        + "s3_bucket.primary: Creation co…" + NL);
+        + "site_content.site: [######----…" + "\r\u001b[K" + "site_content.site: [##########…"
+        + "\r\u001b[K" + "s3_bucket.primary: Creation co…" + NL + "site_content.site: [##########…");
     for (String drawn : s.toString().split("[\r\n]|\u001b\\[K")) assertThat(drawn.length()).isLessThan(32);
   }
 
