@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Start moto's server on loopback with siteform's patches applied.
 
-Usage: python3 moto/launcher.py --port PORT [--host 127.0.0.1] [--without NAME]... [--untidy NAME]...
+Usage: python3 moto/launcher.py --port PORT [--host 127.0.0.1] [--without NAME]... [--untidy NAME]... [--latency-ms MS]
        python3 moto/launcher.py --list
 
 Prints exactly one line, ``READY http://HOST:PORT``, on stdout once the server accepts
@@ -43,6 +43,24 @@ def _stdin_is_pipe():
         return False
 
 
+def _add_latency(seconds):
+    """Holds every request for ``seconds`` before moto handles it: the round trip from a CI runner
+    to its AWS region (about 10-30 ms to S3 in-region), which loopback lacks. The handler thread
+    sleeps without the GIL, so the server's own speed is unchanged and only time in flight grows:
+    a client's concurrency shows as it does against AWS. Not a behaviour of the AWS API, so not a
+    patch: bench/ turns it on (``--latency-ms``)."""
+    import time
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+
+    dispatch = DomainDispatcherApplication.__call__
+
+    def late(self, environ, start_response):
+        time.sleep(seconds)
+        return dispatch(self, environ, start_response)
+
+    DomainDispatcherApplication.__call__ = late
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, help="0 picks a free port (required unless --list)")
@@ -53,6 +71,9 @@ def main(argv=None):
                         help="arm untidy behaviour NAME from the start (repeatable; 'all' arms every one)")
     parser.add_argument("--list", action="store_true", help="list the patches and exit")
     parser.add_argument("--verbose", action="store_true", help="log every request on stderr")
+    parser.add_argument("--latency-ms", type=float, default=0, metavar="MS",
+                        help="answer every request MS milliseconds late, as a network round trip to AWS"
+                             " would (bench/ only; default 0)")
     args = parser.parse_args(argv)
 
     names = patch_names()
@@ -89,6 +110,11 @@ def main(argv=None):
         print(f"launcher: --untidy: {e}", file=sys.stderr)
         return 2
     untidy.install()
+    if args.latency_ms < 0:
+        print("launcher: --latency-ms must be >= 0", file=sys.stderr)
+        return 2
+    if args.latency_ms:
+        _add_latency(args.latency_ms / 1000.0)
 
     if not args.verbose:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)

@@ -27,6 +27,7 @@ final class RunStats implements EngineListener {
   private final Map<String, Duration> applied = new TreeMap<>();
   private final Map<String, List<String>> steps = new TreeMap<>();
   private Duration jvmToMain;
+  private Duration launcherToJvm;
 
   /** Whether this run is to print its statistics: {@code --stats}, or SITEFORM_TRACE set to 1. */
   static boolean wanted(boolean flag, Map<String, String> env) {
@@ -36,6 +37,11 @@ final class RunStats implements EngineListener {
   /** The time from the JVM's start to {@code main}, when known (not for a run in a test's JVM). */
   synchronized void jvmToMain(Duration d) {
     jvmToMain = d;
+  }
+
+  /** The time bin/siteform took before it started the JVM, when it said when it began. */
+  synchronized void launcherToJvm(Duration d) {
+    launcherToJvm = d;
   }
 
   /** A phase the CLI times itself ("spec load", "state read"). */
@@ -84,6 +90,7 @@ final class RunStats implements EngineListener {
     err.println();
     err.println("Stats: " + seconds(run) + " from main to the end"
         + (jvmToMain != null ? ", after " + seconds(jvmToMain) + " from JVM start to main" : ""));
+    if (launcherToJvm != null) row(err, 1, "bin/siteform to jvm start", launcherToJvm);
     if (jvmToMain != null) row(err, 1, "jvm start to main", jvmToMain);
     phases.forEach((name, d) -> {
       row(err, 1, name, d);

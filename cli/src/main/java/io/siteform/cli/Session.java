@@ -51,8 +51,30 @@ final class Session implements AutoCloseable {
     this.terminal = terminal;
     this.stats = RunStats.wanted(options.stats, terminal.env()) ? new RunStats() : null;
     if (stats != null && mainEntered > 0) {
-      ProcessHandle.current().info().startInstant().ifPresent(jvm -> stats.jvmToMain(
-          java.time.Duration.ofMillis(Math.max(0, mainEntered - jvm.toEpochMilli()))));
+      // The JVM's own start time, to the millisecond: the process's start from ProcessHandle is
+      // computed from the kernel's boot time in whole seconds, and was up to a second off.
+      long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+      stats.jvmToMain(java.time.Duration.ofMillis(Math.max(0, mainEntered - jvm)));
+      launchedAt(terminal.env().get(LAUNCHED_AT)).ifPresent(launched ->
+          stats.launcherToJvm(java.time.Duration.ofMillis(Math.max(0, jvm - launched))));
+    }
+  }
+
+  /**
+   * Set by {@code bin/siteform} to when it began (epoch microseconds, bash's {@code
+   * EPOCHREALTIME}), so {@code --stats} shows the launcher's own time (its build check, the
+   * class-data sharing archive's checks) before the JVM's.
+   */
+  static final String LAUNCHED_AT = "SITEFORM_LAUNCHED_AT";
+
+  /** Epoch millis from {@link #LAUNCHED_AT}'s microseconds ("1733130000.123456" or without the dot). */
+  static java.util.Optional<Long> launchedAt(String value) {
+    if (value == null || value.isBlank()) return java.util.Optional.empty();
+    try {
+      String digits = value.trim().replace(".", "").replace(",", "");
+      return java.util.Optional.of(Long.parseLong(digits) / 1000);
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
     }
   }
 

@@ -1,0 +1,58 @@
+package io.siteform.providers.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.siteform.providers.aws.AwsClients;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * {@code moto/launcher.py --latency-ms}, the bench's stand-in for the round trip to AWS: every
+ * answer comes no sooner than asked, requests in flight together wait together (the server's
+ * threads sleep without holding each other up), and a negative latency is refused.
+ */
+class LauncherLatencyIT {
+  private static final long LATENCY_MS = 150;
+
+  @Test
+  void everyAnswerComesNoSoonerThanTheLatencyAndConcurrentOnesOverlap() throws Exception {
+    try (MotoServer moto = MotoServer.start("--latency-ms", Long.toString(LATENCY_MS));
+        AwsClients clients = moto.newClients()) {
+      S3Client s3 = clients.s3("eu-west-1");
+      s3.createBucket(b -> b.bucket("latency").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+      for (int i = 0; i < 3; i++) {
+        long start = System.nanoTime();
+        s3.headBucket(b -> b.bucket("latency"));
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(LATENCY_MS);
+      }
+      // Eight at once take less than eight one after another: the wait is time in flight, not the server's.
+      long start = System.nanoTime();
+      List<Thread> threads = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Thread t = new Thread(() -> s3.headBucket(b -> b.bucket("latency")));
+        t.start();
+        threads.add(t);
+      }
+      for (Thread t : threads) t.join();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(8 * LATENCY_MS);
+    }
+  }
+
+  @Test
+  void aNegativeLatencyIsRefused() throws Exception {
+    Process p = new ProcessBuilder(python(), MotoServer.launcherPath().toString(), "--port", "0", "--latency-ms", "-5")
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(out).contains("--latency-ms must be >= 0").doesNotContain("READY");
+  }
+
+  private static String python() {
+    String p = System.getenv("SITEFORM_PYTHON");
+    return p == null || p.isBlank() ? "python3" : p;
+  }
+}
