@@ -33,9 +33,12 @@ class Moto:
     the command it brackets is still in the pipe.
     """
 
-    def __init__(self, start_timeout=90):
+    def __init__(self, start_timeout=90, latency_ms=0):
+        """latency_ms: every request held that long (launcher --latency-ms), as a round trip to AWS."""
+        self.latency_ms = latency_ms
         self.proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "moto/launcher.py"), "--port", "0", "--verbose"],
+            [sys.executable, str(ROOT / "moto/launcher.py"), "--port", "0", "--verbose",
+             *(["--latency-ms", str(latency_ms)] if latency_ms else [])],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             start_new_session=True)
         self.requests = []  # (method, path, status)

@@ -54,6 +54,14 @@ def _targets(results):
             f"{verdict(None if sd2 is None else sf2 <= 2 * sd2)} |",
             f"| 4. no-change plan | median ≤ 1.2 s | {plan_s:.2f} s | {verdict(plan_s <= 1.2)} |",
             f"| 4. requests | ≤ 2 per managed resource | {per_resource:.2f} | {verdict(per_resource <= 2)} |"]
+    lat = results.get("latency")
+    if lat:
+        lf, ls = _median(lat["first"]["siteform"]), _median([r for r in lat["first"]["s3deploy"] if r])
+        af, as_ = _median(lat["again"]["siteform"]), _median([r for r in lat["again"]["s3deploy"] if r])
+        rows += [f"| 2. first publish, {lat['ms']:g} ms round trip (case 6) | siteform ≤ s3deploy | "
+                 f"{_ratio(lf, ls)}× s3deploy | {verdict(None if ls is None else lf <= ls)} |",
+                 f"| 3. re-publish, {lat['ms']:g} ms round trip (case 6) | siteform ≤ 2× s3deploy | "
+                 f"{_ratio(af, as_)}× s3deploy | {verdict(None if as_ is None else af <= 2 * as_)} |"]
     if len(scale) > 1:
         small, large = scale[0], scale[-1]
         n = large["files"] / small["files"]
@@ -133,18 +141,8 @@ def _progress(lines):
     return "\n".join("        ..." if t is None else f"{t:7.2f} s  {l[:110]}" for t, l in lines)
 
 
-def _chart(results, png: Path):
-    try:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        return False
-    scale = results["scale"] if len(results["scale"]) > 1 else []
-    widths = [3, 2, 2] if scale else [3, 2]
-    fig, axes = plt.subplots(1, len(widths), figsize=(4.2 * len(widths), 4.2), gridspec_kw={"width_ratios": widths})
-    left, right = axes[0], axes[1]
-    cases = [("first publish", results["first"]), ("fresh checkout\n+ edits", results["again"])]
+def _bars(ax, first, again):
+    cases = [("first publish", first), ("fresh checkout\n+ edits", again)]
     colours = {"siteform": "#1f77b4", "s3deploy": "#2ca02c", "aws s3 sync": "#ff7f0e"}
     width = 0.26
     for i, tool in enumerate(TOOLS):
@@ -160,12 +158,33 @@ def _chart(results, png: Path):
             errs[0].append(m - min(secs))
             errs[1].append(max(secs) - m)
         if xs:
-            bars = left.bar(xs, ys, width, yerr=errs, capsize=3, label=tool, color=colours[tool])
-            left.bar_label(bars, fmt="%.1f", fontsize=8)
-    left.set_xticks(range(len(cases)), [c for c, _ in cases])
-    left.set_ylabel("seconds (median, min–max)")
+            bars = ax.bar(xs, ys, width, yerr=errs, capsize=3, label=tool, color=colours[tool])
+            ax.bar_label(bars, fmt="%.1f", fontsize=8)
+    ax.set_xticks(range(len(cases)), [c for c, _ in cases])
+    ax.set_ylabel("seconds (median, min–max)")
+    ax.legend()
+
+
+def _chart(results, png: Path):
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    scale = results["scale"] if len(results["scale"]) > 1 else []
+    latency = results.get("latency")
+    widths = [3] + ([3] if latency else []) + [2] + ([2] if scale else [])
+    fig, axes = plt.subplots(1, len(widths), figsize=(4.2 * len(widths), 4.2), gridspec_kw={"width_ratios": widths})
+    axes = list(axes)
+    left = axes.pop(0)
+    _bars(left, results["first"], results["again"])
     left.set_title(f"{results['args']['files']} files, one moto, side by side")
-    left.legend()
+    if latency:
+        ax = axes.pop(0)
+        _bars(ax, latency["first"], latency["again"])
+        ax.set_title(f"the same, {latency['ms']:g} ms per request (as to AWS)")
+    right = axes.pop(0)
     plan = results["plan"]["runs"]
     labels = ["JVM start", "validate", "plan\n--offline", "plan"]
     vals = [median(plan[k]) for k in ("version", "validate", "offline", "plan")]
@@ -176,7 +195,7 @@ def _chart(results, png: Path):
     right.set_title(f"siteform no-change plan, {len(results['plan']['resources'])} resources")
     right.set_ylabel("seconds (median)")
     if scale:
-        ax = axes[2]
+        ax = axes.pop(0)
         groups = [("no-change plan", "plan_s"), ("re-publish", "republish_s")]
         for i, s in enumerate(scale):
             xs = [j + (i - 0.5) * 0.38 for j in range(len(groups))]
@@ -271,6 +290,18 @@ def write(results, md: Path, png: Path):
         _scale_section(results["scale"]), "",
         "## 5. siteform's own breakdown", "",
     ]
+    lat = results.get("latency")
+    latency_section = [
+        f"## 6. Cases 1 and 2 with {lat['ms']:g} ms per request" if lat else "## 6. Over a round trip", "",
+    ] + ([
+        f"A second moto, started `--latency-ms {lat['ms']:g}`, holds every request {lat['ms']:g} ms before "
+        "answering it: the round trip from a CI runner to S3 in its region, which loopback lacks. On "
+        "loopback moto's single Python process is the bottleneck for every tool alike; here, as against "
+        "AWS, time in flight is, and what counts is how many requests a tool keeps in flight and how many "
+        "it makes one after another. Same sites, files and rotation as cases 1 and 2.", "",
+        "First publish:", "", _publish_table(lat["first"], results["s3deploy"]), "",
+        f"Fresh checkout with {a['edits']} edits:", "", _publish_table(lat["again"], results["s3deploy"]), "",
+    ] if lat else ["Not measured in this run (`--latency-ms 0`).", ""])
     if stats:
         out += [f"Printed by siteform under `{stats['how']}` for the last no-change plan of case 3:", "",
                 "```", results["plan"]["stats"] or "(nothing)", "```", ""]
@@ -290,6 +321,7 @@ def write(results, md: Path, png: Path):
             "The gaps between lines are the nearest thing to a phase breakdown this build gives.", ""]
     for title, progress in _timelines(results):
         out += [f"{title}:", "", "```", _progress(progress), "```", ""]
+    out += latency_section
     out += [
         "## How to read these", "",
         "- PUTs are new object versions in the tool's bucket (S3 makes one per PUT); requests are every "
@@ -297,6 +329,8 @@ def write(results, md: Path, png: Path):
         "- s3deploy compares MD5s with ETags and runs with its default workers; `aws s3 sync` decides by "
         "size and modification time (so a fresh checkout re-uploads every file) with its default 10 "
         "concurrent requests; siteform compares content hashes.",
+        "- s3deploy's default workers are the machine's CPU count "
+        "(`runtime.NumCPU()`, 2 here); siteform keeps 16 uploads in flight.",
         "- siteform's uploads also cost moto the replication the patch `s3_replication_copy` models (a "
         "copy ~0.3 s after each write, on moto's CPU), which the one-bucket tools do not cause.",
         "",

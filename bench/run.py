@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """siteform's benchmarks (issue 14), side by side with s3deploy and `aws s3 sync`, in one run.
 
-    python3 bench/run.py [--files 2000] [--edits 20] [--large 20000] [--repeat 3] [--plan-runs 7] [--quick]
+    python3 bench/run.py [--files 2000] [--edits 20] [--large 20000] [--repeat 3] [--plan-runs 7] [--latency-ms 20] [--quick]
 
 Starts one moto (moto/launcher.py on a free loopback port) and measures, on it:
   1. first publish of --files files into an existing, empty site: siteform's whole `apply`
@@ -10,7 +10,8 @@ Starts one moto (moto/launcher.py on a free loopback port) and measures, on it:
   3. the no-change `plan` of a three-region site with a domain: median of --plan-runs, and
      AWS requests per managed resource (by service, through a counting proxy);
   4. large sites: --files against --large files (plan, re-publish, peak RSS; --quick skips it);
-  5. siteform's own phase breakdown, when this build has one (`--stats` or SITEFORM_TRACE=1).
+  5. siteform's own phase breakdown, when this build has one (`--stats` or SITEFORM_TRACE=1);
+  6. cases 1 and 2 again on a moto that holds each request --latency-ms (a round trip to AWS).
 Then writes docs/benchmarks.md and docs/benchmarks.png (the chart needs matplotlib:
 `pip install matplotlib`; without it the Markdown is written alone).
 
@@ -364,6 +365,22 @@ class Bench:
         return self.scale_case(site, spec, a.large, first)
 
 
+def latency_cases(args, work):
+    """Cases 1 and 2 on a second moto that answers every request --latency-ms late: on loopback the
+    server's CPU bounds every tool alike, against AWS the round trip does, and how many requests a
+    tool keeps in flight decides."""
+    moto = measure.Moto(latency_ms=args.latency_ms)
+    try:
+        log(f"cases 1 and 2 again with {args.latency_ms:g} ms per request (moto at {moto.endpoint})")
+        sub = work / "latency"
+        sub.mkdir()
+        bench = Bench(args, sub, moto)
+        _, _, first, again = bench.publish_cases()
+        return {"ms": args.latency_ms, "first": first, "again": again}
+    finally:
+        moto.stop()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=2000, help="files of the publish cases (default 2000)")
@@ -371,6 +388,9 @@ def main():
     ap.add_argument("--large", type=int, default=20000, help="files of the large site (default 20000)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each publish case, median reported (default 3)")
     ap.add_argument("--plan-runs", type=int, default=7, help="runs of the no-change plan (default 7)")
+    ap.add_argument("--latency-ms", type=float, default=20,
+                    help="cases 1 and 2 again on a moto that holds every request this long, as a round trip"
+                         " to AWS from a CI runner in the region (default 20; 0 skips)")
     ap.add_argument("--quick", action="store_true", help="skip the large site")
     ap.add_argument("--out", default=str(ROOT / "docs/benchmarks.md"),
                     help="the Markdown to write (the PNG goes beside it; default docs/benchmarks.md)")
@@ -410,9 +430,13 @@ def main():
         scale = [bench.scale_case(site, spec, args.files)]
         if not args.quick:
             scale.append(bench.large_site())
+        latency = None
+        if args.latency_ms:
+            latency = latency_cases(args, work)
         info["load_end"] = os.getloadavg()
         results = {"machine": info, "args": vars(args), "first": first, "again": again, "plan": plan,
-                   "scale": scale, "stats": bench.stats, "s3deploy": s3deploy, "sweep": sweep}
+                   "scale": scale, "stats": bench.stats, "s3deploy": s3deploy, "sweep": sweep,
+                   "latency": latency}
         if args.save_json:
             Path(args.save_json).write_text(json.dumps(results, indent=1))
         written = report.write(results, out, out.with_suffix(".png"))
