@@ -28,6 +28,8 @@ final class RunStats implements EngineListener {
   private final Map<String, List<String>> steps = new TreeMap<>();
   private Duration jvmToMain;
   private Duration launcherToJvm;
+  /** When each row's work began and ended, as nanoseconds since this run's start: the overlaps show. */
+  private final Map<String, long[]> windows = new TreeMap<>();
 
   /** Whether this run is to print its statistics: {@code --stats}, or SITEFORM_TRACE set to 1. */
   static boolean wanted(boolean flag, Map<String, String> env) {
@@ -48,16 +50,19 @@ final class RunStats implements EngineListener {
   @Override
   public synchronized void phase(String name, Duration elapsed) {
     phases.merge(name, elapsed, Duration::plus);
+    window("phase " + name, elapsed);
   }
 
   @Override
   public synchronized void read(String dataAddress, String id, Duration elapsed) {
     reads.put(dataAddress, elapsed);
+    window("read " + dataAddress, elapsed);
   }
 
   @Override
   public synchronized void refreshed(Address address, Duration elapsed) {
     refreshed.put(address, elapsed);
+    window("refresh " + address, elapsed);
   }
 
   @Override
@@ -68,11 +73,20 @@ final class RunStats implements EngineListener {
   @Override
   public synchronized void completed(Address address, Operation op, String id, Duration elapsed) {
     applied.put(key(address, op), elapsed);
+    window("apply " + key(address, op), elapsed);
   }
 
   @Override
   public synchronized void failed(Address address, Operation op, Throwable error, Duration elapsed) {
     applied.put(key(address, op) + " failed", elapsed);
+    window("apply " + key(address, op) + " failed", elapsed);
+  }
+
+  /** A row's work ended now, having taken {@code elapsed}: its window from the first start to the last end. */
+  private void window(String row, Duration elapsed) {
+    long end = System.nanoTime() - created;
+    long start = Math.max(0, end - elapsed.toNanos());
+    windows.merge(row, new long[] {start, end}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
   }
 
   private static String key(Address address, Operation op) {
@@ -89,17 +103,18 @@ final class RunStats implements EngineListener {
     Duration run = Duration.ofNanos(System.nanoTime() - created);
     err.println();
     err.println("Stats: " + seconds(run) + " from main to the end"
-        + (jvmToMain != null ? ", after " + seconds(jvmToMain) + " from JVM start to main" : ""));
+        + (jvmToMain != null ? ", after " + seconds(jvmToMain) + " from JVM start to main" : "")
+        + " (at: when each ran, in seconds after main)");
     if (launcherToJvm != null) row(err, 1, "bin/siteform to jvm start", launcherToJvm);
     if (jvmToMain != null) row(err, 1, "jvm start to main", jvmToMain);
     phases.forEach((name, d) -> {
-      row(err, 1, name, d);
+      row(err, 1, name, d, windows.get("phase " + name), "");
       switch (name) {
-        case "data sources" -> reads.forEach((a, r) -> row(err, 2, a, r));
-        case "refresh" -> refreshed.forEach((a, r) -> row(err, 2, a.toString(), r));
+        case "data sources" -> reads.forEach((a, r) -> row(err, 2, a, r, windows.get("read " + a), ""));
+        case "refresh" -> refreshed.forEach((a, r) -> row(err, 2, a.toString(), r, windows.get("refresh " + a), ""));
         case "apply" -> applied.forEach((a, r) -> {
           List<String> parts = steps.getOrDefault(a, List.of());
-          row(err, 2, a, r, parts.isEmpty() ? "" : String.join(", ", parts));
+          row(err, 2, a, r, windows.get("apply " + a), parts.isEmpty() ? "" : String.join(", ", parts));
         });
         default -> { }
       }
@@ -119,13 +134,15 @@ final class RunStats implements EngineListener {
   }
 
   private static void row(PrintWriter err, int depth, String name, Duration d) {
-    row(err, depth, name, d, "");
+    row(err, depth, name, d, null, "");
   }
 
-  private static void row(PrintWriter err, int depth, String name, Duration d, String detail) {
+  /** @param window when the row's work ran (nanoseconds after the run's start), or null: printed as "at 0.412-0.876s" */
+  private static void row(PrintWriter err, int depth, String name, Duration d, long[] window, String detail) {
     String indent = "  ".repeat(depth);
-    err.println(String.format(Locale.ROOT, "%-48s %8s%s", indent + name, seconds(d),
-        detail.isEmpty() ? "" : "  " + detail));
+    String at = window == null ? "" : String.format(Locale.ROOT, "  at %.3f-%.3fs", window[0] / 1e9, window[1] / 1e9);
+    err.println(String.format(Locale.ROOT, "%-48s %8s%-20s%s", indent + name, seconds(d), at,
+        detail.isEmpty() ? "" : "  " + detail).stripTrailing());
   }
 
   /** Milliseconds matter here, unlike in progress lines: "0.412s". */
