@@ -66,6 +66,7 @@ final class ApplyRunner {
     try (Session session = root.session()) {
       session.waitTimeout(options.waitTimeout);
       if (!destroy) session.desired();
+      session.warmUp();
       StateBackend backend = session.backend();
       try (StateLock lock = session.lock(backend, destroy ? "destroy" : "apply")) {
         ProgressPrinter printer = ProgressPrinter.on(t, style);

@@ -71,6 +71,7 @@ final class PlanCommand implements Callable<Integer> {
         throw new io.siteform.error.PlanException("--offline makes no AWS request, but this spec keeps its state"
             + " in S3 (backend: s3); plan without --offline, or with a local backend");
       }
+      if (!offline) session.warmUp();
       StateBackend backend = session.backend();
       EngineListener listener = session.listener(json || markdown ? EngineListener.NONE : ProgressPrinter.on(t, style));
       var targetSet = Targets.parse(targets);

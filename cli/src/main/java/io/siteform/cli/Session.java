@@ -202,11 +202,44 @@ final class Session implements AutoCloseable {
     return providers;
   }
 
-  AwsClients clients() {
+  synchronized AwsClients clients() {
     if (clients == null) {
       clients = new AwsClients(options.endpoint(terminal.env()), java.util.Optional.ofNullable(options.profile));
     }
     return clients;
+  }
+
+  /**
+   * Builds, on a background thread, the SDK clients this spec's refresh will use, and resolves the
+   * credentials, while this thread reads the state and prepares the plan (issue 14.3): the SDK's
+   * first client of a kind loads and initialises a few thousand classes (its endpoint rules, the
+   * HTTP pool and its TLS context, the service's models), which was a third of a second of a
+   * re-publish's critical path before the first request left. Sends nothing: only what the run
+   * would build anyway is built, a little sooner. A failure here is left to the run itself, which
+   * meets it again where it is reported properly.
+   */
+  void warmUp() {
+    Spec s = spec();
+    Thread t = new Thread(() -> {
+      try {
+        AwsClients c = clients();
+        c.requireCredentials();
+        java.util.LinkedHashSet<String> regions = new java.util.LinkedHashSet<>();
+        regions.add(s.primary().region());
+        s.replicas().forEach(r -> regions.add(r.region()));
+        for (String region : regions) c.s3(region);
+        c.cloudFront();
+        c.iam();
+        if (s.domain().isPresent()) {
+          c.acm();
+          c.route53();
+        }
+      } catch (RuntimeException | LinkageError ignored) {
+        // The run builds what it needs itself and reports what fails there.
+      }
+    }, "siteform-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** How long providers wait for AWS (distribution deployed, certificate issued). */
