@@ -70,6 +70,10 @@ public final class PlanOperation {
       }
       throw e;
     }
+    // The cost estimate's read of this month's invalidations, begun beside the refresh when the
+    // files hashed just now already say the plan invalidates (issue 14.3): after the diff it was one
+    // ListInvalidations and a GetInvalidation per earlier invalidation on the plan's critical path.
+    Early early = destroy || offline || serial ? null : earlyInvalidations(desired, request.recorded());
     Refresher.Refreshed r = refreshing != null ? joined(refreshing) : refresh();
     long start = System.nanoTime();
     if (destroy) r = r.keepingGone();
@@ -82,7 +86,8 @@ public final class PlanOperation {
       start = phase("conflict check", start);
     }
     if (!destroy) {
-      plan = plan.withEarlierInvalidations(offline ? new EarlierInvalidations.NotCounted("offline") : earlierInvalidations(plan, r.state()));
+      plan = plan.withEarlierInvalidations(
+          offline ? new EarlierInvalidations.NotCounted("offline") : earlierInvalidations(plan, r.state(), early));
       if (!offline) phase("earlier invalidations", start);
     }
     return new Planned(plan, r.state(), data);
@@ -93,7 +98,7 @@ public final class PlanOperation {
    * when the plan invalidates on a distribution that exists. CloudFront refusing the read (a role
    * without cloudfront:ListInvalidations) leaves them uncounted rather than failing the plan.
    */
-  private EarlierInvalidations earlierInvalidations(Plan plan, io.siteform.state.State refreshed) {
+  private EarlierInvalidations earlierInvalidations(Plan plan, io.siteform.state.State refreshed, Early early) {
     java.util.Optional<ResourceChange> invalidation = change(plan, Expander.INVALIDATION);
     if (invalidation.isEmpty() || InvalidationPaths.of(invalidation.get()).isEmpty()) {
       return new EarlierInvalidations.NotCounted("nothing to invalidate");
@@ -102,6 +107,49 @@ public final class PlanOperation {
     var distribution = refreshed.find(Expander.DISTRIBUTION.toString());
     if (made || distribution.isEmpty()) return new EarlierInvalidations.NewDistribution();
     String id = distribution.get().id();
+    // Begun for the distribution the state named before the refresh: still this one, or read again.
+    if (early != null && early.distributionId().equals(id)) {
+      try {
+        return early.read().join();
+      } catch (java.util.concurrent.CompletionException e) {
+        // Read again here, where its failure is reported as any other.
+      }
+    }
+    return countEarlier(id);
+  }
+
+  /**
+   * Begins reading the invalidations of the distribution in {@code recorded}, on another thread,
+   * when the desired invalidation's digests (filled from the hashed files) differ from the recorded
+   * ones, so the plan will invalidate; null when nothing says it will (a no-change plan reads
+   * nothing more).
+   */
+  private Early earlyInvalidations(List<ResourceSpec> desired, io.siteform.state.State recorded) {
+    var distribution = recorded.find(Expander.DISTRIBUTION.toString()).filter(d -> !d.isCreating());
+    var before = recorded.find(Expander.INVALIDATION.toString());
+    var wanted = desired.stream().filter(d -> d.address().equals(Expander.INVALIDATION)).findFirst();
+    if (distribution.isEmpty() || before.isEmpty() || wanted.isEmpty()) return null;
+    Object digests = wanted.get().attributes().get("digests");
+    if (!(digests instanceof Map<?, ?>) || digests.equals(before.get().attributes().get("digests"))) return null;
+    String id = distribution.get().id();
+    CompletableFuture<EarlierInvalidations> out = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        out.complete(countEarlier(id));
+      } catch (Throwable e) {
+        out.completeExceptionally(e);
+      }
+    }, "siteform-earlier-invalidations");
+    t.setDaemon(true);
+    t.start();
+    return new Early(id, out);
+  }
+
+  /** A read of distribution {@code distributionId}'s invalidations begun beside the refresh. */
+  private record Early(String distributionId, CompletableFuture<EarlierInvalidations> read) {}
+
+  /** This month's invalidations of distribution {@code id}, or why they were not counted. */
+  private EarlierInvalidations countEarlier(String id) {
     DataSpec query = Expander.earlierInvalidations(id);
     LiveResource found;
     try {

@@ -57,6 +57,48 @@ class CostEstimateTest {
   }
 
   @Test
+  void theEarlierInvalidationsAreReadBesideTheRefreshWhenTheHashedFilesSayThePlanInvalidates() throws Exception {
+    h.cloud.localFiles.put("index.html", "i1");
+    h.apply(Fixtures.withContent(true));
+    h.cloud.localFiles.put("index.html", "i2");
+    h.cloud.earlierInvalidations = new long[] {2, 7};
+    java.util.concurrent.atomic.AtomicBoolean duringRefresh = new java.util.concurrent.atomic.AtomicBoolean();
+    h.cloud.beforeRead = what -> {
+      if (!what.equals("read " + Expander.DISTRIBUTION)) return;
+      // Held until the invalidations were read: they would be read only after this refresh ends if not beside it.
+      long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < until) {
+        if (invalidationReads() > 0) {
+          duringRefresh.set(true);
+          return;
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      }
+    };
+    Plan plan = h.plan(Fixtures.withContent(true));
+    assertThat(duringRefresh).as("read while the distribution's refresh was still running").isTrue();
+    assertThat(invalidationReads()).as("read once, not again after the diff").isEqualTo(1);
+    assertThat(plan.earlierInvalidations()).isInstanceOf(EarlierInvalidations.Counted.class);
+    assertThat(plan.earlierInvalidations().knownPaths()).isEqualTo(7);
+  }
+
+  @Test
+  void aPlanWhoseFilesAreUnchangedReadsNoInvalidations() throws Exception {
+    h.cloud.localFiles.put("index.html", "i1");
+    h.apply(Fixtures.withContent(true));
+    h.cloud.calls.clear();
+    Plan plan = h.plan(Fixtures.withContent(true));
+    assertThat(plan.changes()).allMatch(c -> c.action() == Action.NO_OP);
+    assertThat(invalidationReads()).isZero();
+  }
+
+  private long invalidationReads() {
+    synchronized (h.cloud.calls) {
+      return h.cloud.calls.stream().filter(c -> c.startsWith("read data.cloudfront_invalidations.site ")).count();
+    }
+  }
+
+  @Test
   void replicationBytesAndRequestsArePerReplicaOfWhatThePrimaryGets() throws Exception {
     Plan plan = publishedThenEdited();
     CostEstimate e = plan.costEstimate().orElseThrow();

@@ -38,6 +38,8 @@ public final class FakeCloud {
    * count, paths; null for CloudFront refusing the read (AccessDenied).
    */
   public volatile long[] earlierInvalidations = {0, 0};
+  /** Called with "read ADDRESS" as each refresh read begins (a test's hook to hold a read back); null for none. */
+  public volatile java.util.function.Consumer<String> beforeRead;
   /** Objects made outside siteform, by identity ("zone/name/type" for records), with their ids. */
   public final Map<String, String> foreign = new ConcurrentHashMap<>();
 
@@ -53,6 +55,8 @@ public final class FakeCloud {
       @Override
       public Optional<LiveResource> read(ReadRequest r) {
         String what = "read " + r.address();
+        var hook = beforeRead;
+        if (hook != null) hook.accept(what);
         if (what.equals(failOn) && failWith != null) throw failWith.get();
         return Optional.ofNullable(objects.get(r.address() + "#" + r.id()));
       }
