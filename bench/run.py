@@ -42,6 +42,7 @@ JAR = ROOT / "cli/target/siteform.jar"
 # an infrastructure apply, into the bench's own cache) and its JVM flags.
 SITEFORM = ROOT / "bin/siteform"
 SWEEP = (8, 16, 32, 64)  # uploads in flight, measured on the first publish
+S3DEPLOY_16 = report.S3DEPLOY_16
 REGION = "eu-west-1"
 TIMEOUT = 900  # seconds, for any one command on the small sites
 LARGE_TIMEOUT = 3600
@@ -154,9 +155,10 @@ class Bench:
                 env = dict(env, SITEFORM_TRACE="1")
         return run_timed(cmd, env, self.moto, timeout, check=check)
 
-    def s3deploy_run(self, source, bucket, timeout=TIMEOUT):
+    def s3deploy_run(self, source, bucket, timeout=TIMEOUT, workers=None):
         return run_timed([self.s3deploy, "-bucket", bucket, "-region", REGION, "-endpoint-url", self.endpoint,
-                          "-source", str(source), "-key", "testing", "-secret", "testing", "-quiet"],
+                          "-source", str(source), "-key", "testing", "-secret", "testing", "-quiet",
+                          *(["-workers", str(workers)] if workers else [])],
                          self.env, self.moto, timeout)
 
     def sync_run(self, source, bucket, timeout=TIMEOUT):
@@ -231,7 +233,10 @@ class Bench:
         tools = [("siteform", lambda: self.siteform(spec, "apply", "--auto-approve"), bucket_sf),
                  ("s3deploy", (lambda: self.s3deploy_run(source, "bench-s3deploy")) if self.s3deploy else None,
                   "bench-s3deploy"),
-                 ("aws s3 sync", lambda: self.sync_run(source, "bench-sync"), "bench-sync")]
+                 ("aws s3 sync", lambda: self.sync_run(source, "bench-sync"), "bench-sync"),
+                 # s3deploy's default is one upload per CPU; this is it with siteform's 16 in flight.
+                 (S3DEPLOY_16, (lambda: self.s3deploy_run(source, "bench-s3deploy16", workers=SWEEP[1]))
+                  if self.s3deploy else None, "bench-s3deploy16")]
         k = repeat_index % len(tools)
         return tools[k:] + tools[:k]
 
@@ -259,18 +264,18 @@ class Bench:
     def publish_cases(self):
         a = self.args
         site, spec = self.publish_site("bench-pub", a.files, TIMEOUT)
-        self.make_bucket("bench-s3deploy")
-        self.make_bucket("bench-sync")
-        first = {"siteform": [], "s3deploy": [], "aws s3 sync": []}
+        for b in ("bench-s3deploy", "bench-s3deploy16", "bench-sync"):
+            self.make_bucket(b)
+        first = {name: [] for name in report.TOOLS}
         for r in range(a.repeat):
             log(f"case 1, first publish of {a.files} files, run {r + 1}/{a.repeat}")
             if r:
                 for b, region in (("bench-pub-primary", REGION), ("bench-pub-replica", "ap-southeast-1"),
-                                  ("bench-s3deploy", REGION), ("bench-sync", REGION)):
+                                  ("bench-s3deploy", REGION), ("bench-s3deploy16", REGION), ("bench-sync", REGION)):
                     self.empty(b, region)
             for name, thunk, bucket in self.tools(site, spec, "bench-pub-primary", r, site / "dist"):
                 first[name].append(self.measure_tool(name, thunk, bucket, a.files))
-        again = {"siteform": [], "s3deploy": [], "aws s3 sync": []}
+        again = {name: [] for name in report.TOOLS}
         for r in range(a.repeat):
             log(f"case 2, fresh checkout with {a.edits} edits, run {r + 1}/{a.repeat}")
             measure.fresh_checkout(site / "pristine", site / "dist", a.edits, f"r{r}")
