@@ -25,7 +25,16 @@ final class Listings {
 
   /** {@code bucket}'s keys for {@code use}; empty if there is no such bucket. */
   Optional<Map<String, Listed>> get(Use use, S3Client s3, Address address, Operation op, String region, String bucket) {
-    return reads.get(use, region + "/" + bucket, () -> BucketObjects.list(s3, address, op, bucket));
+    return get(use, s3, address, op, region, bucket, java.util.List.of());
+  }
+
+  /**
+   * {@code bucket}'s keys for {@code use}, listed in parallel ranges split by {@code expected} (the
+   * keys the state says it holds) when this use is the one that lists.
+   */
+  Optional<Map<String, Listed>> get(Use use, S3Client s3, Address address, Operation op, String region, String bucket,
+      java.util.Collection<String> expected) {
+    return reads.get(use, region + "/" + bucket, () -> BucketObjects.list(s3, address, op, bucket, expected));
   }
 
   /** What {@code bucket} holds after this run changed it, for {@code use} only. */

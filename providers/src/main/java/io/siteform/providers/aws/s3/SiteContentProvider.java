@@ -100,8 +100,8 @@ public final class SiteContentProvider implements Provider {
     Map<String, Object> prior = request.prior();
     String bucket = request.id();
     S3Client s3 = clients.s3(request.region());
-    Optional<Map<String, Listed>> listing =
-        listings.get(Listings.Use.CONTENT_READ, s3, address, Operation.READ, request.region(), bucket);
+    Optional<Map<String, Listed>> listing = listings.get(Listings.Use.CONTENT_READ, s3, address, Operation.READ,
+        request.region(), bucket, SiteFile.all(prior.get("files")).keySet());
     if (listing.isEmpty()) return Optional.empty();
     // Nothing recorded (an import): the user hands the whole bucket to siteform. Otherwise the
     // published files alone: objects the site does not have are site_content_removal's to delete.

@@ -73,7 +73,7 @@ public final class SiteContentRemovalProvider implements Provider {
   public Optional<LiveResource> read(ReadRequest request) {
     Map<String, Object> prior = request.prior();
     Optional<Map<String, Listed>> listing = listings.get(Listings.Use.REMOVAL_READ, clients.s3(request.region()),
-        request.address(), Operation.READ, request.region(), request.id());
+        request.address(), Operation.READ, request.region(), request.id(), strings(prior.get("paths")));
     if (listing.isEmpty()) return Optional.empty();
     Set<String> held = listing.get().keySet();
     Set<String> paths = new TreeSet<>(strings(prior.get("paths")));
