@@ -109,7 +109,7 @@ final class StateDocumentReader {
         fail(named + ": only the oldest release lists 'files'; a later one lists 'changed_files' and"
             + " 'removed_files' against the release before it");
       }
-      if (number <= previous.number()) {
+      if (number < previous.number()) {
         fail(named + " comes after release " + previous.number() + "; releases are listed oldest first");
       }
       files = delta(node, named, previous);

@@ -164,6 +164,7 @@ class StateCodecReleasesTest {
       [A,{"number":4,"time":"t","digest":"d","changed":1,"changed_files":{"b.html":{"md5":"m","size":1,"content_type":"","cache_control":""}},"removed_files":[]}] | missing field releases[1] (release 4).changed_files["b.html"].version_id
       [A,{"number":2,"time":"t","digest":"d","changed":1,"changed_files":{},"removed_files":[]}] | releases[1] (release 2) comes after release 3; releases are listed oldest first
       [A,{"number":4,"time":"t","digest":"d","changed":1,"changed_files":{},"removed_files":[],"extra":1}] | releases[1] (release 4): unknown field 'extra'
+      [A,{"number":3,"time":"t","digest":"d","changed":1,"changed_files":{},"removed_files":[]}] | release 3 appears more than once
       """)
   void refusesADamagedHistoryNamingTheReleaseAndTheKey(String releases, String problem) {
     String first = "{\"number\":3,\"time\":\"t\",\"digest\":\"d\",\"changed\":1,\"files\":{\"a.html\":"
