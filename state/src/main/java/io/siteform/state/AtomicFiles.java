@@ -42,7 +42,37 @@ final class AtomicFiles {
     }
   }
 
-  /** The one temp file {@link #replace} writes {@code target} through. */
+  /** Makes a second name for a file: {@link Files#createLink}, or in tests one that refuses. */
+  @FunctionalInterface
+  interface Linker {
+    void link(Path link, Path existing) throws IOException;
+  }
+
+  /**
+   * Makes {@code target} another name for the file {@code existing} names, replacing {@code
+   * target} at once: the link is made at {@code target}'s temp name and renamed over it, so a
+   * reader or a crash sees the old {@code target} or the new one, and a temp name a kill leaves
+   * is one {@link #removeLeftovers} clears. Returns false, {@code target} untouched, when the
+   * file system refuses the link (no hard links there, a link count at its limit, a kernel
+   * refusing links to another user's file), so the caller can copy instead.
+   */
+  static boolean link(Path target, Path existing, Linker linker) throws IOException {
+    Path temp = tempFor(target);
+    try {
+      Files.deleteIfExists(temp);
+      try {
+        linker.link(temp, existing);
+      } catch (IOException | UnsupportedOperationException refused) {
+        return false;
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return true;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** The one temp file {@link #replace} and {@link #link} write {@code target} through. */
   static Path tempFor(Path target) {
     Path abs = target.toAbsolutePath();
     return abs.resolveSibling("." + abs.getFileName() + ".tmp");

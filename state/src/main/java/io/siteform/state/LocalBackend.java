@@ -6,11 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * State in a local file, for one user or one CI job. Next to it live {@code <file>.backup} (the
@@ -21,15 +24,25 @@ import java.util.Optional;
  * never read, and is removed when the next run takes the lock.
  *
  * <p>One instance serves one run: the first write that changes the file keeps the file as it was
- * as the backup; later writes of the same run leave the backup alone.
+ * as the backup; later writes of the same run leave the backup alone. Where the file system
+ * allows, the backup is a hard link to the file as it was, not a copy: every write replaces the
+ * state file by a new one (temp file and rename), so the old file stays whole under the backup's
+ * name, and a large site's state costs no second write and fsync of several megabytes per run.
  */
 public final class LocalBackend implements StateBackend {
   private final Path file;
   private final StateCodec codec = new StateCodec();
+  private final AtomicFiles.Linker linker;
   private boolean backedUp;
 
   public LocalBackend(Path file) {
+    this(file, Files::createLink);
+  }
+
+  /** With {@code linker} making the backup's hard link: tests pass one that refuses. */
+  LocalBackend(Path file, AtomicFiles.Linker linker) {
     this.file = Objects.requireNonNull(file, "file");
+    this.linker = Objects.requireNonNull(linker, "linker");
   }
 
   public Path file() {
@@ -83,7 +96,7 @@ public final class LocalBackend implements StateBackend {
       throw new StateException(location(), "cannot write the state: directory " + dir + " does not exist");
     }
     if (!backedUp) {
-      if (current != null) replace(backupFile(), current, "the backup to " + backupFile());
+      if (current != null) backUp(current);
       backedUp = true;
     }
     replace(file, next, "the state");
@@ -117,16 +130,48 @@ public final class LocalBackend implements StateBackend {
     }
   }
 
+  /**
+   * Keeps the file as it is, {@code current}, as the backup: a hard link to it where that is safe
+   * and the file system allows, else a copy. A file siteform wrote reached disk through a synced
+   * replace, and the state's next replace leaves it alone, so the link is as whole and durable as
+   * a copy. A copy where the file is not a plain, owner-only file (a symbolic link, or a state put
+   * there by hand or by an older siteform with a wider mode, which a link would give the backup).
+   */
+  private void backUp(byte[] current) {
+    Path backup = backupFile();
+    String what = "the backup to " + backup;
+    try {
+      if (linkable() && AtomicFiles.link(backup, file, linker)) return;
+    } catch (IOException e) {
+      throw cannotWrite(what, e);
+    }
+    replace(backup, current, what);
+  }
+
+  private boolean linkable() {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return false;
+    if (!AtomicFiles.isPosix(file.toAbsolutePath())) return true;
+    try {
+      return OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
   private void replace(Path target, byte[] content, String what) {
     try {
       AtomicFiles.replace(target, content);
     } catch (IOException e) {
-      throw new StateException(
-          location(),
-          "cannot write " + what + ": " + AtomicFiles.reason(e)
-              + "; the state file on disk is unchanged",
-          e);
+      throw cannotWrite(what, e);
     }
+  }
+
+  private StateException cannotWrite(String what, IOException e) {
+    return new StateException(location(),
+        "cannot write " + what + ": " + AtomicFiles.reason(e) + "; the state file on disk is unchanged", e);
   }
 
   private String backupHint() {

@@ -21,8 +21,10 @@ public record State(int version, long serial, String lineage, Optional<String> s
    * 2 added the site's name and creates in flight ({@code status: creating}); 3 added the site's
    * releases. A siteform that reads only 2 would drop them on its next write, so 3 is a new format:
    * such a siteform refuses it instead, and this one reads 1 and 2 as states without releases.
+   * 4 writes each release after the oldest as what differs from the one before it ({@link
+   * StateCodec}), which 3 cannot read; this one reads 3's full releases as they are.
    */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
 
   public State {
     Objects.requireNonNull(lineage, "lineage");

@@ -37,10 +37,17 @@ import java.util.Map;
  * rewrite a document it does not understand. An older one is read and written back in the
  * current format.
  *
- * <p>{@code releases} (format 3, written only once there is one) lists the site's publishes oldest
- * first, each {@code number}, {@code time}, {@code digest}, {@code changed}, {@code rollback_of}
- * (only for a rollback) and {@code files}: key to {@code version_id}, {@code md5}, {@code size},
- * {@code content_type}, {@code cache_control}.
+ * <p>{@code releases} (written only once there is one) lists the site's publishes oldest first,
+ * each {@code number}, {@code time}, {@code digest}, {@code changed}, {@code rollback_of} (only for
+ * a rollback) and its files, a file being key to {@code version_id}, {@code md5}, {@code size},
+ * {@code content_type}, {@code cache_control}. The oldest release lists all its files in {@code
+ * files}; every later one (format 4) lists only what differs from the release before it: {@code
+ * changed_files}, the keys it added or published anew, each in full, and {@code removed_files},
+ * the sorted keys it no longer has. A re-publish changes a few keys of thousands, so ten
+ * releases cost little more than one. Reading rebuilds every release's full list, and refuses a
+ * history that does not add up (the oldest release as differences, a key removed that the
+ * release before did not have), naming the release. Format 3 listed every release in full; it is
+ * read, and written back as format 4.
  *
  * <p>A resource is either created ({@code "id": "..."}) or a create in flight ({@code "status":
  * "creating"}, no id, its attributes naming its idempotency token or name). Every {@link State}
@@ -90,6 +97,7 @@ public final class StateCodec {
     }
     if (!state.releases().isEmpty()) {
       var releases = root.putArray("releases");
+      Release previous = null;
       for (Release r : state.releases()) {
         ObjectNode node = releases.addObject();
         node.put("number", r.number());
@@ -97,18 +105,38 @@ public final class StateCodec {
         node.put("digest", r.digest());
         node.put("changed", r.changed());
         if (r.rollbackOf() > 0) node.put("rollback_of", r.rollbackOf());
-        ObjectNode files = node.putObject("files");
-        r.files().forEach((key, f) -> {
-          ObjectNode file = files.putObject(key);
-          file.put("version_id", f.versionId());
-          file.put("md5", f.md5());
-          file.put("size", f.size());
-          file.put("content_type", f.contentType());
-          file.put("cache_control", f.cacheControl());
-        });
+        if (previous == null) {
+          ObjectNode files = node.putObject("files");
+          r.files().forEach((key, f) -> putFile(files, key, f));
+        } else {
+          putDifferences(node, previous.files(), r.files());
+        }
+        previous = r;
       }
     }
     return write(root) + "\n";
+  }
+
+  /** {@code changed_files} and {@code removed_files} of {@code after} against {@code before}, in key order. */
+  private static void putDifferences(ObjectNode node, Map<String, Release.File> before,
+      Map<String, Release.File> after) {
+    ObjectNode changed = node.putObject("changed_files");
+    after.forEach((key, f) -> {
+      if (!f.equals(before.get(key))) putFile(changed, key, f);
+    });
+    var removed = node.putArray("removed_files");
+    before.keySet().forEach(key -> {
+      if (!after.containsKey(key)) removed.add(key);
+    });
+  }
+
+  private static void putFile(ObjectNode files, String key, Release.File f) {
+    ObjectNode file = files.putObject(key);
+    file.put("version_id", f.versionId());
+    file.put("md5", f.md5());
+    file.put("size", f.size());
+    file.put("content_type", f.contentType());
+    file.put("cache_control", f.cacheControl());
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns a parsed JSON tree into a {@link State}, checking every field by hand so a damaged
@@ -47,53 +48,121 @@ final class StateDocumentReader {
       if (!seen.add(r.address())) fail("resource " + r.address() + " appears more than once");
       resources.add(r);
     }
-    List<Release> releases = new ArrayList<>();
-    if (root.has("releases")) {
-      JsonNode rl = root.get("releases");
-      if (!rl.isArray()) fail("releases must be a list, found " + kind(rl));
-      Set<Long> numbers = new HashSet<>();
-      for (int i = 0; i < rl.size(); i++) {
-        Release r = release(rl.get(i), "releases[" + i + "]");
-        if (!numbers.add(r.number())) fail("release " + r.number() + " appears more than once");
-        releases.add(r);
-      }
-    }
+    List<Release> releases = root.has("releases") ? releases(root.get("releases"), version) : List.of();
     // Read into the current format: formats 1 and 2 are format 3 without a site (1), creates in
-    // flight (1) or releases (1, 2), so nothing is lost when it is written back.
+    // flight (1) or releases (1, 2), and format 3 is format 4 with every release in full, so
+    // nothing is lost when it is written back.
     return new State(State.FORMAT_VERSION, serial, lineage, java.util.Optional.ofNullable(site), resources, releases);
   }
 
   private static final Set<String> RELEASE_FIELDS =
-      Set.of("number", "time", "digest", "changed", "rollback_of", "files");
+      Set.of("number", "time", "digest", "changed", "rollback_of", "files", "changed_files", "removed_files");
   private static final Set<String> RELEASE_FILE_FIELDS =
       Set.of("version_id", "md5", "size", "content_type", "cache_control");
 
-  private Release release(JsonNode node, String path) {
-    if (!node.isObject()) fail(path + " must be an object, found " + kind(node));
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      if (!RELEASE_FIELDS.contains(field.getKey())) fail(path + ": unknown field '" + field.getKey() + "'");
+  /**
+   * The releases, each with all its files. From format 4 on, only the oldest lists them all and
+   * each later one what differs from the one before it, so they are rebuilt in order. A key a
+   * release did not change is the previous release's {@link Release.File} instance, in either
+   * format: ten releases of a site cost its records once, plus the maps.
+   */
+  private List<Release> releases(JsonNode list, long version) {
+    if (!list.isArray()) fail("releases must be a list, found " + kind(list));
+    List<Release> releases = new ArrayList<>(list.size());
+    Set<Long> numbers = new HashSet<>();
+    Release previous = null;
+    for (int i = 0; i < list.size(); i++) {
+      Release r = release(list.get(i), "releases[" + i + "]", version >= 4, previous);
+      if (!numbers.add(r.number())) fail("release " + r.number() + " appears more than once");
+      releases.add(r);
+      previous = r;
     }
+    return releases;
+  }
+
+  private Release release(JsonNode node, String path, boolean deltas, Release previous) {
+    if (!node.isObject()) fail(path + " must be an object, found " + kind(node));
     long number = integer(node, "number", path + ".number");
     if (number < 1) fail(path + ".number must be at least 1, found " + number);
-    String time = text(node, "time", path + ".time", false);
-    String digest = text(node, "digest", path + ".digest", false);
-    long changed = integer(node, "changed", path + ".changed");
-    long rollbackOf = node.has("rollback_of") ? integer(node, "rollback_of", path + ".rollback_of") : 0;
-    JsonNode files = required(node, "files", path + ".files");
-    if (!files.isObject()) fail(path + ".files must be an object, found " + kind(files));
-    Map<String, Release.File> out = new LinkedHashMap<>();
+    String named = path + " (release " + number + ")";
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String name = field.getKey();
+      if (!RELEASE_FIELDS.contains(name) || !deltas && name.endsWith("_files")) {
+        fail(named + ": unknown field '" + name + "'");
+      }
+    }
+    String time = text(node, "time", named + ".time", false);
+    String digest = text(node, "digest", named + ".digest", false);
+    long changed = integer(node, "changed", named + ".changed");
+    long rollbackOf = node.has("rollback_of") ? integer(node, "rollback_of", named + ".rollback_of") : 0;
+    Map<String, Release.File> files;
+    if (!deltas) {
+      files = files(required(node, "files", named + ".files"), named + ".files", previous, new TreeMap<>());
+    } else if (previous == null) {
+      if (node.has("changed_files") || node.has("removed_files")) {
+        fail(named + " is the oldest release: it lists all its files in 'files', not 'changed_files'"
+            + " or 'removed_files'");
+      }
+      files = files(required(node, "files", named + ".files"), named + ".files", null, new TreeMap<>());
+    } else {
+      if (node.has("files")) {
+        fail(named + ": only the oldest release lists 'files'; a later one lists 'changed_files' and"
+            + " 'removed_files' against the release before it");
+      }
+      if (number < previous.number()) {
+        fail(named + " comes after release " + previous.number() + "; releases are listed oldest first");
+      }
+      files = delta(node, named, previous);
+    }
+    return new Release(number, time, digest, (int) changed, rollbackOf, files);
+  }
+
+  /** {@code previous}'s files less {@code removed_files}, with {@code changed_files} put in. */
+  private Map<String, Release.File> delta(JsonNode node, String named, Release previous) {
+    JsonNode changed = required(node, "changed_files", named + ".changed_files");
+    JsonNode removed = required(node, "removed_files", named + ".removed_files");
+    if (!removed.isArray()) fail(named + ".removed_files must be a list, found " + kind(removed));
+    TreeMap<String, Release.File> out = new TreeMap<>(previous.files());
+    Set<String> gone = new HashSet<>();
+    for (int i = 0; i < removed.size(); i++) {
+      String at = named + ".removed_files[" + i + "]";
+      JsonNode k = removed.get(i);
+      if (!k.isTextual()) fail(at + " must be a key, found " + kind(k));
+      String key = k.textValue();
+      if (!gone.add(key)) fail(at + ": \"" + key + "\" is listed twice");
+      if (out.remove(key) == null) {
+        fail(at + ": release " + previous.number() + " has no key \"" + key + "\" to remove");
+      }
+    }
+    if (changed.isObject()) {
+      for (String key : (Iterable<String>) changed::fieldNames) {
+        if (gone.contains(key)) fail(named + ": \"" + key + "\" is both in changed_files and in removed_files");
+      }
+    }
+    return files(changed, named + ".changed_files", previous, out);
+  }
+
+  /**
+   * Puts the entries of {@code files} into {@code out}; an entry equal to {@code previous}'s for
+   * the same key is put in as {@code previous}'s instance.
+   */
+  private Map<String, Release.File> files(JsonNode files, String path, Release previous,
+      TreeMap<String, Release.File> out) {
+    if (!files.isObject()) fail(path + " must be an object, found " + kind(files));
     for (Map.Entry<String, JsonNode> e : files.properties()) {
-      String at = path + ".files[\"" + e.getKey() + "\"]";
+      String at = path + "[\"" + e.getKey() + "\"]";
       JsonNode f = e.getValue();
       if (!f.isObject()) fail(at + " must be an object, found " + kind(f));
       for (Map.Entry<String, JsonNode> field : f.properties()) {
         if (!RELEASE_FILE_FIELDS.contains(field.getKey())) fail(at + ": unknown field '" + field.getKey() + "'");
       }
-      out.put(e.getKey(), new Release.File(text(f, "version_id", at + ".version_id", false),
+      Release.File file = new Release.File(text(f, "version_id", at + ".version_id", false),
           text(f, "md5", at + ".md5", false), integer(f, "size", at + ".size"),
-          string(f, "content_type", at + ".content_type"), string(f, "cache_control", at + ".cache_control")));
+          string(f, "content_type", at + ".content_type"), string(f, "cache_control", at + ".cache_control"));
+      Release.File before = previous == null ? null : previous.files().get(e.getKey());
+      out.put(e.getKey(), file.equals(before) ? before : file);
     }
-    return new Release(number, time, digest, (int) changed, rollbackOf, out);
+    return out;
   }
 
   /** A string field that may be empty. */

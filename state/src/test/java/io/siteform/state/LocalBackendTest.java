@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,12 +52,85 @@ class LocalBackendTest {
 
     assertThat(Files.readString(run.backupFile())).isEqualTo(atStart);
     assertThat(run.read()).contains(third);
+    assertThat(new LocalBackend(run.backupFile()).read()).contains(Fixtures.site());
 
     // The next run backs up what the last one left.
     String afterRun = Files.readString(stateFile());
     LocalBackend next = new LocalBackend(stateFile());
     next.write(Fixtures.withBucketTag(third, "fourth"));
     assertThat(Files.readString(next.backupFile())).isEqualTo(afterRun);
+  }
+
+  @Test
+  void theBackupIsTheStartingFileItselfWhereTheFileSystemLinksAndLaterWritesLeaveItAlone() throws Exception {
+    assumeTrue(linksWork(), "hard links");
+    new LocalBackend(stateFile()).write(Fixtures.site());
+    String atStart = Files.readString(stateFile());
+    Object startingFile = fileKey(stateFile());
+
+    LocalBackend run = new LocalBackend(stateFile());
+    State second = Fixtures.withBucketTag(Fixtures.site(), "second");
+    run.write(second);
+
+    // No second copy of the document: the backup is the inode the state file was, which the
+    // state's own replace left alone.
+    assertThat(fileKey(run.backupFile())).isEqualTo(startingFile);
+    assertThat(fileKey(stateFile())).isNotEqualTo(startingFile);
+    assertThat(Files.readString(run.backupFile())).isEqualTo(atStart);
+
+    run.write(Fixtures.withBucketTag(second, "third"));
+    assertThat(fileKey(run.backupFile())).isEqualTo(startingFile);
+    assertThat(Files.readString(run.backupFile())).isEqualTo(atStart);
+    assertThat(new LocalBackend(stateFile()).read()).contains(Fixtures.withBucketTag(second, "third"));
+    assertThat(AtomicFiles.tempFor(run.backupFile())).doesNotExist();
+  }
+
+  @Test
+  void whereLinksAreRefusedTheBackupIsACopyOfTheStartingDocument() throws Exception {
+    List<AtomicFiles.Linker> refusing = List.of(
+        (link, existing) -> {
+          throw new java.nio.file.FileSystemException(link.toString(), existing.toString(), "Operation not permitted");
+        },
+        (link, existing) -> {
+          throw new UnsupportedOperationException("no hard links here");
+        });
+    for (AtomicFiles.Linker linker : refusing) {
+      Files.deleteIfExists(stateFile());
+      Files.deleteIfExists(new LocalBackend(stateFile()).backupFile());
+      new LocalBackend(stateFile()).write(Fixtures.site());
+      String atStart = Files.readString(stateFile());
+      Object startingFile = fileKey(stateFile());
+
+      LocalBackend run = new LocalBackend(stateFile(), linker);
+      State second = Fixtures.withBucketTag(Fixtures.site(), "second");
+      run.write(second);
+      Object backupFile = fileKey(run.backupFile());
+      run.write(Fixtures.withBucketTag(second, "third"));
+
+      assertThat(Files.readString(run.backupFile())).isEqualTo(atStart);
+      assertThat(fileKey(run.backupFile())).isEqualTo(backupFile);
+      if (startingFile != null) assertThat(backupFile).isNotEqualTo(startingFile);
+      assertThat(run.read()).contains(Fixtures.withBucketTag(second, "third"));
+      try (var files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .containsExactlyInAnyOrder("siteform.state.json", "siteform.state.json.backup");
+      }
+    }
+  }
+
+  @Test
+  void aStateFileOthersMayReadIsBackedUpAsAnOwnerOnlyCopy() throws Exception {
+    assumeTrue(AtomicFiles.isPosix(dir), "POSIX permissions");
+    // Put there by hand or by an older siteform: a link would give the backup the same mode.
+    Files.writeString(stateFile(), new StateCodec().toJson(Fixtures.site()));
+    Files.setPosixFilePermissions(stateFile(), PosixFilePermissions.fromString("rw-r--r--"));
+    LocalBackend run = new LocalBackend(stateFile());
+
+    run.write(Fixtures.withBucketTag(Fixtures.site(), "changed"));
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.backupFile())))
+        .isEqualTo("rw-------");
+    assertThat(new LocalBackend(run.backupFile()).read()).contains(Fixtures.site());
   }
 
   @Test
@@ -233,6 +307,23 @@ class LocalBackendTest {
     assertThatThrownBy(new LocalBackend(stateFile())::read)
         .isInstanceOf(StateException.class)
         .hasMessageContaining("not UTF-8");
+  }
+
+  private boolean linksWork() throws Exception {
+    Path probe = Files.writeString(dir.resolve("probe"), "x");
+    try {
+      Files.createLink(dir.resolve("probe.link"), probe);
+      return true;
+    } catch (java.io.IOException | UnsupportedOperationException refused) {
+      return false;
+    } finally {
+      Files.deleteIfExists(dir.resolve("probe.link"));
+      Files.delete(probe);
+    }
+  }
+
+  private static Object fileKey(Path p) throws Exception {
+    return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
   }
 
   @Test

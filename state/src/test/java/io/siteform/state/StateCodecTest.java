@@ -85,7 +85,7 @@ class StateCodecTest {
     assertThat(state.version()).isEqualTo(State.FORMAT_VERSION);
     assertThat(state.site()).isEmpty();
     // Written back in the current format, and read again.
-    assertThat(codec.toJson(state)).contains("\"version\": 3", "\"status\": \"creating\"").doesNotContain("\"id\"");
+    assertThat(codec.toJson(state)).contains("\"version\": 4", "\"status\": \"creating\"").doesNotContain("\"id\"");
     assertThat(codec.fromJson(codec.toJson(state), WHERE)).isEqualTo(state);
   }
 
@@ -117,19 +117,19 @@ class StateCodecTest {
 
   @Test
   void rejectsNewerFormatVersionAskingForAnUpgrade() {
-    String json = "{\"version\":4,\"serial\":1,\"lineage\":\"l\",\"resources\":[]}";
+    String json = "{\"version\":5,\"serial\":1,\"lineage\":\"l\",\"resources\":[]}";
 
     assertThatThrownBy(() -> codec.fromJson(json, WHERE))
         .isInstanceOf(StateException.class)
-        .hasMessage(WHERE + ": written by a newer siteform (state format version 4, this siteform"
-            + " reads up to 3); upgrade siteform to use this state");
+        .hasMessage(WHERE + ": written by a newer siteform (state format version 5, this siteform"
+            + " reads up to 4); upgrade siteform to use this state");
   }
 
   @Test
   void readsFormat2AsAStateWithoutReleasesAndKeepsReleasesInOrder() {
     State old = codec.fromJson("{\"version\":2,\"serial\":3,\"lineage\":\"l\",\"site\":\"s\",\"resources\":[]}", WHERE);
     assertThat(old.releases()).isEmpty();
-    assertThat(codec.toJson(old)).contains("\"version\": 3").doesNotContain("releases");
+    assertThat(codec.toJson(old)).contains("\"version\": 4").doesNotContain("releases");
 
     State site = codec.fromJson(codec.toJson(Fixtures.site()), WHERE);
     assertThat(site.releases()).extracting(Release::number).containsExactly(1L, 2L);
@@ -142,9 +142,9 @@ class StateCodecTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       {"version":3,"serial":1,"lineage":"l","resources":[],"releases":{}}  | releases must be a list, found an object
-      {"version":3,"serial":1,"lineage":"l","resources":[],"releases":[{"number":1,"time":"t","digest":"d","changed":1}]}  | missing field releases[0].files
-      {"version":3,"serial":1,"lineage":"l","resources":[],"releases":[{"number":1,"time":"t","digest":"d","changed":1,"files":{"a":{"md5":"m","size":1,"content_type":"","cache_control":""}}}]}  | missing field releases[0].files["a"].version_id
-      {"version":3,"serial":1,"lineage":"l","resources":[],"releases":[{"number":1,"time":"t","digest":"d","changed":1,"files":{},"extra":1}]}  | releases[0]: unknown field 'extra'
+      {"version":3,"serial":1,"lineage":"l","resources":[],"releases":[{"number":1,"time":"t","digest":"d","changed":1}]}  | missing field releases[0] (release 1).files
+      {"version":3,"serial":1,"lineage":"l","resources":[],"releases":[{"number":1,"time":"t","digest":"d","changed":1,"files":{"a":{"md5":"m","size":1,"content_type":"","cache_control":""}}}]}  | missing field releases[0] (release 1).files["a"].version_id
+      {"version":3,"serial":1,"lineage":"l","resources":[],"releases":[{"number":1,"time":"t","digest":"d","changed":1,"files":{},"extra":1}]}  | releases[0] (release 1): unknown field 'extra'
       {"serial":1,"lineage":"l","resources":[]}                  | missing field version
       {"version":1,"lineage":"l","resources":[]}                 | missing field serial
       {"version":1,"serial":1,"resources":[]}                    | missing field lineage
