@@ -103,18 +103,30 @@ public final class S3BucketProvider implements Provider {
     }
   }
 
-  /** The bucket's settings; any SDK failure is thrown as AWS answered it. */
+  /**
+   * The bucket's settings, its five reads at once (issue 14.3: one after another they were five
+   * round trips of every plan's critical path); any SDK failure is thrown as AWS answered it.
+   */
   private static LiveResource attributes(S3Client s3, Address address, Operation op, String bucket, String region) {
+    List<java.util.function.Supplier<Object>> reads = List.of(
+        () -> {
+          String versioning = s3.getBucketVersioning(b -> b.bucket(bucket)).statusAsString();
+          return versioning == null || versioning.isEmpty() ? "Disabled" : versioning;
+        },
+        () -> readPublicAccessBlock(s3, bucket),
+        () -> readEncryption(s3, bucket),
+        () -> UploadsLifecycle.read(s3, address, op, bucket),
+        () -> readTags(s3, bucket));
+    List<Object> read = Parallel.map(reads, java.util.function.Supplier::get);
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("bucket", bucket);
     a.put("arn", "arn:aws:s3:::" + bucket);
     a.put("regional_domain_name", bucket + ".s3." + region + ".amazonaws.com");
-    String versioning = s3.getBucketVersioning(b -> b.bucket(bucket)).statusAsString();
-    a.put("versioning", versioning == null || versioning.isEmpty() ? "Disabled" : versioning);
-    a.put("public_access_block", readPublicAccessBlock(s3, bucket));
-    a.put("encryption", readEncryption(s3, bucket));
-    a.put(UploadsLifecycle.ATTRIBUTE, UploadsLifecycle.read(s3, address, op, bucket));
-    a.put("tags", readTags(s3, bucket));
+    a.put("versioning", read.get(0));
+    a.put("public_access_block", read.get(1));
+    a.put("encryption", read.get(2));
+    a.put(UploadsLifecycle.ATTRIBUTE, read.get(3));
+    a.put("tags", read.get(4));
     return new LiveResource(bucket, a);
   }
 
