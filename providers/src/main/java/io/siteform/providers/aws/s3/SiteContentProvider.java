@@ -230,7 +230,7 @@ public final class SiteContentProvider implements Provider {
       siteKeys.addAll(SiteFile.all(prior.get("files")).keySet());
       int leftover = IncompleteUploads.abort(s3, address, op, bucket, siteKeys::contains);
       if (leftover > 0) progress.report("aborted " + leftover + " incomplete multipart upload(s) an earlier run left in " + bucket);
-      written.putAll(new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source,
+      written.putAll(new Uploads(address, op).run(() -> clients.s3Async(region), s3, bucket, source,
           PublishOrder.phases(changed), progress));
     }
   }
