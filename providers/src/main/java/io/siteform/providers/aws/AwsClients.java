@@ -285,9 +285,9 @@ public final class AwsClients implements AutoCloseable {
   /**
    * Connections of the sync pool: the refresh's reads and the HeadObject and CopyObject calls of
    * a publish run this many at once at most (the SDK's default of 50 would do; stated so the two
-   * stay in step).
+   * stay in step). The replica wait sizes its rounds of HeadObject by it.
    */
-  static final int MAX_CONNECTIONS = 64;
+  public static final int MAX_CONNECTIONS = 64;
 
   @SuppressWarnings("unchecked")
   private <C extends SdkClient> C client(String service, String region, Supplier<C> factory) {

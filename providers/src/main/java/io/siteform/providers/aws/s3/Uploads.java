@@ -24,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -82,13 +83,15 @@ final class Uploads {
    * @param s3 the async client for files above {@link #SINGLE_PUT_MAX}, asked for (and with it the
    *     transfer manager built) only when such a file is to go up: a publish of small files never
    *     starts Netty's event loops
+   * @param answered told of each upload S3 has answered, as it is, from any thread (the replica
+   *     watch looks for it while the rest go up)
    *
    * @return each uploaded key's ETag and version id, as S3 answered
    */
   Map<String, Put> run(Supplier<S3AsyncClient> s3, S3Client sync, String bucket, Path source,
-      List<Map<String, SiteFile>> phases, Progress progress) {
+      List<Map<String, SiteFile>> phases, Progress progress, BiConsumer<String, Put> answered) {
     try {
-      return upload(s3, sync, bucket, source, phases, progress);
+      return upload(s3, sync, bucket, source, phases, progress, answered);
     } catch (RuntimeException e) {
       try {
         int n = IncompleteUploads.abort(sync, address, op, bucket,
@@ -102,7 +105,7 @@ final class Uploads {
   }
 
   private Map<String, Put> upload(Supplier<S3AsyncClient> s3, S3Client sync, String bucket, Path source,
-      List<Map<String, SiteFile>> phases, Progress progress) {
+      List<Map<String, SiteFile>> phases, Progress progress, BiConsumer<String, Put> answered) {
     Map<String, Put> etags = new TreeMap<>();
     int count = phases.stream().mapToInt(Map::size).sum();
     if (count == 0) return etags;
@@ -159,6 +162,7 @@ final class Uploads {
             synchronized (etags) {
               etags.put(key, tag);
             }
+            answered.accept(key, tag);
             done.incrementAndGet();
             report.run();
           }));
