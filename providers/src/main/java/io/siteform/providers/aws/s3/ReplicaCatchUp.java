@@ -91,8 +91,9 @@ final class ReplicaCatchUp {
   /**
    * Starts watching {@code replicas} for {@code want}, the publish's files, before the uploads:
    * lists each replica once (what it held before this publish), then, while the uploads run,
-   * looks for each key whose upload was answered at least {@link #REPLICATION_SOONEST} ago. Close
-   * it when the publish ends, however it ends.
+   * asks for the keys whose upload was answered at least {@link #REPLICATION_SOONEST} ago, by
+   * HeadObject when they fit one parallel round (a listing waits for the uploads to end). Close it
+   * when the publish ends, however it ends.
    *
    * @param primaryEtags each key's ETag in the primary bucket before this publish
    * @param replicationPrefix the prefix the replication rules cover ("" for every key)
@@ -178,7 +179,7 @@ final class ReplicaCatchUp {
       new Poller(poller.waits(), untilUploadsEnd).poll(address, op, Progress.NONE, poller.waits().status(), () -> {
         if (uploadsEnded.getCount() == 0) return Poller.done(true);
         long soonest = System.nanoTime() - REPLICATION_SOONEST.toNanos();
-        lookAll(before, k -> k.startsWith(prefix) && answered.getOrDefault(k, Long.MAX_VALUE) <= soonest);
+        lookAll(before, k -> k.startsWith(prefix) && answered.getOrDefault(k, Long.MAX_VALUE) <= soonest, true);
         return Poller.pending("watching the replicas");
       });
       return null;
@@ -186,15 +187,24 @@ final class ReplicaCatchUp {
 
     /**
      * One look at every replica, all at once, for the keys not yet seen current that {@code ask}
-     * accepts: HeadObject each when they fit one parallel round, otherwise one listing.
+     * accepts: HeadObject each when they fit one parallel round, otherwise one listing. A listing
+     * covers every key at once, so it waits while more keys are to come (the uploads run) or some
+     * were answered too recently for S3 to have replicated them: made then, it would have to be
+     * made again for them a round later.
      *
+     * @param uploading whether the uploads still run
      * @return the keys each replica still lacks of those asked for
      */
-    private Map<Replica, List<String>> lookAll(Map<Replica, Map<String, Listed>> before, Predicate<String> ask) {
+    private Map<Replica, List<String>> lookAll(Map<Replica, Map<String, Listed>> before, Predicate<String> ask,
+        boolean uploading) {
+      long soonest = System.nanoTime() - REPLICATION_SOONEST.toNanos();
       List<List<String>> lacking = Parallel.map(replicas, r -> {
         Set<String> seen = sure.get(r);
         List<String> unseen = want.keySet().stream().filter(k -> !seen.contains(k) && ask.test(k)).toList();
-        return look(r, unseen, before.getOrDefault(r, Map.of()).size());
+        int size = before.getOrDefault(r, Map.of()).size();
+        boolean recent = unseen.stream().anyMatch(k -> answered.getOrDefault(k, Long.MIN_VALUE) > soonest);
+        if (!headRatherThanList(unseen.size(), size) && (uploading || recent)) return unseen;
+        return look(r, unseen, size);
       });
       Map<Replica, List<String>> out = new LinkedHashMap<>();
       for (int i = 0; i < replicas.size(); i++) if (!lacking.get(i).isEmpty()) out.put(replicas.get(i), lacking.get(i));
@@ -327,7 +337,7 @@ final class ReplicaCatchUp {
     Map<Replica, List<String>> missing = new LinkedHashMap<>();
     Poller.Outcome<Boolean> last = poller.poll(address, op, progress, poller.waits().status(), () -> {
       missing.clear();
-      missing.putAll(watch.lookAll(held, k -> true));
+      missing.putAll(watch.lookAll(held, k -> true, false));
       if (missing.isEmpty()) return Poller.done(true);
       return Poller.pending(watch.replicas.stream()
           .map(r -> "replica " + r.region() + ": " + (watch.want.size() - missing.getOrDefault(r, List.of()).size())

@@ -175,6 +175,39 @@ class ReplicaCatchUpIT {
     }
   }
 
+  /**
+   * More keys than one round of HeadObject: the watch does not list the replica while the uploads
+   * run (a listing then would have to be made again for the keys still to come); the wait after
+   * them lists it once.
+   */
+  @Test
+  void manyKeysAreListedOnceTheUploadsHaveEndedNotWhileTheyRun() throws Exception {
+    write(AwsClients.MAX_CONNECTIONS + 6, "v1 ");
+    Map<String, SiteFile> want = SiteFile.all(desired().get("files"));
+    ReplicaCatchUp catchUp = new ReplicaCatchUp(clients,
+        new Poller(new Waits(Duration.ofSeconds(30), Duration.ofMillis(100))), ADDRESS, Operation.CREATE);
+    try (ReplicaCatchUp.Watch watch = catchUp.watch(List.of(new Replica(REPLICA, REPLICA_REGION)), want, Map.of(), "")) {
+      Map<String, String> etags = new TreeMap<>();
+      for (String key : want.keySet()) {
+        etags.put(key, BucketObjects.unquote(direct.s3(REGION)
+            .putObject(b -> b.bucket(PRIMARY).key(key), RequestBody.fromFile(site.resolve(key))).eTag()));
+      }
+      etags.forEach(watch::landed);
+      awaitUntil(() -> want.keySet().stream().allMatch(k -> "COMPLETED".equals(direct.s3(REGION)
+          .headObject(b -> b.bucket(PRIMARY).key(k)).replicationStatusAsString())));
+      Thread.sleep(1_000); // the watch's pauses are 100 ms here: ten looks' time
+
+      var held = watch.uploadsEnded();
+      assertThat(count(proxy.seen(), r -> replica("GET").test(r) && listing(r))).as("listings before the uploads ended")
+          .isEqualTo(1);
+      assertThat(count(proxy.seen(), replica("HEAD"))).isZero();
+      var lagging = catchUp.run(REGION, PRIMARY, watch, held, etags, want.keySet(), "", Progress.NONE);
+
+      assertThat(lagging).isEmpty();
+      assertThat(count(proxy.seen(), r -> replica("GET").test(r) && listing(r))).as("listings in all").isEqualTo(2);
+    }
+  }
+
   private void awaitUntil(java.util.function.BooleanSupplier done) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!done.getAsBoolean()) {
