@@ -119,6 +119,8 @@ final class ReplicaCatchUp {
       return t;
     });
     private final Future<Map<Replica, Map<String, Listed>>> held;
+    /** When {@link #held} was complete: a key answered later was held in its old version, if at all. */
+    private volatile long listed = Long.MAX_VALUE;
     private final Future<?> watching;
 
     private Watch(List<Replica> replicas, Map<String, SiteFile> want, Map<String, String> primaryEtags, String prefix) {
@@ -127,7 +129,11 @@ final class ReplicaCatchUp {
       this.etags = new ConcurrentHashMap<>(primaryEtags);
       this.prefix = prefix;
       replicas.forEach(r -> sure.put(r, ConcurrentHashMap.newKeySet()));
-      this.held = thread.submit(() -> list(clients, address, op, this.replicas));
+      this.held = thread.submit(() -> {
+        Map<Replica, Map<String, Listed>> listing = list(clients, address, op, this.replicas);
+        listed = System.nanoTime();
+        return listing;
+      });
       this.watching = thread.submit(this::whileUploading);
     }
 
@@ -204,16 +210,17 @@ final class ReplicaCatchUp {
         int size = before.getOrDefault(r, Map.of()).size();
         boolean recent = unseen.stream().anyMatch(k -> answered.getOrDefault(k, Long.MIN_VALUE) > soonest);
         if (!headRatherThanList(unseen.size(), size) && (uploading || recent)) return unseen;
-        return look(r, unseen, size);
+        return look(r, unseen, before.getOrDefault(r, Map.of()));
       });
       Map<Replica, List<String>> out = new LinkedHashMap<>();
       for (int i = 0; i < replicas.size(); i++) if (!lacking.get(i).isEmpty()) out.put(replicas.get(i), lacking.get(i));
       return out;
     }
 
-    /** Looks for {@code unseen} in replica {@code r}, which held {@code size} keys; returns those not current. */
-    private List<String> look(Replica r, List<String> unseen, int size) {
+    /** Looks for {@code unseen} in replica {@code r}, which held {@code before}; returns those not current. */
+    private List<String> look(Replica r, List<String> unseen, Map<String, Listed> before) {
       if (unseen.isEmpty()) return List.of();
+      int size = before.size();
       S3Client s3 = clients.s3(r.region());
       Set<String> seen = sure.get(r);
       List<String> unsure = new ArrayList<>();
@@ -227,18 +234,26 @@ final class ReplicaCatchUp {
         }
         return unsure;
       }
-      Map<String, Listed> listed = BucketObjects.list(s3, address, op, r.bucket()).orElseThrow(() -> gone(r));
+      Map<String, Listed> listing = BucketObjects.list(s3, address, op, r.bucket()).orElseThrow(() -> gone(r));
       for (String k : unseen) {
-        if (ReplicaCatchUp.current(listed.get(k), etags.get(k), want.get(k))) seen.add(k);
+        if (ReplicaCatchUp.current(listing.get(k), etags.get(k), want.get(k))) seen.add(k);
         else unsure.add(k);
       }
       // Held, but under an ETag that is no MD5 (an SSE-KMS replica, a copy siteform made): the
-      // MD5 siteform recorded in the object's metadata says whether it is the published one.
-      List<String> headed = unsure.stream().filter(listed::containsKey).toList();
+      // MD5 siteform recorded in the object's metadata says whether it is the published one; not
+      // asked of a key uploaded after the listing before, which the replica still holds as it was.
+      List<String> headed = unsure.stream()
+          .filter(k -> listing.containsKey(k) && !stillOld(k, listing.get(k), before)).toList();
       List<Boolean> same = Parallel.map(headed, AwsClients.MAX_CONNECTIONS, k -> BucketObjects
           .head(s3, address, op, r.bucket(), k).map(h -> current(h, k)).orElse(false));
       for (int i = 0; i < headed.size(); i++) if (same.get(i)) seen.add(headed.get(i));
       return unsure.stream().filter(k -> !seen.contains(k)).toList();
+    }
+
+    /** Whether the replica holds {@code key} as it did before its upload, which came after that listing. */
+    private boolean stillOld(String key, Listed now, Map<String, Listed> before) {
+      Listed was = before.get(key);
+      return was != null && was.etag().equals(now.etag()) && answered.getOrDefault(key, Long.MIN_VALUE) > listed;
     }
 
     /** Whether HeadObject shows the published copy of {@code key}: by ETag, or by the MD5 siteform recorded. */

@@ -208,6 +208,40 @@ class ReplicaCatchUpIT {
     }
   }
 
+  /**
+   * Uploaded after the listing made before, and still held by the replica as it was then: each
+   * round's listing shows the old copy, which no HeadObject of its recorded MD5 could make
+   * current. Here replication has been switched off, so the wait runs out (an answer, not a failure).
+   */
+  @Test
+  void keysTheReplicaStillHoldsAsBeforeTheirUploadAreNotHeadedEachRound() throws Exception {
+    write(AwsClients.MAX_CONNECTIONS + 6, "v1 ");
+    Map<String, Object> v1 = desired();
+    new SiteContentProvider(direct, new Waits(Duration.ofSeconds(30), Duration.ofMillis(100)))
+        .create(new CreateRequest(ADDRESS, REGION, v1, Progress.NONE));
+    direct.s3(REGION).deleteBucketReplication(b -> b.bucket(PRIMARY));
+    write(AwsClients.MAX_CONNECTIONS + 6, "v2 ");
+    Map<String, SiteFile> want = SiteFile.all(desired().get("files"));
+    ReplicaCatchUp catchUp = new ReplicaCatchUp(clients,
+        new Poller(new Waits(Duration.ofSeconds(1), Duration.ofMillis(100))), ADDRESS, Operation.UPDATE);
+    try (ReplicaCatchUp.Watch watch = catchUp.watch(List.of(new Replica(REPLICA, REPLICA_REGION)), want, Map.of(), "")) {
+      var held = watch.uploadsEnded(); // the listing is made: the uploads come after it
+      Map<String, String> etags = new TreeMap<>();
+      for (String key : want.keySet()) {
+        etags.put(key, BucketObjects.unquote(direct.s3(REGION)
+            .putObject(b -> b.bucket(PRIMARY).key(key), RequestBody.fromFile(site.resolve(key))).eTag()));
+      }
+      etags.forEach(watch::landed);
+      Thread.sleep(ReplicaCatchUp.REPLICATION_SOONEST.toMillis()); // none answered too recently to list
+
+      var lagging = catchUp.run(REGION, PRIMARY, watch, held, etags, want.keySet(), "", Progress.NONE);
+
+      assertThat(lagging.values()).singleElement().asList().hasSize(want.size());
+      assertThat(count(proxy.seen(), r -> replica("GET").test(r) && listing(r))).as("listings").isGreaterThan(2);
+      assertThat(count(proxy.seen(), replica("HEAD"))).as("HEADs of the replica").isZero();
+    }
+  }
+
   private void awaitUntil(java.util.function.BooleanSupplier done) {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!done.getAsBoolean()) {
