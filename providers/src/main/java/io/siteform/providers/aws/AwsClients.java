@@ -137,6 +137,14 @@ public final class AwsClients implements AutoCloseable {
     return endpoint;
   }
 
+  /**
+   * The clients built so far, as {@code service/region} ("s3/eu-west-1", "s3-async/eu-west-1"),
+   * sorted: tests check with it that a run builds only the clients it needs.
+   */
+  public java.util.SortedSet<String> built() {
+    return new java.util.TreeSet<>(clients.keySet());
+  }
+
   public S3Client s3(String region) {
     return client("s3", region, () -> configure(S3Client.builder(), region).forcePathStyle(endpoint.isPresent())
         .serviceConfiguration(S3_CONFIGURATION)
@@ -165,7 +173,8 @@ public final class AwsClients implements AutoCloseable {
   /**
    * S3's asynchronous client for the transfer manager, with the same endpoint and addressing as
    * {@link #s3}. Multipart is on: files above 8 MiB go up in parts, in parallel. It has its own
-   * (Netty) connection pool, closed with it.
+   * (Netty) connection pool, closed with it, made with the first async client: a publish of small
+   * files, which the sync client sends, never loads Netty.
    */
   public S3AsyncClient s3Async(String region) {
     return client("s3-async", region, () -> {
@@ -276,9 +285,9 @@ public final class AwsClients implements AutoCloseable {
   /**
    * Connections of the sync pool: the refresh's reads and the HeadObject and CopyObject calls of
    * a publish run this many at once at most (the SDK's default of 50 would do; stated so the two
-   * stay in step).
+   * stay in step). The replica wait sizes its rounds of HeadObject by it.
    */
-  static final int MAX_CONNECTIONS = 64;
+  public static final int MAX_CONNECTIONS = 64;
 
   @SuppressWarnings("unchecked")
   private <C extends SdkClient> C client(String service, String region, Supplier<C> factory) {

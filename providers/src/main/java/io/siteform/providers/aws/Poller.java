@@ -15,7 +15,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The one bounded poll behind every wait and retry of the providers, as the hashicorp provider's
  * {@code retry.StateChangeConf} is behind theirs: look at once; while not done, report what is
  * awaited and look again after a pause that doubles from the bound's first
- * pause up to its longest; at the bound's timeout look one last time, then give up.
+ * pause up to its longest, and is never shorter than the look before it took; at the bound's
+ * timeout look one last time, then give up.
  *
  * <p>Two uses share it. {@link #await} waits for AWS to finish something asynchronous (a
  * distribution deployed, a certificate issued) and gives up with a {@link ProviderException}
@@ -128,14 +129,17 @@ public final class Poller {
     long start = clock.nanoTime();
     long timeout = bound.timeout().toNanos();
     for (int attempt = 0; ; attempt++) {
+      long looked = clock.nanoTime();
       Outcome<T> outcome = check.look();
       if (outcome instanceof Done<T>) return outcome;
       Pending<T> pending = (Pending<T>) outcome;
-      long elapsed = clock.nanoTime() - start;
+      long now = clock.nanoTime();
+      long elapsed = now - start;
       if (elapsed >= timeout) return pending;
       // The engine adds the step's elapsed time to each progress line: one clock per line.
       progress.report(pending.status());
-      Duration pause = bound.pause(attempt);
+      // A slow look (a listing of many pages) is not repeated back to back.
+      Duration pause = max(bound.pause(attempt), Duration.ofNanos(now - looked));
       Duration left = Duration.ofNanos(timeout - elapsed);
       try {
         clock.sleep(pause.compareTo(left) < 0 ? pause : left);
@@ -178,6 +182,10 @@ public final class Poller {
       call.run();
       return Boolean.TRUE;
     });
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static ProviderException timedOut(Address address, Operation operation, Waits.Bound bound, Pending<?> pending) {

@@ -25,6 +25,11 @@ public final class FakeClock implements Poller.Clock {
     now += d.toNanos();
   }
 
+  /** Time passing outside a pause: a look that takes {@code d}. */
+  public synchronized void advance(Duration d) {
+    now += d.toNanos();
+  }
+
   /** Every pause the poller took, in order. */
   public synchronized List<Duration> pauses() {
     return List.copyOf(pauses);

@@ -49,6 +49,18 @@ class PollerTest {
   }
 
   @Test
+  void aLookSlowerThanThePauseIsNotRepeatedBackToBack() {
+    AtomicInteger looks = new AtomicInteger();
+
+    poller.await(ADDRESS, Operation.CREATE, progress::add, () -> {
+      clock.advance(Duration.ofMillis(700)); // a replica listing of many pages
+      return looks.incrementAndGet() < 4 ? Poller.pending("replica: 3/4 objects current") : Poller.done("ok");
+    });
+
+    assertThat(clock.pauses()).containsExactly(Duration.ofMillis(700), Duration.ofMillis(700), Duration.ofSeconds(1));
+  }
+
+  @Test
   void givesUpAfterTheTimeoutWithALastLookSayingWhatToCheckAndThatApplyContinues() {
     AtomicInteger looks = new AtomicInteger();
 

@@ -54,7 +54,8 @@ class ContentPatchesIT {
             .deleteMarkerReplication(m -> m.status("Disabled"))
             .destination(d -> d.bucket("arn:aws:s3:::dst")))));
     s3.putObject(b -> b.bucket("src").key("after.txt").contentType("text/plain; charset=utf-8")
-        .cacheControl("max-age=60").metadata(Map.of("siteform-md5", "m")), RequestBody.fromString("after"));
+        .cacheControl("max-age=60").metadata(Map.of("siteform-md5", "m")).tagging("team=web"),
+        RequestBody.fromString("after"));
   }
 
   private static HeadObjectResponse awaitStatus(S3Client s3, String key, String status) {
@@ -98,6 +99,8 @@ class ContentPatchesIT {
           assertThat(copy.cacheControl()).isEqualTo("max-age=60");
           assertThat(copy.metadata()).containsEntry("siteform-md5", "m");
           assertThat(replica.getObjectAsBytes(b -> b.bucket("dst").key("after.txt")).asUtf8String()).isEqualTo("after");
+          assertThat(replica.getObjectTagging(b -> b.bucket("dst").key("after.txt")).tagSet())
+              .extracting(t -> t.key() + "=" + t.value()).containsExactly("team=web");
           // written before the configuration: never replicated, no status
           assertThat(s3.headObject(b -> b.bucket("src").key("before.txt")).replicationStatusAsString()).isNull();
           assertThatThrownBy(() -> replica.headObject(b -> b.bucket("dst").key("before.txt"))).isInstanceOf(NoSuchKeyException.class);

@@ -32,8 +32,16 @@ final class Parallel {
 
   /** {@code fn} of every item, in the items' order; the first failure is rethrown once all have run. */
   static <T, R> List<R> map(Collection<T> items, Function<T, R> fn) {
+    return map(items, THREADS, fn);
+  }
+
+  /**
+   * {@link #map} on up to {@code threads} threads: for one round of calls that should all be in
+   * flight at once (the replica wait's HeadObjects, as many as the connection pool holds).
+   */
+  static <T, R> List<R> map(Collection<T> items, int threads, Function<T, R> fn) {
     if (items.size() <= 1) return items.stream().map(fn).toList();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, items.size()), r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(Math.max(1, threads), items.size()), r -> {
       Thread t = new Thread(r, "siteform-s3");
       t.setDaemon(true);
       return t;

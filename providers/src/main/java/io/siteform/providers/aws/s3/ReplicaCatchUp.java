@@ -8,14 +8,25 @@ import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
 import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.s3.BucketObjects.Listed;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ReplicationStatus;
 
@@ -24,6 +35,10 @@ import software.amazon.awssdk.services.s3.model.ReplicationStatus;
  * only objects written after replication was configured, and never retries a FAILED one (the
  * seed's warning): those siteform copies itself. Objects S3 is still replicating (PENDING) and the
  * ones this apply uploaded are left to S3.
+ *
+ * <p>The wait begins with the uploads ({@link Watch}): while they run, the uploaded keys S3 has
+ * had time to replicate are looked for, so that when the last upload is answered little is left
+ * to confirm.
  */
 final class ReplicaCatchUp {
   /** A replica bucket of the site. */
@@ -39,6 +54,12 @@ final class ReplicaCatchUp {
       return out;
     }
   }
+
+  /**
+   * How long after its upload was answered a key is first looked for in a replica while the
+   * uploads run: S3 replicates nothing sooner, so an earlier look is a request spent for nothing.
+   */
+  static final Duration REPLICATION_SOONEST = Duration.ofMillis(250);
 
   private final AwsClients clients;
   private final Poller poller;
@@ -57,47 +78,228 @@ final class ReplicaCatchUp {
    * replica bucket that does not exist is left out. The maps are the caller's to change.
    */
   static Map<Replica, Map<String, Listed>> list(AwsClients clients, Address address, Operation op, List<Replica> replicas) {
-    List<java.util.Optional<Map<String, Listed>>> listed = Parallel.map(replicas,
+    List<Optional<Map<String, Listed>>> listed = Parallel.map(replicas,
         r -> BucketObjects.list(clients.s3(r.region()), address, op, r.bucket()));
     Map<Replica, Map<String, Listed>> out = new LinkedHashMap<>();
     for (int i = 0; i < replicas.size(); i++) {
       Replica r = replicas.get(i);
-      listed.get(i).ifPresent(l -> out.put(r, new java.util.TreeMap<>(l)));
+      listed.get(i).ifPresent(l -> out.put(r, new TreeMap<>(l)));
     }
     return out;
   }
 
   /**
-   * @param held what each replica holds, as {@link #list} found it just before (after the
-   *     publish's deletes); the first look of the wait uses it when nothing was written since
-   * @param want the published files by key
+   * Starts watching {@code replicas} for {@code want}, the publish's files, before the uploads:
+   * lists each replica once (what it held before this publish), then, while the uploads run,
+   * asks for the keys whose upload was answered at least {@link #REPLICATION_SOONEST} ago, by
+   * HeadObject when they fit one parallel round (a listing waits for the uploads to end). Close it
+   * when the publish ends, however it ends.
+   *
+   * @param primaryEtags each key's ETag in the primary bucket before this publish
+   * @param replicationPrefix the prefix the replication rules cover ("" for every key)
+   */
+  Watch watch(List<Replica> replicas, Map<String, SiteFile> want, Map<String, String> primaryEtags,
+      String replicationPrefix) {
+    return new Watch(replicas, want, primaryEtags, replicationPrefix);
+  }
+
+  /** The replicas as seen since the publish began: what they held, and which keys they hold current. */
+  final class Watch implements AutoCloseable {
+    private final List<Replica> replicas;
+    private final Map<String, SiteFile> want;
+    private final Map<String, String> etags;
+    private final String prefix;
+    /** Keys this publish wrote, with when S3 answered (System.nanoTime). */
+    private final Map<String, Long> answered = new ConcurrentHashMap<>();
+    private final Map<Replica, Set<String>> sure = new ConcurrentHashMap<>();
+    private final CountDownLatch uploadsEnded = new CountDownLatch(1);
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "siteform-replica-watch");
+      t.setDaemon(true);
+      return t;
+    });
+    private final Future<Map<Replica, Map<String, Listed>>> held;
+    /** When {@link #held} was complete: a key answered later was held in its old version, if at all. */
+    private volatile long listed = Long.MAX_VALUE;
+    private final Future<?> watching;
+
+    private Watch(List<Replica> replicas, Map<String, SiteFile> want, Map<String, String> primaryEtags, String prefix) {
+      this.replicas = List.copyOf(replicas);
+      this.want = want;
+      this.etags = new ConcurrentHashMap<>(primaryEtags);
+      this.prefix = prefix;
+      replicas.forEach(r -> sure.put(r, ConcurrentHashMap.newKeySet()));
+      this.held = thread.submit(() -> {
+        Map<Replica, Map<String, Listed>> listing = list(clients, address, op, this.replicas);
+        listed = System.nanoTime();
+        return listing;
+      });
+      this.watching = thread.submit(this::whileUploading);
+    }
+
+    /** S3 answered the upload of {@code key} with {@code etag}: from any upload thread. */
+    void landed(String key, String etag) {
+      etags.put(key, etag);
+      answered.put(key, System.nanoTime());
+    }
+
+    /**
+     * The uploads have ended: stops the watch (a look under way ends first) and returns what each
+     * replica held when the publish began, with whatever S3 had replicated by then.
+     */
+    Map<Replica, Map<String, Listed>> uploadsEnded() {
+      uploadsEnded.countDown();
+      Map<Replica, Map<String, Listed>> listing = Parallel.await(held);
+      try {
+        watching.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        // a look of the watch failed: the wait after the uploads looks again, and says so if it fails too
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ProviderException(address.toString(), op, "interrupted while watching the replicas", null, null, e);
+      }
+      return listing;
+    }
+
+    @Override
+    public void close() {
+      uploadsEnded.countDown();
+      thread.shutdownNow();
+    }
+
+    /** Looks, paced by the one poller, until the uploads end; a clock whose pause ends with them. */
+    private Void whileUploading() throws Exception {
+      if (replicas.isEmpty() || want.isEmpty()) return null;
+      Map<Replica, Map<String, Listed>> before = held.get();
+      Poller.Clock untilUploadsEnd = new Poller.Clock() {
+        @Override
+        public long nanoTime() {
+          return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(Duration d) throws InterruptedException {
+          uploadsEnded.await(d.toNanos(), TimeUnit.NANOSECONDS);
+        }
+      };
+      new Poller(poller.waits(), untilUploadsEnd).poll(address, op, Progress.NONE, poller.waits().status(), () -> {
+        if (uploadsEnded.getCount() == 0) return Poller.done(true);
+        long soonest = System.nanoTime() - REPLICATION_SOONEST.toNanos();
+        lookAll(before, k -> k.startsWith(prefix) && answered.getOrDefault(k, Long.MAX_VALUE) <= soonest, true);
+        return Poller.pending("watching the replicas");
+      });
+      return null;
+    }
+
+    /**
+     * One look at every replica, all at once, for the keys not yet seen current that {@code ask}
+     * accepts: HeadObject each when they fit one parallel round, otherwise one listing. A listing
+     * covers every key at once, so it waits while more keys are to come (the uploads run) or some
+     * were answered too recently for S3 to have replicated them: made then, it would have to be
+     * made again for them a round later.
+     *
+     * @param uploading whether the uploads still run
+     * @return the keys each replica still lacks of those asked for
+     */
+    private Map<Replica, List<String>> lookAll(Map<Replica, Map<String, Listed>> before, Predicate<String> ask,
+        boolean uploading) {
+      long soonest = System.nanoTime() - REPLICATION_SOONEST.toNanos();
+      List<List<String>> lacking = Parallel.map(replicas, r -> {
+        Set<String> seen = sure.get(r);
+        List<String> unseen = want.keySet().stream().filter(k -> !seen.contains(k) && ask.test(k)).toList();
+        int size = before.getOrDefault(r, Map.of()).size();
+        boolean recent = unseen.stream().anyMatch(k -> answered.getOrDefault(k, Long.MIN_VALUE) > soonest);
+        if (!headRatherThanList(unseen.size(), size) && (uploading || recent)) return unseen;
+        return look(r, unseen, before.getOrDefault(r, Map.of()));
+      });
+      Map<Replica, List<String>> out = new LinkedHashMap<>();
+      for (int i = 0; i < replicas.size(); i++) if (!lacking.get(i).isEmpty()) out.put(replicas.get(i), lacking.get(i));
+      return out;
+    }
+
+    /** Looks for {@code unseen} in replica {@code r}, which held {@code before}; returns those not current. */
+    private List<String> look(Replica r, List<String> unseen, Map<String, Listed> before) {
+      if (unseen.isEmpty()) return List.of();
+      int size = before.size();
+      S3Client s3 = clients.s3(r.region());
+      Set<String> seen = sure.get(r);
+      List<String> unsure = new ArrayList<>();
+      if (headRatherThanList(unseen.size(), size)) {
+        List<Optional<HeadObjectResponse>> heads = Parallel.map(unseen, AwsClients.MAX_CONNECTIONS,
+            k -> BucketObjects.head(s3, address, op, r.bucket(), k));
+        for (int i = 0; i < unseen.size(); i++) {
+          String k = unseen.get(i);
+          if (heads.get(i).filter(h -> current(h, k)).isPresent()) seen.add(k);
+          else unsure.add(k);
+        }
+        return unsure;
+      }
+      Map<String, Listed> listing = BucketObjects.list(s3, address, op, r.bucket()).orElseThrow(() -> gone(r));
+      for (String k : unseen) {
+        if (ReplicaCatchUp.current(listing.get(k), etags.get(k), want.get(k))) seen.add(k);
+        else unsure.add(k);
+      }
+      // Held, but under an ETag that is no MD5 (an SSE-KMS replica, a copy siteform made): the
+      // MD5 siteform recorded in the object's metadata says whether it is the published one; not
+      // asked of a key uploaded after the listing before, which the replica still holds as it was.
+      List<String> headed = unsure.stream()
+          .filter(k -> listing.containsKey(k) && !stillOld(k, listing.get(k), before)).toList();
+      List<Boolean> same = Parallel.map(headed, AwsClients.MAX_CONNECTIONS, k -> BucketObjects
+          .head(s3, address, op, r.bucket(), k).map(h -> current(h, k)).orElse(false));
+      for (int i = 0; i < headed.size(); i++) if (same.get(i)) seen.add(headed.get(i));
+      return unsure.stream().filter(k -> !seen.contains(k)).toList();
+    }
+
+    /** Whether the replica holds {@code key} as it did before its upload, which came after that listing. */
+    private boolean stillOld(String key, Listed now, Map<String, Listed> before) {
+      Listed was = before.get(key);
+      return was != null && was.etag().equals(now.etag()) && answered.getOrDefault(key, Long.MIN_VALUE) > listed;
+    }
+
+    /** Whether HeadObject shows the published copy of {@code key}: by ETag, or by the MD5 siteform recorded. */
+    private boolean current(HeadObjectResponse h, String key) {
+      String etag = BucketObjects.unquote(h.eTag());
+      return ReplicaCatchUp.current(new Listed(etag, 0L), etags.get(key), want.get(key))
+          || BucketObjects.md5(h, etag).equals(want.get(key).md5());
+    }
+  }
+
+  /**
+   * @param watch the watch begun with the uploads, which have ended ({@link Watch#uploadsEnded})
+   * @param held what each replica held, as the watch listed it when the publish began
    * @param primaryEtags each key's ETag in the primary bucket
    * @param uploaded keys this apply wrote, which S3 replicates on its own if they are under
    * @param replicationPrefix the prefix the replication rules cover ("" for every key)
    * @return the keys each replica still lacks (or holds an old copy of) when the wait ran out;
    *     empty once every replica holds the site
    */
-  Map<Replica, List<String>> run(String primaryRegion, String primary, List<Replica> replicas,
-      Map<Replica, Map<String, Listed>> held, Map<String, SiteFile> want,
-      Map<String, String> primaryEtags, Set<String> uploaded, String replicationPrefix, Progress progress) {
+  Map<Replica, List<String>> run(String primaryRegion, String primary, Watch watch,
+      Map<Replica, Map<String, Listed>> held, Map<String, String> primaryEtags, Set<String> uploaded,
+      String replicationPrefix, Progress progress) {
+    List<Replica> replicas = watch.replicas;
+    Map<String, SiteFile> want = watch.want;
     if (replicas.isEmpty() || want.isEmpty()) return Map.of();
     long start = System.nanoTime();
+    primaryEtags.forEach(watch.etags::put);
     // Failover serves every file from the replica, replicated by S3 or not.
     Set<String> replicatedByS3 = uploaded.stream().filter(k -> k.startsWith(replicationPrefix))
         .collect(Collectors.toSet());
-    Map<Replica, Set<String>> written = new LinkedHashMap<>();
     for (Replica r : replicas) {
-      Set<String> copied = backfill(clients.s3(primaryRegion), primary, r, held(held, r), want, primaryEtags,
+      Map<String, Listed> before = held(held, r);
+      Set<String> copied = backfill(clients.s3(primaryRegion), primary, r, before, want, primaryEtags,
           replicatedByS3, progress);
-      copied.addAll(uploaded);
-      written.put(r, copied);
+      // What the listing made before shows current stays so; only what this publish wrote (uploaded,
+      // or copied just now) is still to be seen, if the watch has not seen it already.
+      Set<String> sure = watch.sure.get(r);
+      want.forEach((k, f) -> {
+        if (!uploaded.contains(k) && !copied.contains(k) && current(before.get(k), primaryEtags.get(k), f)) sure.add(k);
+      });
+      copied.forEach(sure::remove);
     }
     long now = System.nanoTime();
-    progress.step("replica copy", java.time.Duration.ofNanos(now - start));
-    // The first look is the listing made before: what it shows current stays so, and only what this
-    // publish wrote (uploaded, or copied just now) is still to be seen in the replicas.
-    Map<Replica, List<String>> lagging = await(replicas, held, written, want, primaryEtags, progress);
-    progress.step("replica wait", java.time.Duration.ofNanos(System.nanoTime() - now));
+    progress.step("replica copy", Duration.ofNanos(now - start));
+    Map<Replica, List<String>> lagging = await(watch, held, progress);
+    progress.step("replica wait", Duration.ofNanos(System.nanoTime() - now));
     return lagging;
   }
 
@@ -119,7 +321,7 @@ final class ReplicaCatchUp {
           .metadataDirective(MetadataDirective.COPY)));
       return true;
     });
-    Set<String> made = new java.util.HashSet<>();
+    Set<String> made = new HashSet<>();
     for (int i = 0; i < candidates.size(); i++) if (copied.get(i)) made.add(candidates.get(i));
     long n = made.size();
     if (n > 0) {
@@ -132,82 +334,41 @@ final class ReplicaCatchUp {
   /**
    * Whether the keys still to be seen in a replica are better asked for with HeadObject, in
    * parallel, than by listing the replica again: when they take no more requests than the listing
-   * (1,000 keys a page), or one parallel round of them. After a re-publish of 20 edits a
-   * 20,000-key replica is 20 HEADs at once, not 20 listing pages one after another.
+   * (1,000 keys a page), or fit one parallel round of them (as many as the connection pool holds),
+   * which takes about one request's time where the listing's pages come one after another. After a
+   * re-publish of 20 edits, a replica of any size is 20 HEADs at once.
    */
   static boolean headRatherThanList(int unseen, int held) {
-    return unseen <= Math.max(held / 1000 + 1, Parallel.THREADS);
+    return unseen <= Math.max(held / 1000 + 1, AwsClients.MAX_CONNECTIONS);
   }
 
   /**
-   * Looks at each replica once a round until all hold the site: the first look is {@code held},
-   * with the keys of {@code written} still to be seen; a later round lists each replica once, or,
-   * when few keys are still to be seen, asks for just those. Cross-region replication has no time
-   * bound without Replication Time Control, so running out of time is an answer, not a failure.
+   * Looks at each replica once a round until all hold the site, the replicas (in different
+   * regions) at once; the first look at once, for what neither the listing made before nor the
+   * watch has seen current. Cross-region replication has no time bound without Replication Time
+   * Control, so running out of time is an answer, not a failure.
    */
-  private Map<Replica, List<String>> await(List<Replica> replicas, Map<Replica, Map<String, Listed>> held,
-      Map<Replica, Set<String>> written, Map<String, SiteFile> want, Map<String, String> primaryEtags,
-      Progress progress) {
+  private Map<Replica, List<String>> await(Watch watch, Map<Replica, Map<String, Listed>> held, Progress progress) {
     Map<Replica, List<String>> missing = new LinkedHashMap<>();
-    Map<Replica, Set<String>> confirmed = new ConcurrentHashMap<>();
-    boolean[] first = {true};
     Poller.Outcome<Boolean> last = poller.poll(address, op, progress, poller.waits().status(), () -> {
-      Map<Replica, List<String>> before = Map.copyOf(missing);
       missing.clear();
-      List<String> lines = new ArrayList<>();
-      boolean firstRound = first[0];
-      first[0] = false;
-      boolean few = !firstRound && before.entrySet().stream()
-          .allMatch(e -> headRatherThanList(e.getValue().size(), held(held, e.getKey()).size()));
-      // One listing of each replica a round, the replicas (in different regions) at once.
-      Map<Replica, Map<String, Listed>> round = firstRound ? held : few ? Map.of() : list(clients, address, op, replicas);
-      for (Replica r : replicas) {
-        S3Client s3 = clients.s3(r.region());
-        Set<String> sure = confirmed.computeIfAbsent(r, x -> ConcurrentHashMap.newKeySet());
-        Set<String> unseen = firstRound ? written.getOrDefault(r, Set.of()) : Set.of();
-        Map<String, Listed> look = few ? heads(s3, r, before.getOrDefault(r, List.of())) : held(round, r);
-        List<String> unsure = new ArrayList<>();
-        for (String k : (few ? before.getOrDefault(r, List.of()) : want.keySet())) {
-          if (sure.contains(k) || unseen.contains(k)) {
-            if (unseen.contains(k)) unsure.add(k);
-            continue;
-          }
-          if (current(look.get(k), primaryEtags.get(k), want.get(k))) sure.add(k);
-          else unsure.add(k);
-        }
-        // Held, but under an ETag that is no MD5 (an SSE-KMS replica, a copy siteform made): the
-        // MD5 siteform recorded in the object's metadata says whether it is the published one.
-        List<String> headed = unsure.stream().filter(k -> !unseen.contains(k) && look.containsKey(k)).toList();
-        List<Boolean> same = Parallel.map(headed, k -> BucketObjects
-            .head(s3, address, op, r.bucket(), k)
-            .map(h -> BucketObjects.md5(h, look.get(k).etag()).equals(want.get(k).md5())).orElse(false));
-        for (int i = 0; i < headed.size(); i++) if (same.get(i)) sure.add(headed.get(i));
-        List<String> lacking = unsure.stream().filter(k -> !sure.contains(k)).toList();
-        if (!lacking.isEmpty()) missing.put(r, lacking);
-        lines.add("replica " + r.region() + ": " + (want.size() - lacking.size()) + "/" + want.size() + " objects current");
-      }
-      return missing.isEmpty() ? Poller.done(true) : Poller.pending(String.join("; ", lines));
+      missing.putAll(watch.lookAll(held, k -> true, false));
+      if (missing.isEmpty()) return Poller.done(true);
+      return Poller.pending(watch.replicas.stream()
+          .map(r -> "replica " + r.region() + ": " + (watch.want.size() - missing.getOrDefault(r, List.of()).size())
+              + "/" + watch.want.size() + " objects current")
+          .collect(Collectors.joining("; ")));
     });
     return last instanceof Poller.Done<Boolean> ? Map.of() : Map.copyOf(missing);
   }
 
-  /** What HeadObject says of each of {@code keys} in replica {@code r}, as a listing would; keys not there are left out. */
-  private Map<String, Listed> heads(S3Client s3, Replica r, List<String> keys) {
-    List<java.util.Optional<software.amazon.awssdk.services.s3.model.HeadObjectResponse>> found =
-        Parallel.map(keys, k -> BucketObjects.head(s3, address, op, r.bucket(), k));
-    Map<String, Listed> out = new java.util.TreeMap<>();
-    for (int i = 0; i < keys.size(); i++) {
-      String k = keys.get(i);
-      found.get(i).ifPresent(h -> out.put(k, new Listed(BucketObjects.unquote(h.eTag()),
-          h.contentLength() == null ? 0L : h.contentLength())));
-    }
-    return out;
+  private Map<String, Listed> held(Map<Replica, Map<String, Listed>> listed, Replica r) {
+    return Optional.ofNullable(listed.get(r)).orElseThrow(() -> gone(r));
   }
 
-  private Map<String, Listed> held(Map<Replica, Map<String, Listed>> listed, Replica r) {
-    return java.util.Optional.ofNullable(listed.get(r))
-        .orElseThrow(() -> new ProviderException(address.toString(), op, "replica bucket " + r.bucket()
-            + " in " + r.region() + " does not exist: apply creates it before publishing; run plan again"));
+  private ProviderException gone(Replica r) {
+    return new ProviderException(address.toString(), op, "replica bucket " + r.bucket()
+        + " in " + r.region() + " does not exist: apply creates it before publishing; run plan again");
   }
 
   /** Whether the replica's copy is the published one: the primary's ETag, or (copied by siteform) the MD5. */

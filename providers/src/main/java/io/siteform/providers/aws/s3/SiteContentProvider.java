@@ -28,9 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
@@ -163,30 +160,31 @@ public final class SiteContentProvider implements Provider {
     Map<String, String> etags = new TreeMap<>();
     listing.forEach((key, l) -> etags.put(key, l.etag()));
     Map<String, Uploads.Put> written = new TreeMap<>();
-    // Each replica listed once, all at once, while the uploads run: the catch-up needs what the
-    // replicas held before this publish (what it uploads S3 replicates by itself).
-    ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "siteform-replica-listing");
-      t.setDaemon(true);
-      return t;
-    });
-    Map<Replica, Map<String, Listed>> held;
-    try {
-      Future<Map<Replica, Map<String, Listed>>> replicaListing =
-          background.submit(() -> ReplicaCatchUp.list(clients, address, op, replicas));
-      upload(address, op, region, bucket, s3, restore, changed, desired, want, prior, written, progress);
+    ReplicaCatchUp catchUp = new ReplicaCatchUp(clients, poller, address, op);
+    String replicationPrefix = String.valueOf(desired.getOrDefault("replication_prefix", ""));
+    // Each replica listed once, all at once, while the uploads run (the catch-up needs what the
+    // replicas held before this publish: what it uploads S3 replicates by itself), then watched
+    // for what S3 has had time to replicate of the uploads answered so far.
+    try (ReplicaCatchUp.Watch watch = catchUp.watch(replicas, want, etags, replicationPrefix)) {
+      upload(address, op, region, bucket, s3, restore, changed, desired, want, prior, written, progress,
+          (key, put) -> watch.landed(key, put.etag()));
       started = step(progress, "uploads", started);
-      held = Parallel.await(replicaListing);
-    } finally {
-      background.shutdownNow();
+      Map<Replica, Map<String, Listed>> held = watch.uploadsEnded();
+      started = step(progress, "replica listing", started);
+      written.forEach((k, put) -> etags.put(k, put.etag()));
+      Map<String, Object> versions = versions(s3, address, op, bucket, want.keySet(), prior, written);
+      Map<Replica, List<String>> lagging = catchUp.run(region, bucket, watch, held, etags, written.keySet(),
+          replicationPrefix, progress);
+      return published(address, op, region, bucket, delete, desired, want, versions, listing, held, etags, lagging,
+          checkpoint);
     }
-    started = step(progress, "replica listing", started);
-    written.forEach((k, put) -> etags.put(k, put.etag()));
-    Map<String, Object> versions = versions(s3, address, op, bucket, want.keySet(), prior, written);
+  }
 
-    Map<Replica, List<String>> lagging = new ReplicaCatchUp(clients, poller, address, op)
-        .run(region, bucket, replicas, held, want, etags, written.keySet(),
-            String.valueOf(desired.getOrDefault("replication_prefix", "")), progress);
+  /** Records the publish; a replica still behind is recorded as such and fails the publish. */
+  private LiveResource published(Address address, Operation op, String region, String bucket, boolean delete,
+      Map<String, Object> desired, Map<String, SiteFile> want, Map<String, Object> versions,
+      Map<String, Listed> listing, Map<Replica, Map<String, Listed>> held, Map<String, String> etags,
+      Map<Replica, List<String>> lagging, Checkpoint checkpoint) {
     if (!lagging.isEmpty()) {
       // The primary is published: recorded as such, with only the replicas known to hold it, so
       // the next plan shows the others as still to be brought up to date, and the next apply does.
@@ -211,7 +209,8 @@ public final class SiteContentProvider implements Provider {
   /** Writes the changed files in publishing order: uploaded from the source, or for a rollback copied from their versions. */
   private void upload(Address address, Operation op, String region, String bucket, S3Client s3,
       Map<String, String> restore, Map<String, SiteFile> changed, Map<String, Object> desired,
-      Map<String, SiteFile> want, Map<String, Object> prior, Map<String, Uploads.Put> written, Progress progress) {
+      Map<String, SiteFile> want, Map<String, Object> prior, Map<String, Uploads.Put> written, Progress progress,
+      java.util.function.BiConsumer<String, Uploads.Put> answered) {
     if (!restore.isEmpty()) {
       // A rollback: the release's exact versions, copied inside the bucket, checked to exist first.
       Map<String, String> toCopy = new TreeMap<>();
@@ -220,7 +219,10 @@ public final class SiteContentProvider implements Provider {
       for (Map<String, SiteFile> phase : PublishOrder.phases(changed)) {
         List<String> keys = List.copyOf(phase.keySet());
         List<Uploads.Put> puts = Parallel.map(keys, k -> ObjectVersions.restore(s3, address, op, bucket, k, toCopy.get(k)));
-        for (int i = 0; i < keys.size(); i++) written.put(keys.get(i), puts.get(i));
+        for (int i = 0; i < keys.size(); i++) {
+          written.put(keys.get(i), puts.get(i));
+          answered.accept(keys.get(i), puts.get(i));
+        }
       }
       if (!changed.isEmpty()) progress.report("restored " + changed.size() + " object version(s) by server-side copy");
     } else {
@@ -230,8 +232,8 @@ public final class SiteContentProvider implements Provider {
       siteKeys.addAll(SiteFile.all(prior.get("files")).keySet());
       int leftover = IncompleteUploads.abort(s3, address, op, bucket, siteKeys::contains);
       if (leftover > 0) progress.report("aborted " + leftover + " incomplete multipart upload(s) an earlier run left in " + bucket);
-      written.putAll(new Uploads(address, op).run(clients.s3Async(region), s3, bucket, source,
-          PublishOrder.phases(changed), progress));
+      written.putAll(new Uploads(address, op).run(() -> clients.s3Async(region), s3, bucket, source,
+          PublishOrder.phases(changed), progress, answered));
     }
   }
 

@@ -24,6 +24,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -37,9 +39,9 @@ import software.amazon.awssdk.transfer.s3.model.UploadFileRequest;
 import software.amazon.awssdk.transfer.s3.progress.TransferListener;
 
 /**
- * Uploads a site's changed files with S3's transfer manager: many at once, large ones in parts,
- * each with its Content-Type, Cache-Control and its MD5 in {@value BucketObjects#MD5_METADATA}.
- * A file is checked against the MD5 the plan was made with first, so apply never publishes
+ * Uploads a site's changed files: many at once, small ones as one PutObject each, large ones in
+ * parts on S3's transfer manager, each with its Content-Type, Cache-Control and its MD5 in
+ * {@value BucketObjects#MD5_METADATA}. A file is checked against the MD5 the plan was made with first, so apply never publishes
  * something the plan did not show.
  *
  * <p>A failure or an interrupt starts no further file, lets those in flight end, and then aborts
@@ -78,12 +80,18 @@ final class Uploads {
    * order: a phase starts only once every upload of the one before has been answered (the
    * publish's assets before its pages). One progress line counts them all.
    *
+   * @param s3 the async client for files above {@link #SINGLE_PUT_MAX}, asked for (and with it the
+   *     transfer manager built) only when such a file is to go up: a publish of small files never
+   *     starts Netty's event loops
+   * @param answered told of each upload S3 has answered, as it is, from any thread (the replica
+   *     watch looks for it while the rest go up)
+   *
    * @return each uploaded key's ETag and version id, as S3 answered
    */
-  Map<String, Put> run(S3AsyncClient s3, S3Client sync, String bucket, Path source,
-      List<Map<String, SiteFile>> phases, Progress progress) {
+  Map<String, Put> run(Supplier<S3AsyncClient> s3, S3Client sync, String bucket, Path source,
+      List<Map<String, SiteFile>> phases, Progress progress, BiConsumer<String, Put> answered) {
     try {
-      return upload(s3, sync, bucket, source, phases, progress);
+      return upload(s3, sync, bucket, source, phases, progress, answered);
     } catch (RuntimeException e) {
       try {
         int n = IncompleteUploads.abort(sync, address, op, bucket,
@@ -96,8 +104,8 @@ final class Uploads {
     }
   }
 
-  private Map<String, Put> upload(S3AsyncClient s3, S3Client sync, String bucket, Path source,
-      List<Map<String, SiteFile>> phases, Progress progress) {
+  private Map<String, Put> upload(Supplier<S3AsyncClient> s3, S3Client sync, String bucket, Path source,
+      List<Map<String, SiteFile>> phases, Progress progress, BiConsumer<String, Put> answered) {
     Map<String, Put> etags = new TreeMap<>();
     int count = phases.stream().mapToInt(Map::size).sum();
     if (count == 0) return etags;
@@ -115,7 +123,8 @@ final class Uploads {
       t.setDaemon(true);
       return t;
     });
-    try (S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build()) {
+    LargeFiles large = new LargeFiles(s3);
+    try (large) {
       for (Map<String, SiteFile> files : phases) {
         if (failure.get() != null) break;
         List<CompletableFuture<Put>> futures = new ArrayList<>();
@@ -138,7 +147,7 @@ final class Uploads {
           try {
             etag = f.size() <= SINGLE_PUT_MAX
                 ? CompletableFuture.supplyAsync(() -> put(sync, bucket, key, f, file, bytes, report), senders)
-                : transfer(tm, bucket, key, f, file, bytes, report);
+                : transfer(large.manager(), bucket, key, f, file, bytes, report);
           } catch (ProviderException changed) {
             slots.release();
             failure.compareAndSet(null, changed);
@@ -153,6 +162,7 @@ final class Uploads {
             synchronized (etags) {
               etags.put(key, tag);
             }
+            answered.accept(key, tag);
             done.incrementAndGet();
             report.run();
           }));
@@ -296,6 +306,27 @@ final class Uploads {
     }
     if (cause instanceof SdkException e) return AwsFailures.wrap(address, op, e);
     return new ProviderException(address.toString(), op, "upload to " + bucket + " failed: " + cause, null, null, cause);
+  }
+
+  /** The transfer manager, built on the first large file of a run and closed with the run. */
+  private static final class LargeFiles implements AutoCloseable {
+    private final Supplier<S3AsyncClient> s3;
+    private S3TransferManager manager;
+
+    LargeFiles(Supplier<S3AsyncClient> s3) {
+      this.s3 = s3;
+    }
+
+    /** Called from the one thread that starts the uploads. */
+    S3TransferManager manager() {
+      if (manager == null) manager = S3TransferManager.builder().s3Client(s3.get()).build();
+      return manager;
+    }
+
+    @Override
+    public void close() {
+      if (manager != null) manager.close();
+    }
   }
 
   /** Adds each transfer's progress to the shared byte count. */

@@ -136,7 +136,7 @@ class IncompleteUploadsIT {
         .build()) {
       Map<String, SiteFile> files = SiteFile.all(desired().get("files"));
 
-      assertThatThrownBy(() -> new Uploads(ADDRESS, Operation.CREATE).run(failing, s3, BUCKET, site, java.util.List.of(files), progress::add))
+      assertThatThrownBy(() -> new Uploads(ADDRESS, Operation.CREATE).run(() -> failing, s3, BUCKET, site, java.util.List.of(files), progress::add, (k, put) -> {}))
           .isInstanceOf(ProviderException.class);
     }
 

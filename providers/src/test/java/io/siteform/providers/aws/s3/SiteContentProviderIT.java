@@ -177,6 +177,8 @@ class SiteContentProviderIT {
     assertThat(copy.cacheControl()).isEqualTo("no-cache");
     assertThat(keys(replicaS3, REPLICA)).containsExactlyInAnyOrder("index.html", "assets/app.js", "img/logo.svg");
     assertThat(progress).anyMatch(p -> p.matches("uploaded 3/3 files, 0\\.0 MB of 0\\.0 MB, [0-9.]+ MB/s"));
+    assertThat(clients.built()).as("small files go up on the sync client: no async client, no Netty")
+        .noneMatch(c -> c.startsWith("s3-async/"));
 
     assertThat(read(created)).isEqualTo(created);
   }
@@ -305,6 +307,7 @@ class SiteContentProviderIT {
 
     HeadObjectResponse head = s3.headObject(b -> b.bucket(PRIMARY).key("assets/video.bin"));
     assertThat(head.eTag()).as("a multipart ETag, no MD5").contains("-");
+    assertThat(clients.built()).contains("s3-async/" + PRIMARY_REGION);
     assertThat(head.metadata()).containsEntry("siteform-md5", md5(desired, "assets/video.bin"));
     assertThat(head.contentType()).isEqualTo("application/octet-stream");
     assertThat(head.cacheControl()).isEqualTo("max-age=31536000, immutable");
