@@ -5,6 +5,7 @@ import static io.siteform.providers.aws.AwsFailures.is;
 import io.siteform.engine.resource.Address;
 import io.siteform.error.Operation;
 import io.siteform.providers.aws.AwsFailures;
+import io.siteform.providers.aws.Parallel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

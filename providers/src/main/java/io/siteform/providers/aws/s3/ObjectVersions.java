@@ -6,6 +6,7 @@ import io.siteform.engine.resource.Address;
 import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsFailures;
+import io.siteform.providers.aws.Parallel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

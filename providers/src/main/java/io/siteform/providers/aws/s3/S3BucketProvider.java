@@ -16,6 +16,7 @@ import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
+import io.siteform.providers.aws.Parallel;
 import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.SiteTag;
 import io.siteform.providers.aws.Waits;

@@ -14,6 +14,7 @@ import io.siteform.engine.resource.Address;
 import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.Parallel;
 import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.Waits;
 import io.siteform.providers.aws.s3.BucketObjects.Listed;

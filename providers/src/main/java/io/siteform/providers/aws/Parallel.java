@@ -1,4 +1,4 @@
-package io.siteform.providers.aws.s3;
+package io.siteform.providers.aws;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,16 +10,16 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Many small independent S3 calls (HeadObject, CopyObject) at once: their time is network
- * latency, so a handful of threads make a 2,000-file site take seconds rather than minutes.
+ * Many small independent AWS calls (HeadObject, CopyObject, GetInvalidation) at once: their time
+ * is network latency, so a handful of threads make a 2,000-file site take seconds rather than minutes.
  */
-final class Parallel {
-  static final int THREADS = 8;
+public final class Parallel {
+  public static final int THREADS = 8;
 
   private Parallel() {}
 
   /** The result of a call running on another thread; its failure rethrown as it was thrown. */
-  static <R> R await(Future<R> f) {
+  public static <R> R await(Future<R> f) {
     try {
       return f.get();
     } catch (ExecutionException e) {
@@ -31,7 +31,7 @@ final class Parallel {
   }
 
   /** {@code fn} of every item, in the items' order; the first failure is rethrown once all have run. */
-  static <T, R> List<R> map(Collection<T> items, Function<T, R> fn) {
+  public static <T, R> List<R> map(Collection<T> items, Function<T, R> fn) {
     return map(items, THREADS, fn);
   }
 
@@ -39,10 +39,10 @@ final class Parallel {
    * {@link #map} on up to {@code threads} threads: for one round of calls that should all be in
    * flight at once (the replica wait's HeadObjects, as many as the connection pool holds).
    */
-  static <T, R> List<R> map(Collection<T> items, int threads, Function<T, R> fn) {
+  public static <T, R> List<R> map(Collection<T> items, int threads, Function<T, R> fn) {
     if (items.size() <= 1) return items.stream().map(fn).toList();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(Math.max(1, threads), items.size()), r -> {
-      Thread t = new Thread(r, "siteform-s3");
+      Thread t = new Thread(r, "siteform-aws");
       t.setDaemon(true);
       return t;
     });
