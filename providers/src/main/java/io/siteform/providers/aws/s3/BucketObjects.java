@@ -57,7 +57,7 @@ final class BucketObjects {
   static Optional<Map<String, Listed>> list(S3Client s3, Address address, Operation op, String bucket,
       Collection<String> expected, int page) {
     List<String> bounds = bounds(expected, page);
-    if (bounds.isEmpty()) return list(s3, address, op, bucket);
+    if (bounds.isEmpty()) return range(s3, address, op, bucket, null, null, page);
     List<String> starts = new ArrayList<>();
     starts.add(null);
     starts.addAll(bounds);
@@ -122,18 +122,9 @@ final class BucketObjects {
     }
   }
 
-  /** Every key of {@code bucket}, or empty if there is no such bucket. */
+  /** Every key of {@code bucket}, or empty if there is no such bucket: one range, from the first key to the last. */
   static Optional<Map<String, Listed>> list(S3Client s3, Address address, Operation op, String bucket) {
-    Map<String, Listed> out = new TreeMap<>();
-    try {
-      for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
-        out.put(o.key(), new Listed(unquote(o.eTag()), o.size() == null ? 0L : o.size()));
-      }
-    } catch (SdkException e) {
-      if (is(e, "NoSuchBucket")) return Optional.empty();
-      throw AwsFailures.wrap(address, op, e);
-    }
-    return Optional.of(out);
+    return range(s3, address, op, bucket, null, null, PAGE);
   }
 
   /**
