@@ -132,17 +132,7 @@ public final class PlanOperation {
     Object digests = wanted.get().attributes().get("digests");
     if (!(digests instanceof Map<?, ?>) || digests.equals(before.get().attributes().get("digests"))) return null;
     String id = distribution.get().id();
-    CompletableFuture<EarlierInvalidations> out = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        out.complete(countEarlier(id));
-      } catch (Throwable e) {
-        out.completeExceptionally(e);
-      }
-    }, "siteform-earlier-invalidations");
-    t.setDaemon(true);
-    t.start();
-    return new Early(id, out);
+    return new Early(id, beside("siteform-earlier-invalidations", () -> countEarlier(id)));
   }
 
   /** A read of distribution {@code distributionId}'s invalidations begun beside the refresh. */
@@ -174,14 +164,19 @@ public final class PlanOperation {
   }
 
   private CompletableFuture<Refresher.Refreshed> refreshBeside() {
-    CompletableFuture<Refresher.Refreshed> out = new CompletableFuture<>();
+    return beside("siteform-refresh-all", this::refresh);
+  }
+
+  /** {@code work}'s result, computed on a daemon thread of its own named {@code thread}. */
+  private static <T> CompletableFuture<T> beside(String thread, java.util.function.Supplier<T> work) {
+    CompletableFuture<T> out = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {
-        out.complete(refresh());
+        out.complete(work.get());
       } catch (Throwable e) {
         out.completeExceptionally(e);
       }
-    }, "siteform-refresh-all");
+    }, thread);
     t.setDaemon(true);
     t.start();
     return out;
