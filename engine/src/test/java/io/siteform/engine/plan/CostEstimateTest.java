@@ -82,16 +82,6 @@ class CostEstimateTest {
     assertThat(plan.earlierInvalidations().knownPaths()).isEqualTo(7);
   }
 
-  @Test
-  void aPlanWhoseFilesAreUnchangedReadsNoInvalidations() throws Exception {
-    h.cloud.localFiles.put("index.html", "i1");
-    h.apply(Fixtures.withContent(true));
-    h.cloud.calls.clear();
-    Plan plan = h.plan(Fixtures.withContent(true));
-    assertThat(plan.changes()).allMatch(c -> c.action() == Action.NO_OP);
-    assertThat(invalidationReads()).isZero();
-  }
-
   private long invalidationReads() {
     synchronized (h.cloud.calls) {
       return h.cloud.calls.stream().filter(c -> c.startsWith("read data.cloudfront_invalidations.site ")).count();
