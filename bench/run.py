@@ -435,6 +435,10 @@ def main():
         scale = [bench.scale_case(site, spec, args.files)]
         if not args.quick:
             scale.append(bench.large_site())
+        # The first moto holds every object version the cases made (over 20 GB after the large
+        # site): it goes before the second one starts.
+        moto.stop()
+        moto = None
         latency = None
         if args.latency_ms:
             latency = latency_cases(args, work)
