@@ -53,6 +53,7 @@ public final class Main {
       }
     };
     CommandLine cli = new CommandLine(root, factory);
+    SiteformCommand.register(cli, args);
     cli.setOut(terminal.out());
     cli.setErr(terminal.err());
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -20,6 +20,27 @@ class UsageTest {
     return f.toString();
   }
 
+  /** The commands picocli is given for {@code args}: the one named, or all. */
+  private static java.util.Set<String> registered(String... args) {
+    picocli.CommandLine top = new picocli.CommandLine(new SiteformCommand(new Terminal(null, null, null, true, Map.of()), 0L));
+    SiteformCommand.register(top, args);
+    return top.getSubcommands().keySet();
+  }
+
+  @Test
+  void aRunBuildsOnlyTheCommandItNamesAfterTheTopOptionsAndTheirValues() {
+    assertThat(registered("apply", "--auto-approve")).containsExactly("apply");
+    assertThat(registered("-f", "plan", "--endpoint-url", "http://x", "--no-color", "apply")).containsExactly("apply");
+    assertThat(registered("--file=x.yaml", "-fy.yaml", "--var", "a=b", "--stats", "drift")).containsExactly("drift");
+    assertThat(registered("state", "list")).containsExactly("state");
+    var all = SiteformCommand.COMMANDS.keySet().toArray(String[]::new);
+    // help and completion work on every command; no command, an unknown one or "--" leave picocli to say what is wrong.
+    for (String[] args : new String[][] {{}, {"--help"}, {"help", "plan"}, {"generate-completion"}, {"plann"},
+        {"--", "plan"}, {"-f"}}) {
+      assertThat(registered(args)).as(String.join(" ", args)).containsExactly(all);
+    }
+  }
+
   @Test
   void anUnknownCommandIsNamedWithTheNearestOnes() {
     var r = cli.run("plann");
