@@ -231,10 +231,12 @@ public final class SiteContentProvider implements Provider {
       // An earlier run killed mid-upload left parts of the site's files: abort them before the new upload.
       Set<String> siteKeys = new java.util.HashSet<>(want.keySet());
       siteKeys.addAll(SiteFile.all(prior.get("files")).keySet());
-      int leftover = IncompleteUploads.abort(s3, address, op, bucket, siteKeys::contains);
-      if (leftover > 0) progress.report("aborted " + leftover + " incomplete multipart upload(s) an earlier run left in " + bucket);
+      Runnable clearLeftovers = () -> {
+        int leftover = IncompleteUploads.abort(s3, address, op, bucket, siteKeys::contains);
+        if (leftover > 0) progress.report("aborted " + leftover + " incomplete multipart upload(s) an earlier run left in " + bucket);
+      };
       written.putAll(new Uploads(address, op).run(() -> clients.s3Async(region), s3, bucket, source,
-          PublishOrder.phases(changed), progress, answered));
+          PublishOrder.phases(changed), progress, answered, clearLeftovers));
     }
   }
 

@@ -5,6 +5,7 @@ import io.siteform.engine.resource.Address;
 import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsFailures;
+import io.siteform.providers.aws.Parallel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,12 +88,16 @@ final class Uploads {
    * @param answered told of each upload S3 has answered, as it is, from any thread (the replica
    *     watch looks for it while the rest go up)
    *
+   * @param clearLeftovers aborts what earlier runs left of multipart uploads to these keys: run
+   *     beside the first single PutObjects (a PutObject does not meet a multipart upload), and done
+   *     before the first multipart upload begins, which it would otherwise abort too
    * @return each uploaded key's ETag and version id, as S3 answered
    */
   Map<String, Put> run(Supplier<S3AsyncClient> s3, S3Client sync, String bucket, Path source,
-      List<Map<String, SiteFile>> phases, Progress progress, BiConsumer<String, Put> answered) {
+      List<Map<String, SiteFile>> phases, Progress progress, BiConsumer<String, Put> answered,
+      Runnable clearLeftovers) {
     try {
-      return upload(s3, sync, bucket, source, phases, progress, answered);
+      return upload(s3, sync, bucket, source, phases, progress, answered, clearLeftovers);
     } catch (RuntimeException e) {
       try {
         int n = IncompleteUploads.abort(sync, address, op, bucket,
@@ -105,10 +111,14 @@ final class Uploads {
   }
 
   private Map<String, Put> upload(Supplier<S3AsyncClient> s3, S3Client sync, String bucket, Path source,
-      List<Map<String, SiteFile>> phases, Progress progress, BiConsumer<String, Put> answered) {
+      List<Map<String, SiteFile>> phases, Progress progress, BiConsumer<String, Put> answered,
+      Runnable clearLeftovers) {
     Map<String, Put> etags = new TreeMap<>();
     int count = phases.stream().mapToInt(Map::size).sum();
-    if (count == 0) return etags;
+    if (count == 0) {
+      clearLeftovers.run();
+      return etags;
+    }
     Path root = realFolder(source);
     long totalBytes = phases.stream().flatMap(p -> p.values().stream()).mapToLong(SiteFile::size).sum();
     AtomicLong bytes = new AtomicLong();
@@ -123,7 +133,8 @@ final class Uploads {
       t.setDaemon(true);
       return t;
     });
-    LargeFiles large = new LargeFiles(s3);
+    Future<?> leftoversCleared = senders.submit(clearLeftovers);
+    LargeFiles large = new LargeFiles(s3, leftoversCleared);
     try (large) {
       for (Map<String, SiteFile> files : phases) {
         if (failure.get() != null) break;
@@ -173,6 +184,11 @@ final class Uploads {
         } catch (CompletionException ignored) {
           // every upload has ended; the first failure is reported below
         }
+      }
+      try {
+        Parallel.await(leftoversCleared);
+      } catch (RuntimeException e) {
+        failure.compareAndSet(null, e);
       }
     } finally {
       senders.shutdownNow();
@@ -311,15 +327,20 @@ final class Uploads {
   /** The transfer manager, built on the first large file of a run and closed with the run. */
   private static final class LargeFiles implements AutoCloseable {
     private final Supplier<S3AsyncClient> s3;
+    private final Future<?> leftoversCleared;
     private S3TransferManager manager;
 
-    LargeFiles(Supplier<S3AsyncClient> s3) {
+    LargeFiles(Supplier<S3AsyncClient> s3, Future<?> leftoversCleared) {
       this.s3 = s3;
+      this.leftoversCleared = leftoversCleared;
     }
 
-    /** Called from the one thread that starts the uploads. */
+    /** Called from the one thread that starts the uploads; not before earlier runs' leftovers are aborted. */
     S3TransferManager manager() {
-      if (manager == null) manager = S3TransferManager.builder().s3Client(s3.get()).build();
+      if (manager == null) {
+        Parallel.await(leftoversCleared);
+        manager = S3TransferManager.builder().s3Client(s3.get()).build();
+      }
       return manager;
     }
 
