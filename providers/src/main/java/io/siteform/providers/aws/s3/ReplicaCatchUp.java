@@ -90,8 +90,9 @@ final class ReplicaCatchUp {
   }
 
   /**
-   * Starts watching {@code replicas} for {@code want}, the publish's files, before the uploads:
-   * lists each replica once (what it held before this publish), then, while the uploads run,
+   * Starts watching {@code replicas} for {@code want}, the publish's files, with the uploads:
+   * lists each replica once (what it held before this publish, but for uploads S3 may already have
+   * replicated), once the uploads have ended or run for {@link #REPLICATION_SOONEST}, then, while they run,
    * asks for the keys whose upload was answered at least {@link #REPLICATION_SOONEST} ago, by
    * HeadObject when they fit one parallel round (a listing waits for the uploads to end). Close it
    * when the publish ends, however it ends.
@@ -131,6 +132,9 @@ final class ReplicaCatchUp {
       this.prefix = prefix;
       replicas.forEach(r -> sure.put(r, ConcurrentHashMap.newKeySet()));
       this.held = thread.submit(() -> {
+        // The first uploads go out first: the listing would hold them up at the endpoint, and S3
+        // replicates nothing of them sooner anyway. A re-publish's few uploads end before this.
+        uploadsEnded.await(REPLICATION_SOONEST.toNanos(), TimeUnit.NANOSECONDS);
         Map<Replica, Map<String, Listed>> listing = list(clients, address, op, this.replicas);
         listed = System.nanoTime();
         return listing;
