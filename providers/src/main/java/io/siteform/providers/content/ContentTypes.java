@@ -44,7 +44,9 @@ final class ContentTypes {
 
   /**
    * Tika's table, or null when this JVM names a further MIME file for Tika to read (as Tika does,
-   * the property is read once), whose patterns the table cannot know.
+   * the property is read once), whose patterns the table cannot know. Tika's other extension, a
+   * {@code custom-mimetypes.xml} on the classpath, would come from a dependency and be written
+   * into the table with the rest.
    */
   private static final Table TYPES =
       System.getProperty("tika.custom-mimetypes") == null ? Table.read() : null;
@@ -113,16 +115,19 @@ final class ContentTypes {
 
   /**
    * Tika's {@code Patterns}: exact names, then suffixes longest first, then regular expressions in
-   * Tika's order (longest first, then alphabetical); {@code null} when none matches.
+   * Tika's order (longest first, then alphabetical). The regexes are compiled when a name first
+   * gets that far (a name without a known suffix): java.util.regex costs a fresh JVM ~20 ms.
    */
-  private record Table(
-      Map<String, String> names,
-      Map<String, String> suffixes,
-      int shortestSuffix,
-      int longestSuffix,
-      List<Pattern> regexes,
-      List<String> regexTypes) {
+  private static final class Table {
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, String> suffixes = new HashMap<>(2048);
+    private int shortestSuffix = Integer.MAX_VALUE;
+    private int longestSuffix = 0;
+    private final List<String> regexSources = new ArrayList<>();
+    private final List<String> regexTypes = new ArrayList<>();
+    private volatile Pattern[] regexes;
 
+    /** The type Tika's patterns give {@code name}, or {@code null} when none matches. */
     String match(String name) {
       String type = names.get(name);
       if (type != null) return type;
@@ -130,10 +135,21 @@ final class ContentTypes {
         type = suffixes.get(name.substring(name.length() - n));
         if (type != null) return type;
       }
-      for (int i = 0; i < regexes.size(); i++) {
-        if (regexes.get(i).matcher(name).matches()) return regexTypes.get(i);
+      Pattern[] compiled = regexes();
+      for (int i = 0; i < compiled.length; i++) {
+        if (compiled[i].matcher(name).matches()) return regexTypes.get(i);
       }
       return null;
+    }
+
+    private Pattern[] regexes() {
+      Pattern[] compiled = regexes;
+      if (compiled == null) {
+        compiled = new Pattern[regexSources.size()];
+        for (int i = 0; i < compiled.length; i++) compiled[i] = Pattern.compile(regexSources.get(i));
+        regexes = compiled;
+      }
+      return compiled;
     }
 
     static Table read() {
@@ -144,13 +160,8 @@ final class ContentTypes {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Map<String, String> names = new HashMap<>();
-      Map<String, String> suffixes = new HashMap<>(2048);
-      List<Pattern> regexes = new ArrayList<>();
-      List<String> regexTypes = new ArrayList<>();
-      Map<String, String> sameTypes = new HashMap<>(1024);
-      int shortest = Integer.MAX_VALUE;
-      int longest = 0;
+      Table table = new Table();
+      Map<String, String> oneCopyOfEachType = new HashMap<>(1024);
       for (int start = 0, end; start < text.length(); start = end + 1) {
         end = text.indexOf('\n', start);
         if (end < 0) end = text.length();
@@ -160,24 +171,28 @@ final class ContentTypes {
         if (tab1 < 0 || tab2 < 0 || tab2 > end) {
           throw new IllegalStateException(TABLE + ": bad line " + text.substring(start, end));
         }
-        String kind = text.substring(start, tab1);
         String pattern = text.substring(tab1 + 1, tab2);
-        String type = sameTypes.computeIfAbsent(text.substring(tab2 + 1, end), t -> t);
-        switch (kind) {
-          case "name" -> names.put(pattern, type);
-          case "suffix" -> {
-            suffixes.put(pattern, type);
-            shortest = Math.min(shortest, pattern.length());
-            longest = Math.max(longest, pattern.length());
-          }
-          case "regex" -> {
-            regexes.add(Pattern.compile(pattern));
-            regexTypes.add(type);
-          }
-          default -> throw new IllegalStateException(TABLE + ": unknown kind " + kind);
-        }
+        String type = text.substring(tab2 + 1, end);
+        String known = oneCopyOfEachType.putIfAbsent(type, type);
+        table.add(text.substring(start, tab1), pattern, known == null ? type : known);
       }
-      return new Table(names, suffixes, shortest, longest, regexes, regexTypes);
+      return table;
+    }
+
+    private void add(String kind, String pattern, String type) {
+      switch (kind) {
+        case "name" -> names.put(pattern, type);
+        case "suffix" -> {
+          suffixes.put(pattern, type);
+          shortestSuffix = Math.min(shortestSuffix, pattern.length());
+          longestSuffix = Math.max(longestSuffix, pattern.length());
+        }
+        case "regex" -> {
+          regexSources.add(pattern);
+          regexTypes.add(type);
+        }
+        default -> throw new IllegalStateException(TABLE + ": unknown kind " + kind);
+      }
     }
   }
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ContentTypes} answers what Tika answers, without loading Tika for a usual site. */
 class ContentTypesTest {
@@ -143,6 +146,29 @@ class ContentTypesTest {
       assertThat(of.invoke(null, "http://x/a.php")).isEqualTo(oldWay("http://x/a.php"));
       assertThat(tikaLoaded.invoke(null)).isEqualTo(true);
       assertThat(loader.loaded).contains(MimeTypes.class.getName());
+    }
+  }
+
+  @Test
+  void aFurtherMimeFileNamedForTikaIsTikasToRead(@TempDir Path dir) throws Exception {
+    Path custom = dir.resolve("custom-mimetypes.xml");
+    Files.writeString(
+        custom,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mime-info>\n"
+            + "  <mime-type type=\"text/x-siteform-test\"><glob pattern=\"*.siteformtest\"/></mime-type>\n"
+            + "</mime-info>\n");
+    assertThat(ContentTypes.of("a.siteformtest")).isEqualTo(ContentTypes.UNKNOWN);
+    String before = System.setProperty("tika.custom-mimetypes", custom.toString());
+    try (RecordingLoader loader = new RecordingLoader()) {
+      Class<?> types = Class.forName(ContentTypes.class.getName(), true, loader);
+      Method of = types.getDeclaredMethod("of", String.class);
+      of.setAccessible(true);
+      assertThat(of.invoke(null, "a.siteformtest")).isEqualTo("text/x-siteform-test; charset=utf-8");
+      assertThat(of.invoke(null, "index.html")).isEqualTo("text/html; charset=utf-8");
+      assertThat(of.invoke(null, "font.woff2")).isEqualTo("font/woff2");
+    } finally {
+      if (before == null) System.clearProperty("tika.custom-mimetypes");
+      else System.setProperty("tika.custom-mimetypes", before);
     }
   }
 
