@@ -11,6 +11,7 @@ import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.s3.BucketObjects.Listed;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,12 +76,14 @@ final class ReplicaCatchUp {
   }
 
   /**
-   * What each replica holds, listed all at once (the replicas are in different regions); a
-   * replica bucket that does not exist is left out. The maps are the caller's to change.
+   * What each replica holds, listed all at once (the replicas are in different regions), each in
+   * parallel ranges split by {@code expected}, the keys it should hold; a replica bucket that does
+   * not exist is left out. The maps are the caller's to change.
    */
-  static Map<Replica, Map<String, Listed>> list(AwsClients clients, Address address, Operation op, List<Replica> replicas) {
+  static Map<Replica, Map<String, Listed>> list(AwsClients clients, Address address, Operation op, List<Replica> replicas,
+      Collection<String> expected) {
     List<Optional<Map<String, Listed>>> listed = Parallel.map(replicas,
-        r -> BucketObjects.list(clients.s3(r.region()), address, op, r.bucket()));
+        r -> BucketObjects.list(clients.s3(r.region()), address, op, r.bucket(), expected));
     Map<Replica, Map<String, Listed>> out = new LinkedHashMap<>();
     for (int i = 0; i < replicas.size(); i++) {
       Replica r = replicas.get(i);
@@ -135,7 +138,7 @@ final class ReplicaCatchUp {
         // The first uploads go out first: the listing would hold them up at the endpoint, and S3
         // replicates nothing of them sooner anyway. A re-publish's few uploads end before this.
         uploadsEnded.await(REPLICATION_SOONEST.toNanos(), TimeUnit.NANOSECONDS);
-        Map<Replica, Map<String, Listed>> listing = list(clients, address, op, this.replicas);
+        Map<Replica, Map<String, Listed>> listing = list(clients, address, op, this.replicas, want.keySet());
         listed = System.nanoTime();
         return listing;
       });
@@ -239,7 +242,8 @@ final class ReplicaCatchUp {
         }
         return unsure;
       }
-      Map<String, Listed> listing = BucketObjects.list(s3, address, op, r.bucket()).orElseThrow(() -> gone(r));
+      Map<String, Listed> listing = BucketObjects.list(s3, address, op, r.bucket(), want.keySet())
+          .orElseThrow(() -> gone(r));
       for (String k : unseen) {
         if (ReplicaCatchUp.current(listing.get(k), etags.get(k), want.get(k))) seen.add(k);
         else unsure.add(k);
