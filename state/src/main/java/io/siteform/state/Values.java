@@ -45,10 +45,13 @@ public final class Values {
     return value;
   }
 
-  /** A deep, unmodifiable, key-sorted copy of {@code map}. */
+  /**
+   * A deep, unmodifiable, key-sorted copy of {@code map}. It is a {@link java.util.SortedMap}, so
+   * the state writer can tell it needs no sorting.
+   */
   public static Map<String, Object> copyMap(Map<?, ?> map) {
     TreeMap<String, Object> out = new TreeMap<>();
     map.forEach((k, v) -> out.put(String.valueOf(k), copy(v)));
-    return Collections.unmodifiableMap(out);
+    return Collections.unmodifiableSortedMap(out);
   }
 }
