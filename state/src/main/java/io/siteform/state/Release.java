@@ -25,7 +25,8 @@ public record Release(long number, String time, String digest, int changed, long
     if (number < 1) throw new IllegalArgumentException("a release number starts at 1, found " + number);
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(digest, "digest");
-    files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+    // Sorted, so the next release's copy of it (the reader's, the release book's) is built in one pass.
+    files = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(files));
   }
 
   /**

@@ -3,8 +3,8 @@ package io.siteform.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.siteform.error.StateException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,19 +150,47 @@ final class StateDocumentReader {
       TreeMap<String, Release.File> out) {
     if (!files.isObject()) fail(path + " must be an object, found " + kind(files));
     for (Map.Entry<String, JsonNode> e : files.properties()) {
-      String at = path + "[\"" + e.getKey() + "\"]";
+      String key = e.getKey();
       JsonNode f = e.getValue();
-      if (!f.isObject()) fail(at + " must be an object, found " + kind(f));
+      if (!f.isObject()) fail(at(path, key) + " must be an object, found " + kind(f));
       for (Map.Entry<String, JsonNode> field : f.properties()) {
-        if (!RELEASE_FILE_FIELDS.contains(field.getKey())) fail(at + ": unknown field '" + field.getKey() + "'");
+        if (!RELEASE_FILE_FIELDS.contains(field.getKey())) fail(at(path, key) + ": unknown field '" + field.getKey() + "'");
       }
-      Release.File file = new Release.File(text(f, "version_id", at + ".version_id", false),
-          text(f, "md5", at + ".md5", false), integer(f, "size", at + ".size"),
-          string(f, "content_type", at + ".content_type"), string(f, "cache_control", at + ".cache_control"));
-      Release.File before = previous == null ? null : previous.files().get(e.getKey());
-      out.put(e.getKey(), file.equals(before) ? before : file);
+      Release.File file = new Release.File(fileText(f, "version_id", path, key), fileText(f, "md5", path, key),
+          fileInteger(f, "size", path, key), fileString(f, "content_type", path, key),
+          fileString(f, "cache_control", path, key));
+      Release.File before = previous == null ? null : previous.files().get(key);
+      out.put(key, file.equals(before) ? before : file);
     }
     return out;
+  }
+
+  /*
+   * A release file's fields, checked as text(), integer() and string() check them, without
+   * spelling out the path of each of a site's thousands of fields unless one is wrong: then the
+   * general check fails with its usual message.
+   */
+
+  private static String at(String path, String key) {
+    return path + "[\"" + key + "\"]";
+  }
+
+  private String fileText(JsonNode f, String field, String path, String key) {
+    JsonNode node = f.get(field);
+    if (node != null && node.isTextual() && !node.textValue().isEmpty()) return node.textValue();
+    return text(f, field, at(path, key) + "." + field, false);
+  }
+
+  private String fileString(JsonNode f, String field, String path, String key) {
+    JsonNode node = f.get(field);
+    if (node != null && node.isTextual()) return node.textValue();
+    return string(f, field, at(path, key) + "." + field);
+  }
+
+  private long fileInteger(JsonNode f, String field, String path, String key) {
+    JsonNode node = f.get(field);
+    if (node != null && node.isIntegralNumber() && node.canConvertToLong()) return node.longValue();
+    return integer(f, field, at(path, key) + "." + field);
   }
 
   /** A string field that may be empty. */
@@ -221,21 +249,24 @@ final class StateDocumentReader {
     return ResourceState.Status.CREATING;
   }
 
-  /** JSON to the value kinds {@link Values} knows; numbers stay exact. */
+  /**
+   * JSON to the value kinds {@link Values} knows, numbers exact, already as {@link Values#copy}
+   * makes them: the resource takes the attributes without copying them again.
+   */
   private static Object value(JsonNode node) {
     if (node.isNull()) return null;
     if (node.isTextual()) return node.textValue();
     if (node.isBoolean()) return node.booleanValue();
-    if (node.isIntegralNumber()) return node.canConvertToLong() ? (Object) node.longValue() : node.decimalValue();
+    if (node.isIntegralNumber()) return node.canConvertToLong() ? (Object) node.longValue() : Values.copy(node.decimalValue());
     if (node.isNumber()) return Values.copy(node.decimalValue());
     if (node.isArray()) {
       List<Object> out = new ArrayList<>(node.size());
       node.forEach(e -> out.add(value(e)));
-      return out;
+      return Collections.unmodifiableList(out);
     }
-    Map<String, Object> out = new LinkedHashMap<>();
+    TreeMap<String, Object> out = new TreeMap<>();
     node.properties().forEach(e -> out.put(e.getKey(), value(e.getValue())));
-    return out;
+    return Values.normalised(out);
   }
 
   private JsonNode required(JsonNode parent, String field, String path) {

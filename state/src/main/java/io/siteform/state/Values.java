@@ -1,11 +1,17 @@
 package io.siteform.state;
 
 import java.math.BigDecimal;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Attribute values are JSON-like: String, Long, BigDecimal, Boolean, List, Map (sorted by key),
@@ -45,10 +51,53 @@ public final class Values {
     return value;
   }
 
-  /** A deep, unmodifiable, key-sorted copy of {@code map}. */
+  /**
+   * A deep, unmodifiable, key-sorted copy of {@code map}. It is a {@link SortedMap}, so the state
+   * writer can tell it needs no sorting, and a map this returned is returned as it is: it is
+   * already such a copy all the way down, and a site's files would otherwise be copied again by
+   * every record they pass through.
+   */
   public static Map<String, Object> copyMap(Map<?, ?> map) {
+    if (map instanceof Copied c) return c;
     TreeMap<String, Object> out = new TreeMap<>();
     map.forEach((k, v) -> out.put(String.valueOf(k), copy(v)));
-    return Collections.unmodifiableMap(out);
+    return new Copied(out);
+  }
+
+  /**
+   * {@code sorted}, whose values are already what {@link #copy} makes of them, as a map {@link
+   * #copyMap} returns without copying: for a reader that builds such values itself.
+   */
+  static Map<String, Object> normalised(TreeMap<String, Object> sorted) {
+    return new Copied(sorted);
+  }
+
+  /** What {@link #copyMap} makes: an unmodifiable view of a sorted map of copies that no one else holds. */
+  private static final class Copied extends AbstractMap<String, Object> implements SortedMap<String, Object> {
+    private final SortedMap<String, Object> view;
+
+    Copied(TreeMap<String, Object> map) {
+      this.view = Collections.unmodifiableSortedMap(map);
+    }
+
+    @Override public int size() { return view.size(); }
+    @Override public boolean isEmpty() { return view.isEmpty(); }
+    @Override public boolean containsKey(Object key) { return view.containsKey(key); }
+    @Override public boolean containsValue(Object value) { return view.containsValue(value); }
+    @Override public Object get(Object key) { return view.get(key); }
+    @Override public Object getOrDefault(Object key, Object fallback) { return view.getOrDefault(key, fallback); }
+    @Override public void forEach(BiConsumer<? super String, ? super Object> action) { view.forEach(action); }
+    @Override public Set<Entry<String, Object>> entrySet() { return view.entrySet(); }
+    @Override public Set<String> keySet() { return view.keySet(); }
+    @Override public Collection<Object> values() { return view.values(); }
+    @Override public Comparator<? super String> comparator() { return view.comparator(); }
+    @Override public SortedMap<String, Object> subMap(String from, String to) { return view.subMap(from, to); }
+    @Override public SortedMap<String, Object> headMap(String to) { return view.headMap(to); }
+    @Override public SortedMap<String, Object> tailMap(String from) { return view.tailMap(from); }
+    @Override public String firstKey() { return view.firstKey(); }
+    @Override public String lastKey() { return view.lastKey(); }
+    @Override public boolean equals(Object o) { return o == this || view.equals(o); }
+    @Override public int hashCode() { return view.hashCode(); }
+    @Override public String toString() { return view.toString(); }
   }
 }

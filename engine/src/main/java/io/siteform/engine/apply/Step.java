@@ -14,6 +14,16 @@ public record Step(Operation operation, ResourceChange change) implements Compar
     return change.address();
   }
 
+  /**
+   * Steps are the apply graph's vertices, hashed at every edge and turn of the walk: a hash over
+   * the operation and the change's address and action ({@link ResourceChange#hashCode}), not over
+   * the attributes, consistent with the record's {@code equals}.
+   */
+  @Override
+  public int hashCode() {
+    return 31 * operation.hashCode() + change.hashCode();
+  }
+
   @Override
   public int compareTo(Step o) {
     int c = address().compareTo(o.address());

@@ -48,6 +48,16 @@ public record ResourceChange(
     Objects.requireNonNull(reason, "reason");
   }
 
+  /**
+   * Over the address and action alone, consistent with the record's {@code equals} (equal changes
+   * have both equal): a change's attributes can hold a whole site's files, and an apply hashes its
+   * steps, each holding a change, at every turn of the walk. A plan has one change per address.
+   */
+  @Override
+  public int hashCode() {
+    return 31 * address.hashCode() + action.hashCode();
+  }
+
   /** The recorded attributes, or an empty map for a create. */
   public Map<String, Object> before() {
     return prior.map(ResourceState::attributes).orElse(Map.of());
