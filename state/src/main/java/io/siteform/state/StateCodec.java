@@ -50,7 +50,8 @@ import java.io.IOException;
  * this codec writes, at any point of an apply, is one it reads back.
  */
 public final class StateCodec {
-  private static final ObjectMapper MAPPER =
+  /** The one mapper of the state document (package-private: the tests' old tree writer shares it). */
+  static final ObjectMapper MAPPER =
       JsonMapper.builder()
           // Exact decimals: a double would turn 0.1 into 0.1000000000000000055511151231257827.
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -105,7 +106,7 @@ public final class StateCodec {
     return new StateDocumentReader(location).read(root);
   }
 
-  private static DefaultPrettyPrinter prettyPrinter() {
+  static DefaultPrettyPrinter prettyPrinter() {
     Separators separators =
         Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)

@@ -1,17 +1,17 @@
 package io.siteform.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+
+
+
+
+
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.List;
@@ -22,20 +22,9 @@ import java.util.Map;
  * Jackson tree and writes that. Kept only so tests can check that both give the same bytes.
  */
 final class TreeStateWriter {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          // Exact decimals: a double would turn 0.1 into 0.1000000000000000055511151231257827.
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-          // Values strips trailing zeros, which makes 1000000000000000000000 into 1E+21: keep
-          // the document readable by people and by jq.
-          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-          .build();
+  private static final ObjectMapper MAPPER = StateCodec.MAPPER;
 
-  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+  private static final ObjectWriter WRITER = MAPPER.writer(StateCodec.prettyPrinter());
 
   /** The document for {@code state}; byte-identical for equal states. */
   String toJson(State state) {
@@ -137,18 +126,4 @@ final class TreeStateWriter {
       throw new IllegalArgumentException("cannot write state: " + e.getOriginalMessage(), e);
     }
   }
-
-  private static DefaultPrettyPrinter prettyPrinter() {
-    Separators separators =
-        Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator("");
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter p = new DefaultPrettyPrinter(separators);
-    p.indentObjectsWith(indenter);
-    p.indentArraysWith(indenter);
-    return p;
-  }
-
 }
