@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Turns a parsed JSON tree into a {@link State}, checking every field by hand so a damaged
@@ -156,47 +157,33 @@ final class StateDocumentReader {
       for (Map.Entry<String, JsonNode> field : f.properties()) {
         if (!RELEASE_FILE_FIELDS.contains(field.getKey())) fail(at(path, key) + ": unknown field '" + field.getKey() + "'");
       }
-      Release.File file = new Release.File(fileText(f, "version_id", path, key), fileText(f, "md5", path, key),
-          fileInteger(f, "size", path, key), fileString(f, "content_type", path, key),
-          fileString(f, "cache_control", path, key));
+      Release.File file = new Release.File(text(f, "version_id", at(path, key, "version_id"), false),
+          text(f, "md5", at(path, key, "md5"), false), integer(f, "size", at(path, key, "size")),
+          string(f, "content_type", at(path, key, "content_type")),
+          string(f, "cache_control", at(path, key, "cache_control")));
       Release.File before = previous == null ? null : previous.files().get(key);
       out.put(key, file.equals(before) ? before : file);
     }
     return out;
   }
 
-  /*
-   * A release file's fields, checked as text(), integer() and string() check them, without
-   * spelling out the path of each of a site's thousands of fields unless one is wrong: then the
-   * general check fails with its usual message.
-   */
-
   private static String at(String path, String key) {
     return path + "[\"" + key + "\"]";
   }
 
-  private String fileText(JsonNode f, String field, String path, String key) {
-    JsonNode node = f.get(field);
-    if (node != null && node.isTextual() && !node.textValue().isEmpty()) return node.textValue();
-    return text(f, field, at(path, key) + "." + field, false);
-  }
-
-  private String fileString(JsonNode f, String field, String path, String key) {
-    JsonNode node = f.get(field);
-    if (node != null && node.isTextual()) return node.textValue();
-    return string(f, field, at(path, key) + "." + field);
-  }
-
-  private long fileInteger(JsonNode f, String field, String path, String key) {
-    JsonNode node = f.get(field);
-    if (node != null && node.isIntegralNumber() && node.canConvertToLong()) return node.longValue();
-    return integer(f, field, at(path, key) + "." + field);
+  /** A release file's field, its path spelled out only if it is wrong: a site has thousands of them. */
+  private static Supplier<String> at(String path, String key, String field) {
+    return () -> at(path, key) + "." + field;
   }
 
   /** A string field that may be empty. */
   private String string(JsonNode parent, String field, String path) {
+    return string(parent, field, () -> path);
+  }
+
+  private String string(JsonNode parent, String field, Supplier<String> path) {
     JsonNode node = required(parent, field, path);
-    if (!node.isTextual()) fail(path + " must be a string, found " + kind(node));
+    if (!node.isTextual()) fail(path.get() + " must be a string, found " + kind(node));
     return node.textValue();
   }
 
@@ -270,24 +257,37 @@ final class StateDocumentReader {
   }
 
   private JsonNode required(JsonNode parent, String field, String path) {
+    return required(parent, field, () -> path);
+  }
+
+  private JsonNode required(JsonNode parent, String field, Supplier<String> path) {
     JsonNode node = parent.get(field);
-    if (node == null) fail("missing field " + path);
+    if (node == null) fail("missing field " + path.get());
     return node;
   }
 
   private long integer(JsonNode parent, String field, String path) {
+    return integer(parent, field, () -> path);
+  }
+
+  /** {@code path} is spelled out only for the message of a field that is wrong. */
+  private long integer(JsonNode parent, String field, Supplier<String> path) {
     JsonNode node = required(parent, field, path);
     if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-      fail(path + " must be a whole number, found " + kind(node));
+      fail(path.get() + " must be a whole number, found " + kind(node));
     }
     return node.longValue();
   }
 
   private String text(JsonNode parent, String field, String path, boolean nullable) {
+    return text(parent, field, () -> path, nullable);
+  }
+
+  private String text(JsonNode parent, String field, Supplier<String> path, boolean nullable) {
     JsonNode node = required(parent, field, path);
     if (nullable && node.isNull()) return null;
     if (!node.isTextual() || node.textValue().isEmpty()) {
-      fail(path + " must be a non-empty string, found " + kind(node));
+      fail(path.get() + " must be a non-empty string, found " + kind(node));
     }
     return node.textValue();
   }
