@@ -87,17 +87,34 @@ public final class AwsClients implements AutoCloseable {
     return requests.counts();
   }
 
+  /**
+   * The HTTP requests sent so far, by service, operation and region ("S3 ListObjectsV2
+   * ap-southeast-1"), sorted: tests check with it which calls a run makes where.
+   */
+  public Map<String, Long> operations() {
+    return RequestCounter.sums(requests.operations);
+  }
+
   /** Counts each request as it goes out: registered on every client, so no call escapes it. */
   static final class RequestCounter implements ExecutionInterceptor {
     private final ConcurrentMap<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> operations = new ConcurrentHashMap<>();
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-      String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-      counts.computeIfAbsent(service == null ? "unknown" : service, k -> new LongAdder()).increment();
+      String service = java.util.Objects.requireNonNullElse(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+          "unknown");
+      counts.computeIfAbsent(service, k -> new LongAdder()).increment();
+      String operation = service + " " + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME) + " "
+          + attributes.getAttribute(software.amazon.awssdk.awscore.AwsExecutionAttribute.AWS_REGION);
+      operations.computeIfAbsent(operation, k -> new LongAdder()).increment();
     }
 
     Map<String, Long> counts() {
+      return sums(counts);
+    }
+
+    static Map<String, Long> sums(ConcurrentMap<String, LongAdder> counts) {
       Map<String, Long> out = new TreeMap<>();
       counts.forEach((k, v) -> out.put(k, v.sum()));
       return out;

@@ -93,19 +93,39 @@ final class ReplicaCatchUp {
   }
 
   /**
+   * What the state says the replicas held when the publish began: {@code replicas}, recorded by
+   * the last publish as holding every file it published, and {@code unchanged}, the keys the
+   * primary still holds as that publish left them (as the primary's listing shows them) and this
+   * one does not write: the copies S3 or siteform made of those are the replicas' too.
+   */
+  record Recorded(List<Replica> replicas, Map<String, Listed> unchanged) {
+    static final Recorded NONE = new Recorded(List.of(), Map.of());
+  }
+
+  /**
+   * How many keys of a replica recorded as holding the site are asked for by HeadObject before
+   * what the state says is taken instead of a listing: one parallel round. A replica bucket made
+   * anew, emptied or partly expired shows in them; with no more keys than this every key is asked
+   * for, so a small site is always checked whole.
+   */
+  static final int SPOT_CHECK = 16;
+
+  /**
    * Starts watching {@code replicas} for {@code want}, the publish's files, with the uploads:
-   * lists each replica once (what it held before this publish, but for uploads S3 may already have
+   * learns what each replica held before this publish (but for uploads S3 may already have
    * replicated), once the uploads have ended or run for {@link #REPLICATION_SOONEST}, then, while they run,
    * asks for the keys whose upload was answered at least {@link #REPLICATION_SOONEST} ago, by
-   * HeadObject when they fit one parallel round (a listing waits for the uploads to end). Close it
-   * when the publish ends, however it ends.
+   * HeadObject when they fit one parallel round (a listing waits for the uploads to end). What a
+   * replica held is its listing, or for one in {@code recorded} whose {@link #SPOT_CHECK} keys
+   * checked by HeadObject hold what the state says, what the state says: a re-publish of a large
+   * site then lists only the primary. Close it when the publish ends, however it ends.
    *
    * @param primaryEtags each key's ETag in the primary bucket before this publish
    * @param replicationPrefix the prefix the replication rules cover ("" for every key)
    */
   Watch watch(List<Replica> replicas, Map<String, SiteFile> want, Map<String, String> primaryEtags,
-      String replicationPrefix) {
-    return new Watch(replicas, want, primaryEtags, replicationPrefix);
+      String replicationPrefix, Recorded recorded) {
+    return new Watch(replicas, want, primaryEtags, replicationPrefix, recorded);
   }
 
   /** The replicas as seen since the publish began: what they held, and which keys they hold current. */
@@ -126,9 +146,12 @@ final class ReplicaCatchUp {
     private final Future<Map<Replica, Map<String, Listed>>> held;
     /** When {@link #held} was complete: a key answered later was held in its old version, if at all. */
     private volatile long listed = Long.MAX_VALUE;
+    /** The replicas {@link #held} took from the state, unlisted. */
+    private final Set<Replica> unlisted = ConcurrentHashMap.newKeySet();
     private final Future<?> watching;
 
-    private Watch(List<Replica> replicas, Map<String, SiteFile> want, Map<String, String> primaryEtags, String prefix) {
+    private Watch(List<Replica> replicas, Map<String, SiteFile> want, Map<String, String> primaryEtags, String prefix,
+        Recorded recorded) {
       this.replicas = List.copyOf(replicas);
       this.want = want;
       this.etags = new ConcurrentHashMap<>(primaryEtags);
@@ -138,11 +161,49 @@ final class ReplicaCatchUp {
         // The first uploads go out first: the listing would hold them up at the endpoint, and S3
         // replicates nothing of them sooner anyway. A re-publish's few uploads end before this.
         uploadsEnded.await(REPLICATION_SOONEST.toNanos(), TimeUnit.NANOSECONDS);
-        Map<Replica, Map<String, Listed>> listing = list(clients, address, op, this.replicas, want.keySet());
+        Map<Replica, Map<String, Listed>> listing = held(recorded);
         listed = System.nanoTime();
         return listing;
       });
       this.watching = thread.submit(this::whileUploading);
+    }
+
+    /**
+     * What each replica holds: what the state says of a recorded one whose spot check agrees,
+     * listed otherwise (the replicas at once). A spot check that finds a key missing or old lists.
+     */
+    private Map<Replica, Map<String, Listed>> held(Recorded recorded) {
+      List<Boolean> trusted = Parallel.map(replicas, r -> recorded.replicas().contains(r)
+          && !recorded.unchanged().isEmpty() && spotCheck(r, recorded.unchanged()));
+      List<Replica> toList = new ArrayList<>();
+      for (int i = 0; i < replicas.size(); i++) {
+        if (trusted.get(i)) unlisted.add(replicas.get(i));
+        else toList.add(replicas.get(i));
+      }
+      Map<Replica, Map<String, Listed>> out = new LinkedHashMap<>(list(clients, address, op, toList, want.keySet()));
+      for (Replica r : unlisted) out.put(r, new TreeMap<>(recorded.unchanged()));
+      return out;
+    }
+
+    /** Whether {@link #SPOT_CHECK} keys of {@code unchanged}, drawn at random, are current in {@code r}. */
+    private boolean spotCheck(Replica r, Map<String, Listed> unchanged) {
+      List<String> keys = new ArrayList<>(unchanged.keySet());
+      java.util.Collections.shuffle(keys, java.util.concurrent.ThreadLocalRandom.current());
+      List<String> sample = keys.subList(0, Math.min(SPOT_CHECK, keys.size()));
+      S3Client s3 = clients.s3(r.region());
+      List<Boolean> current = Parallel.map(sample, AwsClients.MAX_CONNECTIONS, k -> BucketObjects
+          .head(s3, address, op, r.bucket(), k).map(h -> current(h, k)).orElse(false));
+      if (current.contains(false)) return false;
+      sure.get(r).addAll(sample);
+      return true;
+    }
+
+    /**
+     * Whether the watch took what {@code r} held from the state rather than a listing: the run's
+     * removal, which needs every key the replica holds, lists it then.
+     */
+    boolean unlisted(Replica r) {
+      return unlisted.contains(r);
     }
 
     /** S3 answered the upload of {@code key} with {@code etag}: from any upload thread. */

@@ -166,7 +166,8 @@ public final class SiteContentProvider implements Provider {
     // Each replica listed once, all at once, while the uploads run (the catch-up needs what the
     // replicas held before this publish: what it uploads S3 replicates by itself), then watched
     // for what S3 has had time to replicate of the uploads answered so far.
-    try (ReplicaCatchUp.Watch watch = catchUp.watch(replicas, want, etags, replicationPrefix)) {
+    try (ReplicaCatchUp.Watch watch = catchUp.watch(replicas, want, etags, replicationPrefix,
+        recorded(prior, replicas, want, live, listing, changed.keySet()))) {
       upload(address, op, region, bucket, s3, restore, changed, desired, want, prior, written, progress,
           (key, put) -> watch.landed(key, put.etag()));
       started = step(progress, "uploads", started);
@@ -176,9 +177,33 @@ public final class SiteContentProvider implements Provider {
       Map<String, Object> versions = versions(s3, address, op, bucket, want.keySet(), prior, written);
       Map<Replica, List<String>> lagging = catchUp.run(region, bucket, watch, held, etags, written.keySet(),
           replicationPrefix, progress);
+      // A replica known from the state alone is listed by the removal, if one runs: it deletes by what is there.
+      held.keySet().removeIf(watch::unlisted);
       return published(address, op, region, bucket, delete, desired, want, versions, listing, held, etags, lagging,
           checkpoint);
     }
+  }
+
+  /**
+   * What the state says the replicas held, for the replica watch: the replicas the last publish
+   * recorded as holding its files, when every file of this publish is either written now or
+   * still in the primary as that publish recorded it (else nothing: the replicas are listed).
+   */
+  private static ReplicaCatchUp.Recorded recorded(Map<String, Object> prior, List<Replica> replicas,
+      Map<String, SiteFile> want, Map<String, SiteFile> live, Map<String, Listed> listing, Set<String> written) {
+    Map<String, SiteFile> files = SiteFile.all(prior.get("files"));
+    Map<String, Listed> unchanged = new TreeMap<>();
+    for (String k : want.keySet()) {
+      if (written.contains(k)) continue;
+      SiteFile was = files.get(k);
+      SiteFile now = live.get(k);
+      if (was == null || now == null || !was.md5().equals(now.md5()) || !listing.containsKey(k)) {
+        return ReplicaCatchUp.Recorded.NONE;
+      }
+      unchanged.put(k, listing.get(k));
+    }
+    List<Replica> holding = Replica.all(prior.get("replicas")).stream().filter(replicas::contains).toList();
+    return new ReplicaCatchUp.Recorded(holding, unchanged);
   }
 
   /** Records the publish; a replica still behind is recorded as such and fails the publish. */

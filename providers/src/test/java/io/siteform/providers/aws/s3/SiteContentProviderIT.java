@@ -236,6 +236,72 @@ class SiteContentProviderIT {
     assertThat(read(after).attributes().get("files")).isEqualTo(edited.get("files"));
   }
 
+  /** The requests {@code run} makes, by service, operation and region, beside those made before it. */
+  private Map<String, Long> requestsOf(Runnable run) {
+    Map<String, Long> before = clients.operations();
+    run.run();
+    Map<String, Long> out = new TreeMap<>();
+    clients.operations().forEach((k, n) -> {
+      long d = n - before.getOrDefault(k, 0L);
+      if (d > 0) out.put(k, d);
+    });
+    return out;
+  }
+
+  private List<Path> pages(int n) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) out.add(write(String.format("page-%02d.html", i), "<p>page " + i + "</p>"));
+    return out;
+  }
+
+  /**
+   * A replica the last publish recorded as holding the site is not listed again: a few of its
+   * keys are asked for by HeadObject ({@link ReplicaCatchUp#SPOT_CHECK}), and the state is taken
+   * for the rest, so a re-publish lists only the primary (issue 14.3).
+   */
+  @Test
+  void aRepublishChecksTheRecordedReplicaWithoutListingIt() throws IOException {
+    replicate();
+    List<Path> pages = pages(3 * ReplicaCatchUp.SPOT_CHECK);
+    LiveResource created = create(desired(true));
+    Files.writeString(pages.get(0), "<p>edited</p>");
+    Map<String, Object> edited = desired(true);
+
+    LiveResource[] after = new LiveResource[1];
+    Map<String, Long> requests = requestsOf(() -> after[0] = update(created, edited));
+
+    assertThat(requests).as("the primary listed, the replica not").doesNotContainKey("S3 ListObjectsV2 " + REPLICA_REGION)
+        .containsKey("S3 ListObjectsV2 " + PRIMARY_REGION);
+    assertThat(requests.get("S3 HeadObject " + REPLICA_REGION)).as("the spot check and the edited page")
+        .isBetween(1L + ReplicaCatchUp.SPOT_CHECK, 5L + ReplicaCatchUp.SPOT_CHECK);
+    assertThat(replicaS3.headObject(b -> b.bucket(REPLICA).key("page-00.html")).eTag())
+        .contains(md5(edited, "page-00.html"));
+    assertThat(after[0].attributes().get("replicas")).isEqualTo(edited.get("replicas"));
+  }
+
+  /**
+   * A replica emptied since the last publish (a bucket made anew under the same name) fails the
+   * spot check: it is listed, and siteform copies what S3 will not replicate again, so failover
+   * serves the whole site once more. Taking the state on trust would leave it empty.
+   */
+  @Test
+  void aReplicaEmptiedSinceTheLastPublishIsListedAndFilledAgain() throws IOException {
+    replicate();
+    List<Path> pages = pages(3 * ReplicaCatchUp.SPOT_CHECK);
+    LiveResource created = create(desired(true));
+    ObjectDeletes.purge(replicaS3, ADDRESS, REPLICA, k -> true);
+    assertThat(keys(replicaS3, REPLICA)).isEmpty();
+    Files.writeString(pages.get(0), "<p>edited</p>");
+    Map<String, Object> edited = desired(true);
+
+    Map<String, Long> requests = requestsOf(() -> update(created, edited));
+
+    assertThat(requests).containsKey("S3 ListObjectsV2 " + REPLICA_REGION);
+    assertThat(keys(replicaS3, REPLICA)).hasSize(pages.size())
+        .containsExactlyInAnyOrderElementsOf(keys(s3, PRIMARY));
+    assertThat(progress).anyMatch(p -> p.startsWith("replica ap-southeast-1: copied " + (pages.size() - 1) + " object(s)"));
+  }
+
   /**
    * site_content only writes: a file removed locally leaves its record at once, and stays in the
    * buckets for open pages; site_content_removal deletes it after the invalidation, once
