@@ -234,6 +234,10 @@ final class Session implements AutoCloseable {
           c.acm();
           c.route53();
         }
+        // HTTP dates (Last-Modified of every HeadObject): the first parse builds the month and day
+        // names from the locale data, about 140 ms of CPU, which a publish's parallel HeadObject
+        // calls each paid at once before one of them had cached it.
+        software.amazon.awssdk.utils.DateUtils.parseRfc822Date("Tue, 01 Dec 2026 00:00:00 GMT");
       } catch (RuntimeException | LinkageError ignored) {
         // The run builds what it needs itself and reports what fails there.
       }
