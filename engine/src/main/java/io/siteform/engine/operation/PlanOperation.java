@@ -115,7 +115,18 @@ public final class PlanOperation {
         // Read again here, where its failure is reported as any other.
       }
     }
-    return countEarlier(id);
+    return countEarlier(id, made(refreshed, id));
+  }
+
+  /** The invalidations of distribution {@code id} that {@code state} records siteform made (cloudfront_invalidation's {@code made}). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> made(io.siteform.state.State state, String id) {
+    return state.find(Expander.INVALIDATION.toString())
+        .filter(i -> id.equals(i.attributes().get("distribution_id")))
+        .map(i -> i.attributes().get("made"))
+        .filter(Map.class::isInstance)
+        .map(m -> (Map<String, Object>) m)
+        .orElse(Map.of());
   }
 
   /**
@@ -132,15 +143,16 @@ public final class PlanOperation {
     Object digests = wanted.get().attributes().get("digests");
     if (!(digests instanceof Map<?, ?>) || digests.equals(before.get().attributes().get("digests"))) return null;
     String id = distribution.get().id();
-    return new Early(id, beside("siteform-earlier-invalidations", () -> countEarlier(id)));
+    Map<String, Object> known = made(recorded, id);
+    return new Early(id, beside("siteform-earlier-invalidations", () -> countEarlier(id, known)));
   }
 
   /** A read of distribution {@code distributionId}'s invalidations begun beside the refresh. */
   private record Early(String distributionId, CompletableFuture<EarlierInvalidations> read) {}
 
-  /** This month's invalidations of distribution {@code id}, or why they were not counted. */
-  private EarlierInvalidations countEarlier(String id) {
-    DataSpec query = Expander.earlierInvalidations(id);
+  /** This month's invalidations of distribution {@code id} ({@code known}: those siteform made), or why they were not counted. */
+  private EarlierInvalidations countEarlier(String id, Map<String, Object> known) {
+    DataSpec query = Expander.earlierInvalidations(id, known);
     LiveResource found;
     try {
       found = new DataReader(dataSources, listener).read(List.of(query)).get(query.address());

@@ -69,8 +69,9 @@ public final class Schemas {
       "site_content_removal", Set.of(), Set.of("removed"), false)
       // The site's keys: as many as its files, so counted like site_content's, never listed whole.
       .withSummary("paths", new Summary("file", "joining the site", "leaving the site"));
+  /** {@code made}: the invalidations siteform made this month, for the cost estimate's count (computed). */
   public static final ResourceSchema CLOUDFRONT_INVALIDATION =
-      new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of(), false)
+      new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of("made"), false)
           .withSummary("digests", new Summary("file", "changed, to invalidate", "deleted, to invalidate"))
           .withSummary("rewrites", new Summary("file", "rewritten by this apply, to invalidate",
               "rewritten by this apply, to invalidate"))

@@ -64,10 +64,13 @@ public final class Expander {
    * The data source of distribution {@code distributionId}'s invalidations created this calendar
    * month (UTC): {@code month} (2026-12), {@code invalidations} and {@code paths}. Not one of the
    * spec's ({@link #data}): the plan reads it only when it invalidates on a distribution that
-   * exists, and a saved plan keeps what it read (the count moves, the plan stays valid).
+   * exists, and a saved plan keeps what it read (the count moves, the plan stays valid). {@code
+   * known}: the invalidations the state records siteform made, id to {@code {month, paths}},
+   * which the read does not ask CloudFront for again.
    */
-  public static DataSpec earlierInvalidations(String distributionId) {
-    return new DataSpec(ContentResources.EARLIER_INVALIDATIONS, GLOBAL_REGION, Map.of("distribution_id", distributionId));
+  public static DataSpec earlierInvalidations(String distributionId, Map<String, Object> known) {
+    return new DataSpec(ContentResources.EARLIER_INVALIDATIONS, GLOBAL_REGION,
+        Map.of("distribution_id", distributionId, "known", known));
   }
 
   /** {@code s3_bucket.replica_ap_southeast_1} for a replica in ap-southeast-1. */

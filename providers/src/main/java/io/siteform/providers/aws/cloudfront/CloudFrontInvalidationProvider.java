@@ -45,6 +45,11 @@ import software.amazon.awssdk.services.cloudfront.model.Invalidation;
  * or that the content's apply rewrote, restored objects included ({@link InvalidationPaths#forUpdate}), or
  * {@code /*} with mode "all" or a new distribution; nothing if none. The CallerReference is derived from the request and the invalidation it follows, so a
  * retried apply gets back the invalidation it already made instead of a second.
+ *
+ * <p>{@code made} (computed) records the invalidations siteform made in the calendar month (UTC)
+ * of the latest, id to {@code {month, paths}}: the plan's count of the month's paths for the cost
+ * estimate ({@link CloudFrontInvalidationsDataSource}) reads only the others, where it read
+ * every one, so a site deploying on every push does not make one more request per deploy.
  */
 public final class CloudFrontInvalidationProvider implements Provider {
   public static final String TYPE = "cloudfront_invalidation";
@@ -86,10 +91,10 @@ public final class CloudFrontInvalidationProvider implements Provider {
   @Override
   public LiveResource create(CreateRequest request) {
     Map<String, Object> d = request.desired();
-    String id = invalidate(request.address(), Operation.CREATE, distribution(request.address(), Operation.CREATE, d),
-        InvalidationPaths.EVERYTHING, digests(d), "", request.progress(),
-        made -> request.checkpoint().reached(new LiveResource(made, d)));
-    return new LiveResource(id, d);
+    Invalidation made = invalidate(request.address(), Operation.CREATE,
+        distribution(request.address(), Operation.CREATE, d), InvalidationPaths.EVERYTHING, digests(d), "",
+        request.progress(), i -> request.checkpoint().reached(new LiveResource(i.id(), made(Map.of(), d, i, 1))));
+    return new LiveResource(made.id(), made(Map.of(), d, made, 1));
   }
 
   @Override
@@ -98,14 +103,43 @@ public final class CloudFrontInvalidationProvider implements Provider {
     Map<String, Object> d = request.desired();
     String dist = distribution(request.address(), Operation.UPDATE, d);
     List<String> paths = InvalidationPaths.forUpdate(prior, d);
-    if (paths.isEmpty()) return new LiveResource(request.id(), d);
-    String id = invalidate(request.address(), Operation.UPDATE, dist, paths, digests(d), request.id(), request.progress(),
-        made -> request.checkpoint().reached(new LiveResource(made, d)));
-    return new LiveResource(id, d);
+    if (paths.isEmpty()) return new LiveResource(request.id(), kept(prior, d));
+    Invalidation made = invalidate(request.address(), Operation.UPDATE, dist, paths, digests(d), request.id(),
+        request.progress(), i -> request.checkpoint().reached(new LiveResource(i.id(), made(prior, d, i, paths.size()))));
+    return new LiveResource(made.id(), made(prior, d, made, paths.size()));
   }
 
-  private String invalidate(Address address, Operation op, String dist, List<String> paths,
-      Map<String, Object> digests, String priorId, Progress progress, java.util.function.Consumer<String> recorded) {
+  /** {@code desired} with the record of the invalidations made, as {@code prior} had it. */
+  private static Map<String, Object> kept(Map<String, Object> prior, Map<String, Object> desired) {
+    Map<String, Object> a = new java.util.LinkedHashMap<>(desired);
+    if (prior.get("made") instanceof Map<?, ?> m) a.put("made", m);
+    return a;
+  }
+
+  /**
+   * {@code desired} with {@code made} recording {@code created} ({@code paths} paths) beside the invalidations of the
+   * same distribution and month that {@code prior} recorded (an invalidation without a CreateTime
+   * is taken as made now).
+   */
+  static Map<String, Object> made(Map<String, Object> prior, Map<String, Object> desired, Invalidation created,
+      int paths) {
+    java.time.Instant at = created.createTime() != null ? created.createTime() : java.time.Instant.now();
+    String month = java.time.YearMonth.from(at.atZone(java.time.ZoneOffset.UTC)).toString();
+    Map<String, Object> made = new TreeMap<>();
+    if (Objects.equals(prior.get("distribution_id"), desired.get("distribution_id"))
+        && prior.get("made") instanceof Map<?, ?> earlier) {
+      earlier.forEach((id, m) -> {
+        if (m instanceof Map<?, ?> e && month.equals(e.get("month"))) made.put(String.valueOf(id), e);
+      });
+    }
+    made.put(created.id(), Map.of("month", month, "paths", (long) paths));
+    Map<String, Object> a = new java.util.LinkedHashMap<>(desired);
+    a.put("made", made);
+    return a;
+  }
+
+  private Invalidation invalidate(Address address, Operation op, String dist, List<String> paths,
+      Map<String, Object> digests, String priorId, Progress progress, java.util.function.Consumer<Invalidation> recorded) {
     CloudFrontClient cf = clients.cloudFront();
     String reference = callerReference(dist, paths, digests, priorId);
     Invalidation created;
@@ -123,9 +157,9 @@ public final class CloudFrontInvalidationProvider implements Provider {
       throw AwsFailures.wrap(address, op, e);
     }
     // Recorded before the wait: a run stopped during it keeps the invalidation's id.
-    recorded.accept(created.id());
+    recorded.accept(created);
     awaitCompleted(address, op, cf, dist, created, paths.size(), progress);
-    return created.id();
+    return created;
   }
 
   /**

@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.cloudfront.model.InvalidationSummary;
  * Attributes: {@code month} (2026-12), {@code invalidations}, {@code paths}.
  *
  * <p>ListInvalidations gives each invalidation's CreateTime but not its paths, so each one of
- * this month is read with GetInvalidation, in parallel. Every page is read: the API reference promises no order.
+ * this month is read with GetInvalidation, in parallel, but those the query's {@code known}
+ * names (id to {@code {month, paths}}: the ones siteform made, as its state records them), whose
+ * paths never change. Every page is read: the API reference promises no order.
  * A distribution that no longer exists has none.
  */
 public final class CloudFrontInvalidationsDataSource implements DataSource {
@@ -57,7 +59,9 @@ public final class CloudFrontInvalidationsDataSource implements DataSource {
     String dist = request.text("distribution_id", "the distribution's id");
     YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
     CloudFrontClient cf = clients.cloudFront();
+    Map<?, ?> known = request.query().get("known") instanceof Map<?, ?> m ? m : Map.of();
     List<String> ids = new ArrayList<>();
+    long knownPaths = 0;
     try {
       String marker = null;
       while (true) {
@@ -65,7 +69,9 @@ public final class CloudFrontInvalidationsDataSource implements DataSource {
         InvalidationList page = cf.listInvalidations(b -> b.distributionId(dist).maxItems("100").marker(from))
             .invalidationList();
         for (InvalidationSummary s : page.items()) {
-          if (in(month, s.createTime())) ids.add(s.id());
+          if (!in(month, s.createTime())) continue;
+          ids.add(s.id());
+          if (known.get(s.id()) instanceof Map<?, ?> k && k.get("paths") instanceof Number n) knownPaths += n.longValue();
         }
         if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextMarker() == null) break;
         marker = page.nextMarker();
@@ -76,7 +82,9 @@ public final class CloudFrontInvalidationsDataSource implements DataSource {
     }
     // One GetInvalidation each, all at once: a site deploying on every push has dozens a month,
     // which one after another were as many round trips of the plan.
-    long paths = io.siteform.providers.aws.Parallel.map(ids, id -> AwsFailures.call(address, Operation.READ,
+    List<String> unknown = ids.stream().filter(id -> !(known.get(id) instanceof Map<?, ?> k && k.get("paths") instanceof Number))
+        .toList();
+    long paths = knownPaths + io.siteform.providers.aws.Parallel.map(unknown, id -> AwsFailures.call(address, Operation.READ,
             () -> cf.getInvalidation(b -> b.distributionId(dist).id(id)).invalidation().invalidationBatch().paths().quantity()))
         .stream().mapToLong(Integer::longValue).sum();
     return counted(dist, month, ids.size(), paths);

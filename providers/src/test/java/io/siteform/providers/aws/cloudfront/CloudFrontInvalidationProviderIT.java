@@ -74,7 +74,10 @@ class CloudFrontInvalidationProviderIT {
 
     assertThat(invalidation(created.id()).invalidationBatch().paths().items()).containsExactly("/*");
     assertThat(invalidation(created.id()).status()).isEqualToIgnoringCase("Completed");
-    assertThat(created.attributes()).isEqualTo(desired(v1));
+    String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+    Map<String, Object> made = new java.util.LinkedHashMap<>(desired(v1));
+    made.put("made", Map.of(created.id(), Map.of("month", month, "paths", 1L)));
+    assertThat(created.attributes()).as("the desired attributes and the invalidation made").isEqualTo(made);
     assertThat(provider.read(new ReadRequest(ADDRESS, REGION, created.id(), created.attributes()))).contains(created);
 
     LiveResource updated = update(created, desired(Map.of("index.html", "a1", "app.css", "b2", "logo.png", "c1")));
@@ -82,10 +85,13 @@ class CloudFrontInvalidationProviderIT {
     assertThat(updated.id()).isNotEqualTo(created.id());
     assertThat(invalidation(updated.id()).invalidationBatch().paths().items()).containsExactly("/app.css");
     assertThat(count()).isEqualTo(2);
+    assertThat(updated.attributes().get("made")).as("both recorded, with their paths")
+        .isEqualTo(Map.of(created.id(), Map.of("month", month, "paths", 1L), updated.id(), Map.of("month", month, "paths", 1L)));
 
     LiveResource unchanged = update(updated, updated.attributes());
     assertThat(unchanged.id()).as("nothing changed: no invalidation").isEqualTo(updated.id());
     assertThat(count()).isEqualTo(2);
+    assertThat(unchanged.attributes().get("made")).isEqualTo(updated.attributes().get("made"));
   }
 
   /** The content's apply restored an object someone changed in the bucket: no digest changed, yet it is invalidated. */

@@ -63,6 +63,29 @@ class CloudFrontInvalidationsDataSourceIT {
         .containsEntry("month", YearMonth.now(ZoneOffset.UTC).toString());
   }
 
+  /**
+   * The invalidations the state records siteform made are not asked for again: a site that
+   * deploys on every push made one GetInvalidation more per deploy, all month.
+   */
+  @Test
+  void theInvalidationsSiteformRecordedAreCountedFromTheRecordNotAskedFor() {
+    String dist = MotoDistributions.create(cf, "site");
+    String mine = cf.createInvalidation(b -> b.distributionId(dist).invalidationBatch(i -> i.callerReference("m1")
+        .paths(p -> p.quantity(3).items("/a", "/b", "/c")))).invalidation().id();
+    invalidate(dist, "theirs", List.of("/x", "/y"));
+    String month = YearMonth.now(ZoneOffset.UTC).toString();
+    Map<String, Object> known = Map.of(mine, Map.of("month", month, "paths", 3L));
+    Map<String, Long> before = clients.operations();
+
+    LiveResource found = new CloudFrontInvalidationsDataSource(clients, Clock.systemUTC())
+        .read(new DataRequest(ADDRESS, "us-east-1", Map.of("distribution_id", dist, "known", known)));
+
+    assertThat(found.attributes()).containsEntry("invalidations", 2L).containsEntry("paths", 5L);
+    long gets = clients.operations().entrySet().stream().filter(e -> e.getKey().startsWith("CloudFront GetInvalidation "))
+        .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+    assertThat(gets).as("only the one siteform did not make").isEqualTo(1);
+  }
+
   /** The ones made now are last month's to a clock in the next month: none counted. */
   @Test
   void invalidationsOfAnEarlierMonthAreNotCounted() {
