@@ -66,6 +66,17 @@ public record Waits(Duration timeout, Duration pollInterval) {
   }
 
   /**
+   * The user's bound on a wait whose looks are small and whose answer usually comes within a
+   * second (a replica holding the few files a re-publish wrote: a HeadObject each, and only of the
+   * keys S3 may have replicated by then): pauses from 100 ms up to {@link #pollInterval}.
+   */
+  public Bound brisk() {
+    return new Bound(timeout, BRISK_PAUSE.compareTo(pollInterval) < 0 ? BRISK_PAUSE : pollInterval, pollInterval);
+  }
+
+  static final Duration BRISK_PAUSE = Duration.ofMillis(100);
+
+  /**
    * The user's bound with longer pauses, for waits on something a person or AWS releases slowly
    * (an access control still attached to a distribution that is deploying, CloudFront's limit on
    * invalidations in progress): from 5 s up to six poll intervals (a minute by default).

@@ -160,6 +160,17 @@ class PollerTest {
   }
 
   @Test
+  void briskWaitsStartAtATenthOfASecondAndKeepTheUsersBounds() {
+    Waits.Bound brisk = Waits.DEFAULTS.brisk();
+    assertThat(brisk.pause(0)).isEqualTo(Duration.ofMillis(100));
+    assertThat(brisk.pause(1)).isEqualTo(Duration.ofMillis(200));
+    assertThat(brisk.pause(20)).isEqualTo(Waits.DEFAULTS.status().maxPause());
+    assertThat(brisk.timeout()).isEqualTo(Waits.DEFAULTS.status().timeout());
+    Waits.Bound quick = new Waits(Duration.ofSeconds(3), Duration.ofMillis(20)).brisk();
+    assertThat(quick.pause(0)).isEqualTo(Duration.ofMillis(20));
+  }
+
+  @Test
   void durationsReadLikeTerraformWritesThem() {
     assertThat(Durations.format(Duration.ofMillis(999))).isEqualTo("0s");
     assertThat(Durations.format(Duration.ofSeconds(59))).isEqualTo("59s");

@@ -277,12 +277,32 @@ final class ReplicaCatchUp {
         Set<String> seen = sure.get(r);
         List<String> unseen = want.keySet().stream().filter(k -> !seen.contains(k) && ask.test(k)).toList();
         int size = before.getOrDefault(r, Map.of()).size();
-        boolean recent = unseen.stream().anyMatch(k -> answered.getOrDefault(k, Long.MIN_VALUE) > soonest);
+        boolean recent = want.keySet().stream()
+            .anyMatch(k -> !seen.contains(k) && answered.getOrDefault(k, Long.MIN_VALUE) > soonest);
         if (!headRatherThanList(unseen.size(), size) && (uploading || recent)) return unseen;
         return look(r, unseen, before.getOrDefault(r, Map.of()));
       });
       Map<Replica, List<String>> out = new LinkedHashMap<>();
       for (int i = 0; i < replicas.size(); i++) if (!lacking.get(i).isEmpty()) out.put(replicas.get(i), lacking.get(i));
+      return out;
+    }
+
+    /**
+     * Whether S3 may have replicated {@code key} by now: it was not written by this publish, or
+     * its upload was answered at least {@link #REPLICATION_SOONEST} ago.
+     */
+    boolean due(String key) {
+      return answered.getOrDefault(key, Long.MIN_VALUE) <= System.nanoTime() - REPLICATION_SOONEST.toNanos();
+    }
+
+    /** The keys each replica is not yet seen to hold current, for the replicas that lack any. */
+    Map<Replica, List<String>> lacking() {
+      Map<Replica, List<String>> out = new LinkedHashMap<>();
+      for (Replica r : replicas) {
+        Set<String> seen = sure.get(r);
+        List<String> lack = want.keySet().stream().filter(k -> !seen.contains(k)).toList();
+        if (!lack.isEmpty()) out.put(r, lack);
+      }
       return out;
     }
 
@@ -414,15 +434,20 @@ final class ReplicaCatchUp {
 
   /**
    * Looks at each replica once a round until all hold the site, the replicas (in different
-   * regions) at once; the first look at once, for what neither the listing made before nor the
-   * watch has seen current. Cross-region replication has no time bound without Replication Time
-   * Control, so running out of time is an answer, not a failure.
+   * regions) at once, for what neither the listing made before nor the watch has seen current;
+   * each key from {@link #REPLICATION_SOONEST} after its upload was answered (the last uploads of
+   * a publish are not asked for the moment they end), the rounds 100 ms apart at first ({@link
+   * io.siteform.providers.aws.Waits#brisk}), as a re-publish's copies land within a second. Cross-region replication has no
+   * time bound without Replication Time Control, so running out of time is an answer, not a failure.
    */
   private Map<Replica, List<String>> await(Watch watch, Map<Replica, Map<String, Listed>> held, Progress progress) {
     Map<Replica, List<String>> missing = new LinkedHashMap<>();
-    Poller.Outcome<Boolean> last = poller.poll(address, op, progress, poller.waits().status(), () -> {
+    Poller.Outcome<Boolean> last = poller.poll(address, op, progress, poller.waits().brisk(), () -> {
+      // Only the keys S3 may have replicated by now: one answered a moment ago is not asked for
+      // yet (a request spent for nothing), but counts as missing until it is seen.
+      watch.lookAll(held, watch::due, false);
       missing.clear();
-      missing.putAll(watch.lookAll(held, k -> true, false));
+      missing.putAll(watch.lacking());
       if (missing.isEmpty()) return Poller.done(true);
       return Poller.pending(watch.replicas.stream()
           .map(r -> "replica " + r.region() + ": " + (watch.want.size() - missing.getOrDefault(r, List.of()).size())

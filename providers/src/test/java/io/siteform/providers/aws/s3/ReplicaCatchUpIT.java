@@ -139,6 +139,41 @@ class ReplicaCatchUpIT {
   }
 
   /**
+   * The wait after the uploads asks for no key sooner than S3 could have replicated it: keys whose
+   * upload was answered a moment ago (here already replicated, told to the watch just now) are
+   * asked for once each, after {@link ReplicaCatchUp#REPLICATION_SOONEST}, not at once and again.
+   */
+  @Test
+  void theWaitAsksForNoKeySoonerThanS3CouldHaveReplicatedIt() throws IOException {
+    write(10, "v1 ");
+    Map<String, SiteFile> want = SiteFile.all(desired().get("files"));
+    Poller poller = new Poller(new Waits(Duration.ofSeconds(30), Duration.ofMillis(100)));
+    ReplicaCatchUp catchUp = new ReplicaCatchUp(clients, poller, ADDRESS, Operation.CREATE);
+    try (ReplicaCatchUp.Watch watch = catchUp.watch(List.of(new Replica(REPLICA, REPLICA_REGION)), want, Map.of(), "",
+        ReplicaCatchUp.Recorded.NONE)) {
+      Map<String, String> etags = new TreeMap<>();
+      for (String key : want.keySet()) {
+        etags.put(key, BucketObjects.unquote(direct.s3(REGION)
+            .putObject(b -> b.bucket(PRIMARY).key(key), RequestBody.fromFile(site.resolve(key))).eTag()));
+      }
+      awaitUntil(() -> want.keySet().stream().allMatch(k -> "COMPLETED".equals(direct.s3(REGION)
+          .headObject(b -> b.bucket(PRIMARY).key(k)).replicationStatusAsString())));
+      var held = watch.uploadsEnded();
+      long landed = System.nanoTime();
+      etags.forEach(watch::landed);
+      int ended = proxy.seen().size();
+
+      var lagging = catchUp.run(REGION, PRIMARY, watch, held, etags, want.keySet(), "", Progress.NONE);
+
+      assertThat(lagging).isEmpty();
+      assertThat(Duration.ofNanos(System.nanoTime() - landed)).as("asked no sooner than S3 replicates")
+          .isGreaterThanOrEqualTo(ReplicaCatchUp.REPLICATION_SOONEST);
+      List<FaultProxy.Seen> after = proxy.seen().subList(ended, proxy.seen().size());
+      assertThat(count(after, replica("HEAD"))).as("one HeadObject per key, none of them early").isEqualTo(want.size());
+    }
+  }
+
+  /**
    * What S3 replicates while the uploads still run is seen then (the watch looks for each key
    * answered a while ago), and the wait after the uploads does not ask for it again.
    */
