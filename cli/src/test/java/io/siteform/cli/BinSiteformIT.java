@@ -66,6 +66,22 @@ class BinSiteformIT {
     assertThat(names(cache)).noneMatch(n -> n.endsWith(".jsa"));
   }
 
+  /**
+   * picocli comes from the archive: the runnable jar holds it compiled for Java 17 (cli/pom.xml),
+   * where the published jar's Java 5 classes were never archived and were verified anew every run.
+   */
+  @Test
+  void theArchiveHoldsPicocli() throws Exception {
+    Path cache = dir.resolve("cache");
+    for (int i = 0; i < 2; i++) assertThat(run(Map.of("SITEFORM_CACHE_DIR", cache.toString())).exit()).isEqualTo(0);
+    assertThat(names(cache)).singleElement().asString().endsWith(".jsa");
+
+    Result r = run(Map.of("SITEFORM_CACHE_DIR", cache.toString(), "SITEFORM_JAVA_OPTS", "-Xlog:class+load=info:stderr"));
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    assertThat(r.err().lines().filter(l -> l.contains(" picocli.CommandLine source: ")))
+        .singleElement().asString().contains("shared objects file");
+  }
+
   @Test
   void cdsOffWritesNothing() throws Exception {
     Path cache = dir.resolve("cache");
