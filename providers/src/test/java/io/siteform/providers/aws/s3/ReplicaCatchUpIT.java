@@ -110,6 +110,27 @@ class ReplicaCatchUpIT {
     return seen.stream().filter(s -> !s.answered() && which.test(s.request())).count();
   }
 
+  private ReplicaCatchUp catchUp() {
+    return new ReplicaCatchUp(clients, new Poller(new Waits(Duration.ofSeconds(30), Duration.ofMillis(100))), ADDRESS,
+        Operation.CREATE);
+  }
+
+  private static ReplicaCatchUp.Watch watch(ReplicaCatchUp catchUp, Map<String, SiteFile> want) {
+    return catchUp.watch(List.of(new Replica(REPLICA, REPLICA_REGION)), want, Map.of(), "", ReplicaCatchUp.Recorded.NONE);
+  }
+
+  /** Uploads {@code want} directly (the proxy sees only the watch) and waits until S3 has replicated each; their ETags. */
+  private Map<String, String> uploadedAndReplicated(Map<String, SiteFile> want) {
+    Map<String, String> etags = new TreeMap<>();
+    for (String key : want.keySet()) {
+      etags.put(key, BucketObjects.unquote(direct.s3(REGION)
+          .putObject(b -> b.bucket(PRIMARY).key(key), RequestBody.fromFile(site.resolve(key))).eTag()));
+    }
+    awaitUntil(() -> want.keySet().stream().allMatch(k -> "COMPLETED".equals(direct.s3(REGION)
+        .headObject(b -> b.bucket(PRIMARY).key(k)).replicationStatusAsString())));
+    return etags;
+  }
+
   private static boolean listing(FaultProxy.Request r) {
     return r.query().contains("list-type=2");
   }
@@ -147,17 +168,9 @@ class ReplicaCatchUpIT {
   void theWaitAsksForNoKeySoonerThanS3CouldHaveReplicatedIt() throws IOException {
     write(10, "v1 ");
     Map<String, SiteFile> want = SiteFile.all(desired().get("files"));
-    Poller poller = new Poller(new Waits(Duration.ofSeconds(30), Duration.ofMillis(100)));
-    ReplicaCatchUp catchUp = new ReplicaCatchUp(clients, poller, ADDRESS, Operation.CREATE);
-    try (ReplicaCatchUp.Watch watch = catchUp.watch(List.of(new Replica(REPLICA, REPLICA_REGION)), want, Map.of(), "",
-        ReplicaCatchUp.Recorded.NONE)) {
-      Map<String, String> etags = new TreeMap<>();
-      for (String key : want.keySet()) {
-        etags.put(key, BucketObjects.unquote(direct.s3(REGION)
-            .putObject(b -> b.bucket(PRIMARY).key(key), RequestBody.fromFile(site.resolve(key))).eTag()));
-      }
-      awaitUntil(() -> want.keySet().stream().allMatch(k -> "COMPLETED".equals(direct.s3(REGION)
-          .headObject(b -> b.bucket(PRIMARY).key(k)).replicationStatusAsString())));
+    ReplicaCatchUp catchUp = catchUp();
+    try (ReplicaCatchUp.Watch watch = watch(catchUp, want)) {
+      Map<String, String> etags = uploadedAndReplicated(want);
       var held = watch.uploadsEnded();
       long landed = System.nanoTime();
       etags.forEach(watch::landed);
@@ -181,19 +194,11 @@ class ReplicaCatchUpIT {
   void theWatchSeesWhatIsReplicatedWhileTheUploadsRunAndTheWaitAfterThemDoesNotAskAgain() throws IOException {
     write(10, "v1 ");
     Map<String, SiteFile> want = SiteFile.all(desired().get("files"));
-    Poller poller = new Poller(new Waits(Duration.ofSeconds(30), Duration.ofMillis(100)));
-    ReplicaCatchUp catchUp = new ReplicaCatchUp(clients, poller, ADDRESS, Operation.CREATE);
-    try (ReplicaCatchUp.Watch watch = catchUp.watch(List.of(new Replica(REPLICA, REPLICA_REGION)), want, Map.of(), "",
-        ReplicaCatchUp.Recorded.NONE)) {
+    ReplicaCatchUp catchUp = catchUp();
+    try (ReplicaCatchUp.Watch watch = watch(catchUp, want)) {
       // The uploads, made directly (the proxy sees only the watch), and told to the watch once S3
       // has replicated them, so that its first look for them finds them.
-      Map<String, String> etags = new TreeMap<>();
-      for (String key : want.keySet()) {
-        etags.put(key, BucketObjects.unquote(direct.s3(REGION)
-            .putObject(b -> b.bucket(PRIMARY).key(key), RequestBody.fromFile(site.resolve(key))).eTag()));
-      }
-      awaitUntil(() -> want.keySet().stream().allMatch(k -> "COMPLETED".equals(direct.s3(REGION)
-          .headObject(b -> b.bucket(PRIMARY).key(k)).replicationStatusAsString())));
+      Map<String, String> etags = uploadedAndReplicated(want);
       int replicated = proxy.seen().size();
       etags.forEach(watch::landed);
       // The watch asks for each key a while after its upload was answered, while the uploads still run.
@@ -223,10 +228,8 @@ class ReplicaCatchUpIT {
   void manyKeysAreListedOnceTheUploadsHaveEndedNotWhileTheyRun() throws Exception {
     write(AwsClients.MAX_CONNECTIONS + 6, "v1 ");
     Map<String, SiteFile> want = SiteFile.all(desired().get("files"));
-    ReplicaCatchUp catchUp = new ReplicaCatchUp(clients,
-        new Poller(new Waits(Duration.ofSeconds(30), Duration.ofMillis(100))), ADDRESS, Operation.CREATE);
-    try (ReplicaCatchUp.Watch watch = catchUp.watch(List.of(new Replica(REPLICA, REPLICA_REGION)), want, Map.of(), "",
-        ReplicaCatchUp.Recorded.NONE)) {
+    ReplicaCatchUp catchUp = catchUp();
+    try (ReplicaCatchUp.Watch watch = watch(catchUp, want)) {
       Map<String, String> etags = new TreeMap<>();
       for (String key : want.keySet()) {
         etags.put(key, BucketObjects.unquote(direct.s3(REGION)
