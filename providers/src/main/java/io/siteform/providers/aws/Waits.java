@@ -22,6 +22,9 @@ public record Waits(Duration timeout, Duration pollInterval) {
   /** The first pause of every wait: most of AWS's eventual consistency clears within a second. */
   static final Duration FIRST_PAUSE = Duration.ofMillis(250);
 
+  /** The first pause of a {@link #brisk} wait. */
+  static final Duration BRISK_PAUSE = Duration.ofMillis(100);
+
   /**
    * A bucket's configuration calls right after CreateBucket ({@code NoSuchBucket}), CreateBucket
    * of a name just deleted ({@code OperationAborted}), replication right after versioning: the
@@ -62,7 +65,7 @@ public record Waits(Duration timeout, Duration pollInterval) {
 
   /** The user's bound on a status wait: {@link #timeout}, pauses from 250 ms up to {@link #pollInterval}. */
   public Bound status() {
-    return new Bound(timeout, FIRST_PAUSE.compareTo(pollInterval) < 0 ? FIRST_PAUSE : pollInterval, pollInterval);
+    return pausingFrom(FIRST_PAUSE);
   }
 
   /**
@@ -71,10 +74,13 @@ public record Waits(Duration timeout, Duration pollInterval) {
    * keys S3 may have replicated by then): pauses from 100 ms up to {@link #pollInterval}.
    */
   public Bound brisk() {
-    return new Bound(timeout, BRISK_PAUSE.compareTo(pollInterval) < 0 ? BRISK_PAUSE : pollInterval, pollInterval);
+    return pausingFrom(BRISK_PAUSE);
   }
 
-  static final Duration BRISK_PAUSE = Duration.ofMillis(100);
+  /** {@link #timeout}, pauses from {@code first} (or {@link #pollInterval} if that is shorter) up to {@link #pollInterval}. */
+  private Bound pausingFrom(Duration first) {
+    return new Bound(timeout, first.compareTo(pollInterval) < 0 ? first : pollInterval, pollInterval);
+  }
 
   /**
    * The user's bound with longer pauses, for waits on something a person or AWS releases slowly

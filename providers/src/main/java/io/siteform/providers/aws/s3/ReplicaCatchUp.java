@@ -253,8 +253,8 @@ final class ReplicaCatchUp {
       };
       new Poller(poller.waits(), untilUploadsEnd).poll(address, op, Progress.NONE, poller.waits().status(), () -> {
         if (uploadsEnded.getCount() == 0) return Poller.done(true);
-        long soonest = System.nanoTime() - REPLICATION_SOONEST.toNanos();
-        lookAll(before, k -> k.startsWith(prefix) && answered.getOrDefault(k, Long.MAX_VALUE) <= soonest, true);
+        // Only what this publish has written so far: the rest is still to be uploaded.
+        lookAll(before, k -> k.startsWith(prefix) && answered.containsKey(k) && due(k), true);
         return Poller.pending("watching the replicas");
       });
       return null;
@@ -265,26 +265,19 @@ final class ReplicaCatchUp {
      * accepts: HeadObject each when they fit one parallel round, otherwise one listing. A listing
      * covers every key at once, so it waits while more keys are to come (the uploads run) or some
      * were answered too recently for S3 to have replicated them: made then, it would have to be
-     * made again for them a round later.
+     * made again for them a round later. What it finds current goes into {@link #sure}; {@link #lacking} says what is still missing.
      *
      * @param uploading whether the uploads still run
-     * @return the keys each replica still lacks of those asked for
      */
-    private Map<Replica, List<String>> lookAll(Map<Replica, Map<String, Listed>> before, Predicate<String> ask,
-        boolean uploading) {
-      long soonest = System.nanoTime() - REPLICATION_SOONEST.toNanos();
-      List<List<String>> lacking = Parallel.map(replicas, r -> {
+    private void lookAll(Map<Replica, Map<String, Listed>> before, Predicate<String> ask, boolean uploading) {
+      Parallel.map(replicas, r -> {
         Set<String> seen = sure.get(r);
         List<String> unseen = want.keySet().stream().filter(k -> !seen.contains(k) && ask.test(k)).toList();
         int size = before.getOrDefault(r, Map.of()).size();
-        boolean recent = want.keySet().stream()
-            .anyMatch(k -> !seen.contains(k) && answered.getOrDefault(k, Long.MIN_VALUE) > soonest);
+        boolean recent = want.keySet().stream().anyMatch(k -> !seen.contains(k) && !due(k));
         if (!headRatherThanList(unseen.size(), size) && (uploading || recent)) return unseen;
         return look(r, unseen, before.getOrDefault(r, Map.of()));
       });
-      Map<Replica, List<String>> out = new LinkedHashMap<>();
-      for (int i = 0; i < replicas.size(); i++) if (!lacking.get(i).isEmpty()) out.put(replicas.get(i), lacking.get(i));
-      return out;
     }
 
     /**
@@ -436,9 +429,10 @@ final class ReplicaCatchUp {
    * Looks at each replica once a round until all hold the site, the replicas (in different
    * regions) at once, for what neither the listing made before nor the watch has seen current;
    * each key from {@link #REPLICATION_SOONEST} after its upload was answered (the last uploads of
-   * a publish are not asked for the moment they end), the rounds 100 ms apart at first ({@link
-   * io.siteform.providers.aws.Waits#brisk}), as a re-publish's copies land within a second. Cross-region replication has no
-   * time bound without Replication Time Control, so running out of time is an answer, not a failure.
+   * a publish are not asked for the moment they end), the rounds 100 ms apart at first
+   * ({@link io.siteform.providers.aws.Waits#brisk}), as a re-publish's copies land within a
+   * second. Cross-region replication has no time bound without Replication Time Control, so
+   * running out of time is an answer, not a failure.
    */
   private Map<Replica, List<String>> await(Watch watch, Map<Replica, Map<String, Listed>> held, Progress progress) {
     Map<Replica, List<String>> missing = new LinkedHashMap<>();

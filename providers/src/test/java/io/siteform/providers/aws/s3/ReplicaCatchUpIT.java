@@ -119,15 +119,26 @@ class ReplicaCatchUpIT {
     return catchUp.watch(List.of(new Replica(REPLICA, REPLICA_REGION)), want, Map.of(), "", ReplicaCatchUp.Recorded.NONE);
   }
 
-  /** Uploads {@code want} directly (the proxy sees only the watch) and waits until S3 has replicated each; their ETags. */
-  private Map<String, String> uploadedAndReplicated(Map<String, SiteFile> want) {
+  /** Uploads {@code want} directly (the proxy sees only the watch); their ETags. */
+  private Map<String, String> uploaded(Map<String, SiteFile> want) {
     Map<String, String> etags = new TreeMap<>();
     for (String key : want.keySet()) {
       etags.put(key, BucketObjects.unquote(direct.s3(REGION)
           .putObject(b -> b.bucket(PRIMARY).key(key), RequestBody.fromFile(site.resolve(key))).eTag()));
     }
+    return etags;
+  }
+
+  /** Waits until S3 has replicated each key of {@code want} from the primary. */
+  private void awaitReplicated(Map<String, SiteFile> want) {
     awaitUntil(() -> want.keySet().stream().allMatch(k -> "COMPLETED".equals(direct.s3(REGION)
         .headObject(b -> b.bucket(PRIMARY).key(k)).replicationStatusAsString())));
+  }
+
+  /** {@link #uploaded} once S3 has replicated them. */
+  private Map<String, String> uploadedAndReplicated(Map<String, SiteFile> want) {
+    Map<String, String> etags = uploaded(want);
+    awaitReplicated(want);
     return etags;
   }
 
@@ -230,14 +241,9 @@ class ReplicaCatchUpIT {
     Map<String, SiteFile> want = SiteFile.all(desired().get("files"));
     ReplicaCatchUp catchUp = catchUp();
     try (ReplicaCatchUp.Watch watch = watch(catchUp, want)) {
-      Map<String, String> etags = new TreeMap<>();
-      for (String key : want.keySet()) {
-        etags.put(key, BucketObjects.unquote(direct.s3(REGION)
-            .putObject(b -> b.bucket(PRIMARY).key(key), RequestBody.fromFile(site.resolve(key))).eTag()));
-      }
+      Map<String, String> etags = uploaded(want);
       etags.forEach(watch::landed);
-      awaitUntil(() -> want.keySet().stream().allMatch(k -> "COMPLETED".equals(direct.s3(REGION)
-          .headObject(b -> b.bucket(PRIMARY).key(k)).replicationStatusAsString())));
+      awaitReplicated(want);
       Thread.sleep(1_000); // the watch's pauses are 100 ms here: ten looks' time
 
       var held = watch.uploadsEnded();
@@ -270,11 +276,7 @@ class ReplicaCatchUpIT {
     try (ReplicaCatchUp.Watch watch = catchUp.watch(List.of(new Replica(REPLICA, REPLICA_REGION)), want, Map.of(), "",
         ReplicaCatchUp.Recorded.NONE)) {
       var held = watch.uploadsEnded(); // the listing is made: the uploads come after it
-      Map<String, String> etags = new TreeMap<>();
-      for (String key : want.keySet()) {
-        etags.put(key, BucketObjects.unquote(direct.s3(REGION)
-            .putObject(b -> b.bucket(PRIMARY).key(key), RequestBody.fromFile(site.resolve(key))).eTag()));
-      }
+      Map<String, String> etags = uploaded(want);
       etags.forEach(watch::landed);
       Thread.sleep(ReplicaCatchUp.REPLICATION_SOONEST.toMillis()); // none answered too recently to list
 
