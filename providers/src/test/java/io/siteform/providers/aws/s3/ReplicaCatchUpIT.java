@@ -273,8 +273,7 @@ class ReplicaCatchUpIT {
     Map<String, SiteFile> want = SiteFile.all(desired().get("files"));
     ReplicaCatchUp catchUp = new ReplicaCatchUp(clients,
         new Poller(new Waits(Duration.ofSeconds(1), Duration.ofMillis(100))), ADDRESS, Operation.UPDATE);
-    try (ReplicaCatchUp.Watch watch = catchUp.watch(List.of(new Replica(REPLICA, REPLICA_REGION)), want, Map.of(), "",
-        ReplicaCatchUp.Recorded.NONE)) {
+    try (ReplicaCatchUp.Watch watch = watch(catchUp, want)) {
       var held = watch.uploadsEnded(); // the listing is made: the uploads come after it
       Map<String, String> etags = uploaded(want);
       etags.forEach(watch::landed);
