@@ -77,7 +77,10 @@ public record Waits(Duration timeout, Duration pollInterval) {
     return pausingFrom(BRISK_PAUSE);
   }
 
-  /** {@link #timeout}, pauses from {@code first} (or {@link #pollInterval} if that is shorter) up to {@link #pollInterval}. */
+  /**
+   * {@link #timeout}, pauses from {@code first} (or {@link #pollInterval} if that is shorter) up to
+   * {@link #pollInterval}.
+   */
   private Bound pausingFrom(Duration first) {
     return new Bound(timeout, first.compareTo(pollInterval) < 0 ? first : pollInterval, pollInterval);
   }

@@ -265,7 +265,8 @@ final class ReplicaCatchUp {
      * accepts: HeadObject each when they fit one parallel round, otherwise one listing. A listing
      * covers every key at once, so it waits while more keys are to come (the uploads run) or some
      * were answered too recently for S3 to have replicated them: made then, it would have to be
-     * made again for them a round later. What it finds current goes into {@link #sure}; {@link #lacking} says what is still missing.
+     * made again for them a round later. What it finds current goes into {@link #sure}; {@link
+     * #lacking} says what is still missing.
      *
      * @param uploading whether the uploads still run
      */
