@@ -114,6 +114,54 @@ class ContentPatchesIT {
         });
   }
 
+  /**
+   * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html (Content-MD5) and
+   * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList (BadDigest, InvalidDigest)
+   */
+  @Test
+  void aBodyThatDoesNotMatchItsContentMd5IsRefusedAndNotStored() {
+    String md5OfPlanned = java.util.Base64.getEncoder().encodeToString(md5("planned"));
+    Consumer<AwsClients> bucket = clients ->
+        clients.s3(REGION).createBucket(b -> b.bucket("md5").createBucketConfiguration(c -> c.locationConstraint(REGION)));
+    onBoth("s3_content_md5",
+        clients -> {
+          bucket.accept(clients);
+          S3Client s3 = clients.s3(REGION);
+          assertThatThrownBy(() -> s3.putObject(b -> b.bucket("md5").key("a.html").contentMD5(md5OfPlanned),
+              RequestBody.fromString("edited after the plan")))
+              .isInstanceOfSatisfying(S3Exception.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest");
+              });
+          assertThatThrownBy(() -> s3.headObject(b -> b.bucket("md5").key("a.html"))).isInstanceOf(NoSuchKeyException.class);
+          assertThatThrownBy(() -> s3.putObject(b -> b.bucket("md5").key("a.html").contentMD5("bm90IGFuIG1kNQ=="),
+              RequestBody.fromString("planned")))
+              .isInstanceOfSatisfying(S3Exception.class,
+                  e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidDigest"));
+          s3.putObject(b -> b.bucket("md5").key("a.html").contentMD5(md5OfPlanned), RequestBody.fromString("planned"));
+          assertThat(s3.getObjectAsBytes(b -> b.bucket("md5").key("a.html")).asUtf8String()).isEqualTo("planned");
+          String upload = s3.createMultipartUpload(b -> b.bucket("md5").key("big")).uploadId();
+          assertThatThrownBy(() -> s3.uploadPart(b -> b.bucket("md5").key("big").uploadId(upload).partNumber(1)
+              .contentMD5(md5OfPlanned), RequestBody.fromString("another part")))
+              .isInstanceOfSatisfying(S3Exception.class,
+                  e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BadDigest"));
+        },
+        clients -> {
+          bucket.accept(clients);
+          S3Client s3 = clients.s3(REGION);
+          s3.putObject(b -> b.bucket("md5").key("a.html").contentMD5(md5OfPlanned), RequestBody.fromString("edited after the plan"));
+          assertThat(s3.getObjectAsBytes(b -> b.bucket("md5").key("a.html")).asUtf8String()).isEqualTo("edited after the plan");
+        });
+  }
+
+  private static byte[] md5(String text) {
+    try {
+      return java.security.MessageDigest.getInstance("MD5").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html (Expect: 100-continue example) */
   @Test
   void theAsyncClientCanUploadABodyLargeEnoughToAskForContinue() {

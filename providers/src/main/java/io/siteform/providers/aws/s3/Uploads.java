@@ -32,6 +32,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.core.sync.RequestBody;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,8 +44,9 @@ import software.amazon.awssdk.transfer.s3.progress.TransferListener;
 /**
  * Uploads a site's changed files: many at once, small ones as one PutObject each, large ones in
  * parts on S3's transfer manager, each with its Content-Type, Cache-Control and its MD5 in
- * {@value BucketObjects#MD5_METADATA}. A file is checked against the MD5 the plan was made with first, so apply never publishes
- * something the plan did not show.
+ * {@value BucketObjects#MD5_METADATA}. Apply never publishes something the plan did not show: a
+ * small file goes with the MD5 the plan was made with as its Content-MD5, which S3 checks; a large
+ * one is checked against it here before its parts go up.
  *
  * <p>A failure or an interrupt starts no further file, lets those in flight end, and then aborts
  * every multipart upload of this run's keys left incomplete ({@link IncompleteUploads}), so a
@@ -60,9 +62,9 @@ final class Uploads {
   static final int IN_FLIGHT = Integer.getInteger("siteform.uploads.inFlight", 16);
 
   /**
-   * Files up to this size go up as one PutObject from bytes read once (the MD5 check and the body
-   * from the same read, the MD5 sent as Content-MD5 for S3 to verify); larger ones in parts on the
-   * transfer manager, whose per-file set-up costs more than a small site file's upload.
+   * Files up to this size go up as one PutObject from bytes read once, with the plan's MD5 as
+   * Content-MD5 for S3 to verify; larger ones in parts on the transfer manager, whose per-file
+   * set-up costs more than a small site file's upload.
    */
   static final long SINGLE_PUT_MAX = 8L * 1024 * 1024;
 
@@ -218,10 +220,13 @@ final class Uploads {
   }
 
   /**
-   * A small file: read once, checked against the plan's MD5, sent in one PutObject with that MD5,
-   * on one of the {@link #IN_FLIGHT} sender threads with the sync client: against the async
-   * client's per-request work (a Netty pipeline, reactive body, futures) this took a quarter of the
-   * JVM's CPU per file, which on a machine shared with the endpoint is time the endpoint lacks.
+   * A small file: read once and sent in one PutObject whose Content-MD5 is the MD5 the plan was
+   * made with, so each file is hashed once, by the plan: S3 stores the body only if its MD5 is that
+   * one (PutObject: Content-MD5, "a message integrity check"), and refuses a file edited since the
+   * plan with BadDigest, storing nothing. Sent on one of the {@link #IN_FLIGHT} sender threads with
+   * the sync client: against the async client's per-request work (a Netty pipeline, reactive body,
+   * futures) this took a quarter of the JVM's CPU per file, which on a machine shared with the
+   * endpoint is time the endpoint lacks.
    */
   private Put put(S3Client s3, String bucket, String key, SiteFile f, Path file,
       AtomicLong bytes, Runnable report) {
@@ -231,15 +236,19 @@ final class Uploads {
     } catch (IOException e) {
       throw unreadable(key, file, e);
     }
-    byte[] digest = md5().digest(body);
-    checkUnchanged(key, HexFormat.of().formatHex(digest), f);
     PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(key)
         .contentType(f.contentType())
         .cacheControl(f.cacheControl().isEmpty() ? null : f.cacheControl())
-        .contentMD5(Base64.getEncoder().encodeToString(digest))
+        .contentMD5(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(f.md5())))
         .metadata(Map.of(BucketObjects.MD5_METADATA, f.md5()))
         .build();
-    var r = s3.putObject(request, RequestBody.fromBytes(body));
+    PutObjectResponse r;
+    try {
+      r = s3.putObject(request, RequestBody.fromBytes(body));
+    } catch (SdkException e) {
+      if (AwsFailures.is(e, "BadDigest")) throw changed(key);
+      throw e;
+    }
     bytes.addAndGet(body.length);
     report.run();
     return new Put(BucketObjects.unquote(r.eTag()), r.versionId());
@@ -269,10 +278,12 @@ final class Uploads {
 
   /** Apply never publishes something the plan did not show. */
   private void checkUnchanged(String key, String md5, SiteFile expected) {
-    if (!md5.equals(expected.md5())) {
-      throw new ProviderException(address.toString(), op,
-          key + " changed since the plan was made (its MD5 differs): run plan again so it shows what will be published");
-    }
+    if (!md5.equals(expected.md5())) throw changed(key);
+  }
+
+  private ProviderException changed(String key) {
+    return new ProviderException(address.toString(), op,
+        key + " changed since the plan was made (its MD5 differs): run plan again so it shows what will be published");
   }
 
   private ProviderException unreadable(String key, Path file, IOException e) {
