@@ -175,12 +175,12 @@ public final class AwsClients implements AutoCloseable {
    * checksum (CRC32 over an aws-chunked body with a trailer, the SDK's default since 2.30) only
    * where S3 requires one (DeleteObjects), since a site file sent in one PutObject carries its
    * Content-MD5, which S3 verifies before it stores anything (S3 API reference, PutObject:
-   * Content-MD5); and no
-   * {@code Expect: 100-continue} round trip before a body smaller than a multipart part, where
-   * waiting for S3's go-ahead costs more than sending the bytes; and no aws-chunked body (each
-   * chunk signed on its own), which the SDK sends to a plain-HTTP endpoint such as a local
-   * emulator: the payload's SHA-256 is signed once instead, and over HTTPS nothing changes (the
-   * payload is not signed there).
+   * Content-MD5); and no {@code Expect: 100-continue} round trip before a body smaller than a
+   * multipart part, where waiting for S3's go-ahead costs more than sending the bytes; and no
+   * aws-chunked body (each chunk signed on its own), which the SDK sends to a plain-HTTP endpoint
+   * such as a local emulator: the payload's SHA-256 is signed once instead (the SDK signs every
+   * payload over HTTP, whatever it is told), and over HTTPS nothing changes (the payload is not
+   * signed there).
    */
   public static final long EXPECT_CONTINUE_FROM = 8L * 1024 * 1024;
 
