@@ -28,7 +28,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
@@ -118,6 +118,50 @@ public final class AwsClients implements AutoCloseable {
       Map<String, Long> out = new TreeMap<>();
       counts.forEach((k, v) -> out.put(k, v.sum()));
       return out;
+    }
+  }
+
+  private static final WholeAnswers WHOLE_ANSWERS = new WholeAnswers();
+
+  /**
+   * Reads every answer's body whole before the SDK, or one of its S3 handlers, parses it, and fails
+   * a body that ends before its Content-Length as the network failure it is: an SdkClientException
+   * caused by the IOException, which {@link #unreadableAnswer} retries. Without it a body cut off
+   * on the way reached S3's GetBucketPolicy handler, which reads the policy itself, as an
+   * UncheckedIOException that no retry sees (FaultyAnswersIT); and an HTTP client that hands a short
+   * body on as if whole (the JDK's HttpURLConnection does) would give the parser half a document.
+   * The bodies are small: listings, documents, the state and lock objects; site files go up, and
+   * are never read back through these clients.
+   */
+  static final class WholeAnswers implements ExecutionInterceptor {
+    @Override
+    public Optional<java.io.InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
+        ExecutionAttributes attributes) {
+      Optional<java.io.InputStream> body = context.responseBody();
+      if (body.isEmpty()) return body;
+      byte[] bytes;
+      try (java.io.InputStream in = body.get()) {
+        bytes = in.readAllBytes();
+      } catch (java.io.IOException e) {
+        throw SdkClientException.create("the answer was cut off on the way: " + e.getMessage(), e);
+      }
+      var response = context.httpResponse();
+      boolean identity = response.firstMatchingHeader("Content-Encoding").map(v -> v.isBlank() || v.equalsIgnoreCase("identity"))
+          .orElse(true);
+      Optional<Long> declared = response.firstMatchingHeader("Content-Length").flatMap(AwsClients::length);
+      if (identity && declared.isPresent() && bytes.length < declared.get()) {
+        throw SdkClientException.create("the answer was cut off on the way", new java.io.EOFException(
+            "its body ended after " + bytes.length + " of the " + declared.get() + " bytes its Content-Length says"));
+      }
+      return Optional.of(new java.io.ByteArrayInputStream(bytes));
+    }
+  }
+
+  private static Optional<Long> length(String header) {
+    try {
+      return Optional.of(Long.parseLong(header.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
   }
 
@@ -288,48 +332,33 @@ public final class AwsClients implements AutoCloseable {
   private <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
       B builder, String region) {
     builder.region(Region.of(region)).credentialsProvider(credentials)
-        .overrideConfiguration(o -> o.retryStrategy(retryStrategy()).addExecutionInterceptor(requests));
+        .overrideConfiguration(o -> o.retryStrategy(retryStrategy()).addExecutionInterceptor(requests)
+            .addExecutionInterceptor(WHOLE_ANSWERS));
     endpoint.ifPresent(builder::endpointOverride);
     // One connection pool for all clients; a client given an HTTP client does not close it.
     return builder.httpClient(http());
   }
 
   /**
-   * The sync clients' one HTTP client, made with the first client: a run that never calls AWS
-   * never pays for it. The JDK's {@code HttpURLConnection} (the SDK's url-connection-client), not
-   * Apache's HttpClient: its classes are the JDK's own (in the JVM's base class-data archive), it
-   * builds no TLS context before an HTTPS connection needs one, and its path per request is
-   * thinner. Measured side by side (bench/README.md): about 1 s less JVM CPU over a first publish
-   * of 2,000 files and 0.2 s off a re-publish. Proxies come from the JDK's proxy properties and
-   * HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as they did with Apache's client.
+   * The sync clients' one connection pool, made with the first client: a run that never calls AWS
+   * never pays for it. Apache's HttpClient, which fails an answer whose body ends before its
+   * Content-Length, so the retry policy retries it as the network failure it is. The JDK's
+   * HttpURLConnection (the SDK's url-connection-client, used from 67ae209 for its lower CPU cost)
+   * hands such a body on as if whole (a bucket policy cut short read as broken JSON), and makes a
+   * garbled status line a status of -1, which the SDK refuses with an IllegalArgumentException no
+   * retry sees: FaultsIT's random faults found both.
    */
   private synchronized SdkHttpClient http() {
-    if (http == null) {
-      http = UrlConnectionHttpClient.builder()
-          .proxyConfiguration(software.amazon.awssdk.http.urlconnection.ProxyConfiguration.builder().build())
-          .build();
-    }
+    if (http == null) http = ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS).build();
     return http;
   }
 
   /**
-   * The most requests one round of calls runs at once on the sync clients (the replica wait's
-   * HeadObject and CopyObject calls; {@link Parallel}), and the connections kept alive for them
-   * between rounds per host. The replica wait sizes its rounds of HeadObject by it.
+   * Connections of the sync pool: the refresh's reads and the HeadObject and CopyObject calls of
+   * a publish run this many at once at most (the SDK's default of 50 would do; stated so the two
+   * stay in step). The replica wait sizes its rounds of HeadObject by it.
    */
   public static final int MAX_CONNECTIONS = 64;
-
-  static {
-    // The JDK keeps 5 idle connections per host unless told more: with more requests than that in
-    // flight, each other one would open a connection (and over HTTPS shake hands) anew. Read once,
-    // by the first connection kept alive; a value the user gave wins.
-    if (System.getProperty("http.maxConnections") == null) {
-      System.setProperty("http.maxConnections", String.valueOf(MAX_CONNECTIONS));
-    }
-    // The JDK resends a POST (without a streamed body) whose answer was lost on a kept connection,
-    // once, unseen: the SDK's retry policy is the one that retries (it counts and backs off).
-    if (System.getProperty("sun.net.http.retryPost") == null) System.setProperty("sun.net.http.retryPost", "false");
-  }
 
   @SuppressWarnings("unchecked")
   private <C extends SdkClient> C client(String service, String region, Supplier<C> factory) {
