@@ -121,50 +121,6 @@ public final class AwsClients implements AutoCloseable {
     }
   }
 
-  private static final WholeAnswers WHOLE_ANSWERS = new WholeAnswers();
-
-  /**
-   * Reads every answer's body whole before the SDK, or one of its S3 handlers, parses it, and fails
-   * a body that ends before its Content-Length as the network failure it is: an SdkClientException
-   * caused by the IOException, which {@link #unreadableAnswer} retries. Without it a body cut off
-   * on the way reached S3's GetBucketPolicy handler, which reads the policy itself, as an
-   * UncheckedIOException that no retry sees (FaultyAnswersIT); and an HTTP client that hands a short
-   * body on as if whole (the JDK's HttpURLConnection does) would give the parser half a document.
-   * The bodies are small: listings, documents, the state and lock objects; site files go up, and
-   * are never read back through these clients.
-   */
-  static final class WholeAnswers implements ExecutionInterceptor {
-    @Override
-    public Optional<java.io.InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
-        ExecutionAttributes attributes) {
-      Optional<java.io.InputStream> body = context.responseBody();
-      if (body.isEmpty()) return body;
-      byte[] bytes;
-      try (java.io.InputStream in = body.get()) {
-        bytes = in.readAllBytes();
-      } catch (java.io.IOException e) {
-        throw SdkClientException.create("the answer was cut off on the way: " + e.getMessage(), e);
-      }
-      var response = context.httpResponse();
-      boolean identity = response.firstMatchingHeader("Content-Encoding").map(v -> v.isBlank() || v.equalsIgnoreCase("identity"))
-          .orElse(true);
-      Optional<Long> declared = response.firstMatchingHeader("Content-Length").flatMap(AwsClients::length);
-      if (identity && declared.isPresent() && bytes.length < declared.get()) {
-        throw SdkClientException.create("the answer was cut off on the way", new java.io.EOFException(
-            "its body ended after " + bytes.length + " of the " + declared.get() + " bytes its Content-Length says"));
-      }
-      return Optional.of(new java.io.ByteArrayInputStream(bytes));
-    }
-  }
-
-  private static Optional<Long> length(String header) {
-    try {
-      return Optional.of(Long.parseLong(header.trim()));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
   /**
    * A profile named on the command line wins over credentials in the environment, as the AWS CLI
    * does ({@code --profile} before {@code AWS_ACCESS_KEY_ID}); the default chain would take the
@@ -333,7 +289,7 @@ public final class AwsClients implements AutoCloseable {
       B builder, String region) {
     builder.region(Region.of(region)).credentialsProvider(credentials)
         .overrideConfiguration(o -> o.retryStrategy(retryStrategy()).addExecutionInterceptor(requests)
-            .addExecutionInterceptor(WHOLE_ANSWERS));
+            .addExecutionInterceptor(WholeAnswers.INSTANCE));
     endpoint.ifPresent(builder::endpointOverride);
     // One connection pool for all clients; a client given an HTTP client does not close it.
     return builder.httpClient(http());

@@ -1,0 +1,62 @@
+package io.siteform.providers.aws;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpMethod;
+
+/**
+ * Reads every answer's body whole before the SDK, or one of its S3 handlers, parses it, and fails
+ * a body that ends before its Content-Length as the network failure it is: an SdkClientException
+ * caused by the IOException, which {@link AwsClients#unreadableAnswer} retries. Without it a body
+ * cut off on the way reached S3's GetBucketPolicy handler, which reads the policy itself, as an
+ * UncheckedIOException that no retry sees (FaultyAnswersIT); and an HTTP client that hands a short
+ * body on as if whole (the JDK's HttpURLConnection does) would give the parser half a document.
+ * Registered on every sync client ({@link AwsClients}). The bodies are small: listings,
+ * documents, the state and lock objects; site files go up, and are never read back through these
+ * clients.
+ */
+final class WholeAnswers implements ExecutionInterceptor {
+  static final WholeAnswers INSTANCE = new WholeAnswers();
+
+  private WholeAnswers() {}
+
+  @Override
+  public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
+      ExecutionAttributes attributes) {
+    Optional<InputStream> body = context.responseBody();
+    if (body.isEmpty()) return body;
+    byte[] bytes;
+    try (InputStream in = body.get()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw SdkClientException.create("the answer was cut off on the way: " + e.getMessage(), e);
+    }
+    var response = context.httpResponse();
+    // A HEAD's and a 204's or 304's Content-Length is the resource's, sent without it (RFC 9110, 8.6).
+    boolean bodiless = context.httpRequest().method() == SdkHttpMethod.HEAD
+        || response.statusCode() == 204 || response.statusCode() == 304;
+    boolean identity = response.firstMatchingHeader("Content-Encoding")
+        .map(v -> v.isBlank() || v.equalsIgnoreCase("identity")).orElse(true);
+    Optional<Long> declared = response.firstMatchingHeader("Content-Length").flatMap(WholeAnswers::length);
+    if (!bodiless && identity && declared.isPresent() && bytes.length < declared.get()) {
+      throw SdkClientException.create("the answer was cut off on the way", new EOFException(
+          "its body ended after " + bytes.length + " of the " + declared.get() + " bytes its Content-Length says"));
+    }
+    return Optional.of(new ByteArrayInputStream(bytes));
+  }
+
+  private static Optional<Long> length(String header) {
+    try {
+      return Optional.of(Long.parseLong(header.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}
