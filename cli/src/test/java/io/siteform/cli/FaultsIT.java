@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
@@ -68,6 +69,22 @@ class FaultsIT {
     System.out.printf("FaultsIT: %.0f%% faults, seed %d: %d run(s), %d requests, %d faults %s%n",
         rate * 100, seed, runs.size(), proxy.requests(), proxy.injected(), faultCounts());
     assertConverged();
+  }
+
+  /**
+   * More seeds, for a sweep by hand: the faults land on whichever request comes next, so which
+   * calls a seed hits depends on timing, and one seed passing once proves little (a cut answer
+   * the JDK's HTTP client took for whole passed one CI and failed the next).
+   * {@code -Dsiteform.faults.sweep=N} runs seeds 1 to N at 30 % faults; without it, none.
+   */
+  @ParameterizedTest(name = "sweep: 30% faults, seed {0}", allowZeroInvocations = true)
+  @MethodSource("sweepSeeds")
+  void randomFaultsConvergeInASweep(long seed) {
+    randomFaultsConverge(0.30, seed);
+  }
+
+  static java.util.stream.LongStream sweepSeeds() {
+    return java.util.stream.LongStream.rangeClosed(1, Long.getLong("siteform.faults.sweep", 0L));
   }
 
   /** One lost answer per kind of create: moto made the object, siteform never heard. */

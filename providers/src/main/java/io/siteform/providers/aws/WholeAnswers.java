@@ -1,5 +1,7 @@
 package io.siteform.providers.aws;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
@@ -18,7 +21,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
  * cut off on the way reached S3's GetBucketPolicy handler, which reads the policy itself, as an
  * UncheckedIOException that no retry sees (FaultyAnswersIT); and an HTTP client that hands a short
  * body on as if whole (the JDK's HttpURLConnection does) would give the parser half a document.
- * Registered on every sync client ({@link AwsClients}). The bodies are small: listings,
+ * A bucket policy, which the SDK passes on as bytes, is checked to be JSON here too. Registered on every sync client ({@link AwsClients}). The bodies are small: listings,
  * documents, the state and lock objects; site files go up, and are never read back through these
  * clients.
  */
@@ -49,7 +52,28 @@ final class WholeAnswers implements ExecutionInterceptor {
       throw SdkClientException.create("the answer was cut off on the way", new EOFException(
           "its body ended after " + bytes.length + " of the " + declared.get() + " bytes its Content-Length says"));
     }
+    if (!bodiless && response.isSuccessful()
+        && "GetBucketPolicy".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+      requireJson(bytes);
+    }
     return Optional.of(new ByteArrayInputStream(bytes));
+  }
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  /**
+   * A bucket policy is JSON, and the SDK hands its bytes on unparsed: one that does not parse was
+   * damaged on the way (AWS sends no other), and is retried as an XML answer that does not parse
+   * would be, rather than reaching the provider as a policy that is not JSON.
+   */
+  private static void requireJson(byte[] bytes) {
+    try (JsonParser parser = JSON.createParser(bytes)) {
+      while (parser.nextToken() != null) {
+        // reading every token is the check
+      }
+    } catch (IOException e) {
+      throw SdkClientException.create("S3 sent a bucket policy that is not JSON: the answer was damaged on the way", e);
+    }
   }
 
   private static Optional<Long> length(String header) {

@@ -99,6 +99,28 @@ class FaultyAnswersIT {
     assertThat(proxy.requests() - before).isEqualTo(4);
   }
 
+  /**
+   * A bucket policy is JSON; the SDK hands its bytes on unparsed, so one damaged into something
+   * else (half of it, well framed) is retried like an XML answer that does not parse, not handed to
+   * the policy provider as "not JSON" (WholeAnswers).
+   */
+  @ParameterizedTest
+  @EnumSource(value = Fault.class, names = {"CUT", "GARBLED"})
+  void aBucketPolicyDamagedOnTheWayIsReadAgain(Fault fault) {
+    var s3 = aws.s3("eu-west-1");
+    s3.createBucket(b -> b.bucket("faulty").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+    String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Principal\":{\"Service\":\"cloudfront.amazonaws.com\"},\"Action\":\"s3:GetObject\","
+        + "\"Resource\":\"arn:aws:s3:::faulty/*\"}]}";
+    s3.putBucketPolicy(b -> b.bucket("faulty").policy(policy));
+    proxy.inject(r -> r.service().equals("s3") && r.method().equals("GET") && r.query().startsWith("policy"), fault, 1);
+    int before = proxy.requests();
+
+    assertThat(s3.getBucketPolicy(b -> b.bucket("faulty")).policy()).isEqualTo(policy);
+    assertThat(proxy.injected(fault)).isEqualTo(1);
+    assertThat(proxy.requests() - before).isEqualTo(2);
+  }
+
   @ParameterizedTest
   @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = {"EMPTY", "EXPIRED_TOKEN"})
   void everyServiceParsesTheFaultsAnswers(Fault fault) {
