@@ -75,8 +75,9 @@ class FaultyAnswersIT {
 
   /**
    * A body that ends before its Content-Length is a network failure, retried: an object's bytes
-   * (the state) are never taken for the whole object. The JDK's HttpURLConnection handed such
-   * bodies on as if whole (AwsClients#http); a cut bucket policy is the test below.
+   * (the state) are never taken for the whole object, whatever the HTTP client. Apache's fails
+   * such a body itself; the JDK's HttpURLConnection handed it on as if whole (AwsClients#http),
+   * which WholeAnswers now catches. A cut bucket policy is the test below.
    */
   @org.junit.jupiter.api.Test
   void anAnswerCutShortIsRetriedNotTakenForTheWholeAnswer() {
