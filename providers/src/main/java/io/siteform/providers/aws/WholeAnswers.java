@@ -1,11 +1,10 @@
 package io.siteform.providers.aws;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -21,9 +20,9 @@ import software.amazon.awssdk.http.SdkHttpMethod;
  * cut off on the way reached S3's GetBucketPolicy handler, which reads the policy itself, as an
  * UncheckedIOException that no retry sees (FaultyAnswersIT); and an HTTP client that hands a short
  * body on as if whole (the JDK's HttpURLConnection does) would give the parser half a document.
- * A bucket policy, which the SDK passes on as bytes, is checked to be JSON here too. Registered on every sync client ({@link AwsClients}). The bodies are small: listings,
- * documents, the state and lock objects; site files go up, and are never read back through these
- * clients.
+ * A bucket policy, which the SDK passes on as bytes, is checked to be JSON here too. Registered
+ * on every sync client ({@link AwsClients}). The bodies are small: listings, documents, the state
+ * and lock objects; site files go up, and are never read back through these clients.
  */
 final class WholeAnswers implements ExecutionInterceptor {
   static final WholeAnswers INSTANCE = new WholeAnswers();
@@ -59,20 +58,19 @@ final class WholeAnswers implements ExecutionInterceptor {
     return Optional.of(new ByteArrayInputStream(bytes));
   }
 
-  private static final JsonFactory JSON = new JsonFactory();
-
   /**
-   * A bucket policy is JSON, and the SDK hands its bytes on unparsed: one that does not parse was
-   * damaged on the way (AWS sends no other), and is retried as an XML answer that does not parse
-   * would be, rather than reaching the provider as a policy that is not JSON.
+   * A bucket policy is a JSON object, and the SDK hands its bytes on unparsed: one that does not
+   * parse ({@link Json#readObject}, as the policy provider reads it) was damaged on the way (AWS
+   * sends no other), and is retried as an XML answer that does not parse would be, rather than
+   * reaching the provider as a policy that is not JSON.
    */
   private static void requireJson(byte[] bytes) {
-    try (JsonParser parser = JSON.createParser(bytes)) {
-      while (parser.nextToken() != null) {
-        // reading every token is the check
-      }
-    } catch (IOException e) {
-      throw SdkClientException.create("S3 sent a bucket policy that is not JSON: the answer was damaged on the way", e);
+    try {
+      Json.readObject(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      // Its cause is the parser's IOException, which the retry policy retries.
+      throw SdkClientException.create("S3 sent a bucket policy that is not JSON: the answer was damaged on the way",
+          e.getCause());
     }
   }
 
