@@ -47,15 +47,18 @@ def _add_latency(seconds):
     """Holds every request for ``seconds`` before moto handles it: the round trip from a CI runner
     to its AWS region (about 10-30 ms to S3 in-region), which loopback lacks. The handler thread
     sleeps without the GIL, so the server's own speed is unchanged and only time in flight grows:
-    a client's concurrency shows as it does against AWS. Not a behaviour of the AWS API, so not a
-    patch: bench/ turns it on (``--latency-ms``)."""
+    a client's concurrency shows as it does against AWS. A request sent with ``Expect:
+    100-continue`` is held twice as long: its client sends the headers, waits a round trip for the
+    ``100 Continue``, then sends the body and waits another for the answer. Not a behaviour of the
+    AWS API, so not a patch: bench/ turns it on (``--latency-ms``)."""
     import time
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 
     dispatch = DomainDispatcherApplication.__call__
 
     def late(self, environ, start_response):
-        time.sleep(seconds)
+        asks = environ.get("HTTP_EXPECT", "").lower() == "100-continue"
+        time.sleep(2 * seconds if asks else seconds)
         return dispatch(self, environ, start_response)
 
     DomainDispatcherApplication.__call__ = late

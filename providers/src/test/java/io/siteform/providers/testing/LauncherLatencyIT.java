@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * {@code moto/launcher.py --latency-ms}, the bench's stand-in for the round trip to AWS: every
  * answer comes no sooner than asked, requests in flight together wait together (the server's
- * threads sleep without holding each other up), and a negative latency is refused.
+ * threads sleep without holding each other up), a request that waits for {@code 100 Continue}
+ * before sending its body takes two round trips, and a negative latency is refused.
  */
 class LauncherLatencyIT {
   private static final long LATENCY_MS = 150;
@@ -38,6 +39,23 @@ class LauncherLatencyIT {
       }
       for (Thread t : threads) t.join();
       assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(8 * LATENCY_MS);
+    }
+  }
+
+  @Test
+  void aRequestThatWaitsForTheGoAheadTakesTwoRoundTrips() throws Exception {
+    try (MotoServer moto = MotoServer.start("--latency-ms", Long.toString(LATENCY_MS))) {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.URI uri = moto.endpoint().resolve("/latency-expect/a.html");
+      for (boolean expect : new boolean[] {false, true}) {
+        long start = System.nanoTime();
+        http.send(java.net.http.HttpRequest.newBuilder(uri).expectContinue(expect)
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("<p>hello</p>")).build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (expect) assertThat(ms).isGreaterThanOrEqualTo(2 * LATENCY_MS);
+        else assertThat(ms).isGreaterThanOrEqualTo(LATENCY_MS).isLessThan(2 * LATENCY_MS);
+      }
     }
   }
 
