@@ -15,7 +15,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The one bounded poll behind every wait and retry of the providers, as the hashicorp provider's
  * {@code retry.StateChangeConf} is behind theirs: look at once; while not done, report what is
  * awaited and look again after a pause that doubles from the bound's first
- * pause up to its longest, and is never shorter than the look before it took; at the bound's
+ * pause up to its longest, and is never shorter than the look before it took (or, after a look
+ * that says it had nothing to ask yet, {@link Pending#idleFor}); at the bound's
  * timeout look one last time, then give up.
  *
  * <p>Two uses share it. {@link #await} waits for AWS to finish something asynchronous (a
@@ -79,11 +80,20 @@ public final class Poller {
    *
    * @param status what is awaited, as a user reads it: "certificate arn:... is PENDING_VALIDATION"
    * @param advice what the user can check if the wait times out, or "" if nothing
+   * @param idleFor null, or how long the look knows nothing can be worth asking again (it asked
+   *     nothing, or only what it knows to be there: the replica wait's keys that S3 cannot yet have
+   *     replicated): the next look comes then, and the pauses do not grow for it, since nothing was
+   *     found missing
    */
-  public record Pending<T>(String status, String advice) implements Outcome<T> {
+  public record Pending<T>(String status, String advice, Duration idleFor) implements Outcome<T> {
     public Pending {
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(advice, "advice");
+      if (idleFor != null && idleFor.isNegative()) throw new IllegalArgumentException("idleFor must be >= 0");
+    }
+
+    public Pending(String status, String advice) {
+      this(status, advice, null);
     }
 
     public Pending(String status) {
@@ -101,6 +111,11 @@ public final class Poller {
 
   public static <T> Outcome<T> pending(String status, String advice) {
     return new Pending<>(status, advice);
+  }
+
+  /** {@link Pending} with {@link Pending#idleFor}: nothing to ask for {@code idleFor}. */
+  public static <T> Outcome<T> idle(String status, Duration idleFor) {
+    return new Pending<>(status, "", Objects.requireNonNull(idleFor, "idleFor"));
   }
 
   /** {@link #await(Address, String, Progress, Waits.Bound, Check)} within the user's wait ({@link Waits#status()}). */
@@ -128,7 +143,9 @@ public final class Poller {
   public <T> Outcome<T> poll(Address address, Operation operation, Progress progress, Waits.Bound bound, Check<T> check) {
     long start = clock.nanoTime();
     long timeout = bound.timeout().toNanos();
-    for (int attempt = 0; ; attempt++) {
+    // Looks that found something missing: the pauses double with them, not with idle ones.
+    int misses = 0;
+    for (;;) {
       long looked = clock.nanoTime();
       Outcome<T> outcome = check.look();
       if (outcome instanceof Done<T>) return outcome;
@@ -139,7 +156,8 @@ public final class Poller {
       // The engine adds the step's elapsed time to each progress line: one clock per line.
       progress.report(pending.status());
       // A slow look (a listing of many pages) is not repeated back to back.
-      Duration pause = max(bound.pause(attempt), Duration.ofNanos(now - looked));
+      Duration pause = pending.idleFor() != null ? pending.idleFor()
+          : max(bound.pause(misses++), Duration.ofNanos(now - looked));
       Duration left = Duration.ofNanos(timeout - elapsed);
       try {
         clock.sleep(pause.compareTo(left) < 0 ? pause : left);

@@ -49,6 +49,22 @@ class PollerTest {
   }
 
   @Test
+  void aLookThatHadNothingToAskYetIsRepeatedWhenItSaysAndTheBackOffStartsAtTheFirstMiss() {
+    List<Poller.Outcome<String>> looks = new ArrayList<>(List.of(
+        Poller.idle("replica eu: 0/20 objects current", Duration.ofMillis(180)),
+        Poller.idle("replica eu: 0/20 objects current", Duration.ofMillis(30)),
+        Poller.pending("replica eu: 12/20 objects current"),
+        Poller.pending("replica eu: 19/20 objects current"),
+        Poller.done("ok")));
+
+    poller.await(ADDRESS, Operation.UPDATE, progress::add, () -> looks.remove(0));
+
+    assertThat(clock.pauses()).containsExactly(Duration.ofMillis(180), Duration.ofMillis(30), Duration.ofMillis(250),
+        Duration.ofMillis(500));
+    assertThat(progress).hasSize(4);
+  }
+
+  @Test
   void aLookSlowerThanThePauseIsNotRepeatedBackToBack() {
     AtomicInteger looks = new AtomicInteger();
 

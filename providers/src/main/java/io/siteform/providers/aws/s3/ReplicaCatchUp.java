@@ -269,16 +269,21 @@ final class ReplicaCatchUp {
      * #lacking} says what is still missing.
      *
      * @param uploading whether the uploads still run
+     * @return the replicas whose listing waited (for the uploads, or for keys not yet due)
      */
-    private void lookAll(Map<Replica, Map<String, Listed>> before, Predicate<String> ask, boolean uploading) {
-      Parallel.map(replicas, r -> {
+    private Set<Replica> lookAll(Map<Replica, Map<String, Listed>> before, Predicate<String> ask, boolean uploading) {
+      List<Boolean> waited = Parallel.map(replicas, r -> {
         Set<String> seen = sure.get(r);
         List<String> unseen = want.keySet().stream().filter(k -> !seen.contains(k) && ask.test(k)).toList();
         int size = before.getOrDefault(r, Map.of()).size();
         boolean recent = want.keySet().stream().anyMatch(k -> !seen.contains(k) && !due(k));
-        if (!headRatherThanList(unseen.size(), size) && (uploading || recent)) return unseen;
-        return look(r, unseen, before.getOrDefault(r, Map.of()));
+        if (!headRatherThanList(unseen.size(), size) && (uploading || recent)) return true;
+        look(r, unseen, before.getOrDefault(r, Map.of()));
+        return false;
       });
+      Set<Replica> out = new HashSet<>();
+      for (int i = 0; i < replicas.size(); i++) if (waited.get(i)) out.add(replicas.get(i));
+      return out;
     }
 
     /**
@@ -287,6 +292,12 @@ final class ReplicaCatchUp {
      */
     boolean due(String key) {
       return answered.getOrDefault(key, Long.MIN_VALUE) <= System.nanoTime() - REPLICATION_SOONEST.toNanos();
+    }
+
+    /** When (System.nanoTime) S3 may first have replicated {@code key}: see {@link #due}. */
+    long dueAt(String key) {
+      Long at = answered.get(key);
+      return at == null ? Long.MIN_VALUE : at + REPLICATION_SOONEST.toNanos();
     }
 
     /** The keys each replica is not yet seen to hold current, for the replicas that lack any. */
@@ -440,16 +451,50 @@ final class ReplicaCatchUp {
     Poller.Outcome<Boolean> last = poller.poll(address, op, progress, poller.waits().brisk(), () -> {
       // Only the keys S3 may have replicated by now: one answered a moment ago is not asked for
       // yet (a request spent for nothing), but counts as missing until it is seen.
-      watch.lookAll(held, watch::due, false);
+      Set<Replica> waited = watch.lookAll(held, watch::due, false);
       missing.clear();
       missing.putAll(watch.lacking());
       if (missing.isEmpty()) return Poller.done(true);
-      return Poller.pending(watch.replicas.stream()
+      String status = watch.replicas.stream()
           .map(r -> "replica " + r.region() + ": " + (watch.want.size() - missing.getOrDefault(r, List.of()).size())
               + "/" + watch.want.size() + " objects current")
-          .collect(Collectors.joining("; ")));
+          .collect(Collectors.joining("; "));
+      // Nothing was found missing, only not yet asked for: look again when there is (the pauses
+      // would otherwise grow while the last uploads come due, and the wait outlast replication).
+      return idle(missing, waited, watch::dueAt, System.nanoTime())
+          .map(d -> Poller.<Boolean>idle(status, d)).orElseGet(() -> Poller.pending(status));
     });
     return last instanceof Poller.Done<Boolean> ? Map.of() : Map.copyOf(missing);
+  }
+
+  /**
+   * How long the replica wait has nothing to ask, after a look that left {@code missing}: empty if
+   * the look asked for a key and found it missing (then the wait backs off). Otherwise every key
+   * still missing was not asked for, as S3 cannot have replicated it yet ({@code dueAt}, in
+   * System.nanoTime), and the next look is worth making when the first of them falls due, or for
+   * a replica whose listing {@code waited} for all of them to fall due, the last.
+   */
+  static Optional<Duration> idle(Map<Replica, List<String>> missing, Set<Replica> waited,
+      java.util.function.ToLongFunction<String> dueAt, long now) {
+    long next = Long.MAX_VALUE;
+    for (Map.Entry<Replica, List<String>> e : missing.entrySet()) {
+      boolean lists = waited.contains(e.getKey());
+      long first = Long.MAX_VALUE;
+      long lastDue = now;
+      boolean dueNow = false;
+      for (String k : e.getValue()) {
+        long at = dueAt.applyAsLong(k);
+        if (at <= now) {
+          dueNow = true;
+        } else {
+          first = Math.min(first, at);
+          lastDue = Math.max(lastDue, at);
+        }
+      }
+      if (dueNow && !lists) return Optional.empty();
+      next = Math.min(next, lists ? lastDue : first);
+    }
+    return next == Long.MAX_VALUE ? Optional.empty() : Optional.of(Duration.ofNanos(next - now));
   }
 
   private Map<String, Listed> held(Map<Replica, Map<String, Listed>> listed, Replica r) {

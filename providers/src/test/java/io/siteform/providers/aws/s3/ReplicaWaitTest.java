@@ -3,9 +3,18 @@ package io.siteform.providers.aws.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.siteform.providers.aws.AwsClients;
+import io.siteform.providers.aws.s3.ReplicaCatchUp.Replica;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** When the replica wait asks for the keys still unseen rather than listing the replica again. */
+/**
+ * When the replica wait asks for the keys still unseen rather than listing the replica again, and
+ * when it looks again.
+ */
 class ReplicaWaitTest {
   @Test
   void headsWhenTheyFitOneParallelRoundOrCostNoMoreRequestsThanTheListing() {
@@ -17,5 +26,36 @@ class ReplicaWaitTest {
     // More: the listing, unless it takes more requests than the HEADs (1,000 keys a page).
     assertThat(ReplicaCatchUp.headRatherThanList(AwsClients.MAX_CONNECTIONS + 1, 2_000)).isFalse();
     assertThat(ReplicaCatchUp.headRatherThanList(100, 200_000)).isTrue();
+  }
+
+  private static final Replica EU = new Replica("eu", "eu-west-1");
+  private static final Replica US = new Replica("us", "us-west-2");
+  private static final long MS = 1_000_000L;
+  /** When each key falls due, in ms from 0; "old" was not written by this publish: due at once. */
+  private static final Map<String, Long> DUE = Map.of("a", 100L, "b", 130L, "c", 180L);
+
+  private static Optional<Duration> idle(Map<Replica, List<String>> missing, Set<Replica> waited, long nowMs) {
+    return ReplicaCatchUp.idle(missing, waited, k -> DUE.containsKey(k) ? DUE.get(k) * MS : Long.MIN_VALUE, nowMs * MS);
+  }
+
+  @Test
+  void keysNotYetDueAreLookedForWhenTheFirstFallsDueWithoutBackingOff() {
+    // Just after the last upload: nothing asked yet, the first key is due in 100 ms.
+    assertThat(idle(Map.of(EU, List.of("a", "b", "c")), Set.of(), 0)).contains(Duration.ofMillis(100));
+    // Two replicas: whichever has a key due first.
+    assertThat(idle(Map.of(EU, List.of("c"), US, List.of("b")), Set.of(), 20)).contains(Duration.ofMillis(110));
+  }
+
+  @Test
+  void aListingThatWaitedForTheLastKeyIsMadeWhenItFallsDue() {
+    // A first publish: the listing covers every key at once, so it waits for the last upload to be due.
+    assertThat(idle(Map.of(EU, List.of("old", "a", "c")), Set.of(EU), 50)).contains(Duration.ofMillis(130));
+    assertThat(idle(Map.of(EU, List.of("a", "b")), Set.of(EU), 200)).contains(Duration.ZERO);
+  }
+
+  @Test
+  void aKeyAskedForAndNotYetReplicatedBacksOff() {
+    assertThat(idle(Map.of(EU, List.of("a", "c")), Set.of(), 150)).isEmpty();
+    assertThat(idle(Map.of(EU, List.of("c"), US, List.of("old")), Set.of(), 0)).isEmpty();
   }
 }
