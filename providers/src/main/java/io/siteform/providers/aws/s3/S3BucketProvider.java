@@ -80,11 +80,22 @@ public final class S3BucketProvider implements Provider {
     return read(request.address(), request.region(), request.id(), Operation.READ);
   }
 
+  /**
+   * Where the bucket is and its settings, asked at once: one round trip of every plan's critical
+   * path, not two (issue 14.3; to a replica's region from a CI runner elsewhere, one is 100-300
+   * ms). What the settings' reads found counts only once GetBucketLocation has put the bucket
+   * where it is expected: a bucket that is gone, or elsewhere, reads as before, whatever those
+   * reads answered.
+   */
   private Optional<LiveResource> read(Address address, String region, String bucket, Operation op) {
     S3Client s3 = clients.s3(region);
+    List<java.util.function.Supplier<Object>> both = List.of(
+        () -> outcome(() -> S3Regions.of(s3, address, op, bucket, region)),
+        () -> outcome(() -> attributes(s3, address, op, bucket, region)));
+    List<Object> found = Parallel.map(both, java.util.function.Supplier::get);
     String actual;
     try {
-      actual = S3Regions.of(s3, address, op, bucket, region);
+      actual = (String) value(found.get(0));
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket", "404")) return Optional.empty();
       throw AwsFailures.wrap(address, op, e);
@@ -95,6 +106,11 @@ public final class S3BucketProvider implements Provider {
               + " as expected; a bucket cannot move: change the spec's region or choose another name");
     }
     try {
+      return Optional.of((LiveResource) value(found.get(1)));
+    } catch (SdkException e) {
+      if (!is(e, "NoSuchBucket")) throw AwsFailures.wrap(address, op, e);
+    }
+    try {
       // A bucket just created may answer NoSuchBucket to its configuration reads for a moment.
       return Optional.of(poller.retryWhen(address, op, Progress.NONE, Waits.BUCKET_PROPAGATION,
           "bucket " + bucket + " to be visible in S3", e -> is(e, "NoSuchBucket"),
@@ -102,6 +118,22 @@ public final class S3BucketProvider implements Provider {
     } catch (SdkException e) {
       throw AwsFailures.wrap(address, op, e);
     }
+  }
+
+  /** What {@code call} returned, or the RuntimeException it threw, for {@link #value} to give back. */
+  private static Object outcome(java.util.function.Supplier<?> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return new Failed(e);
+    }
+  }
+
+  private record Failed(RuntimeException failure) {}
+
+  private static Object value(Object outcome) {
+    if (outcome instanceof Failed f) throw f.failure();
+    return outcome;
   }
 
   /**

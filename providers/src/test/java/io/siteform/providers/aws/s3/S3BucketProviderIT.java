@@ -13,6 +13,7 @@ import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.Waits;
+import io.siteform.providers.testing.FaultProxy;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -225,6 +227,40 @@ class S3BucketProviderIT {
   void missingBucketReadsEmptyAndDeletesQuietly() {
     assertThat(read("eu-west-1", "nothing-here")).isEmpty();
     provider.delete(new DeleteRequest(ADDRESS, "eu-west-1", "nothing-here", Map.of(), Progress.NONE));
+  }
+
+  /**
+   * GetBucketLocation and the five reads of the bucket's settings go out together: the location
+   * is held at the proxy until the reads have arrived, which they never would if they waited for
+   * its answer.
+   */
+  @Test
+  void theSettingsAreReadWithoutWaitingForTheBucketsLocation() throws Exception {
+    provider.create(new CreateRequest(ADDRESS, "eu-west-1", desired("together"), Progress.NONE));
+    java.util.concurrent.CountDownLatch reads = new java.util.concurrent.CountDownLatch(5);
+    java.util.concurrent.atomic.AtomicBoolean readsArrivedFirst = new java.util.concurrent.atomic.AtomicBoolean();
+    Set<String> settings = Set.of("versioning", "publicAccessBlock", "encryption", "lifecycle", "tagging");
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint(), 100);
+        AwsClients viaProxy = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty())) {
+      proxy.inject(r -> {
+        if (!r.path().equals("/together")) return false;
+        if (settings.contains(r.query())) reads.countDown();
+        if (r.query().equals("location")) {
+          try {
+            readsArrivedFirst.set(reads.await(5, java.util.concurrent.TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return false;
+      }, FaultProxy.Fault.INTERNAL_ERROR, 1);
+
+      Optional<LiveResource> live = new S3BucketProvider(viaProxy, Waits.DEFAULTS)
+          .read(new ReadRequest(ADDRESS, "eu-west-1", "together", Map.of()));
+
+      assertThat(live).map(l -> l.attributes().get("versioning")).contains("Enabled");
+      assertThat(readsArrivedFirst).isTrue();
+    }
   }
 
   @Test
