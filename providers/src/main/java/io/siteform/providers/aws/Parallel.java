@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Many small independent AWS calls (HeadObject, CopyObject, GetInvalidation) at once: their time
@@ -28,6 +29,37 @@ public final class Parallel {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  /** What a call returned, or the RuntimeException it threw; {@link #get} gives it back as it came. */
+  public record Attempt<T>(T value, RuntimeException failure) {
+    public T get() {
+      if (failure != null) throw failure;
+      return value;
+    }
+
+    static <T> Attempt<T> of(Supplier<T> call) {
+      try {
+        return new Attempt<>(call.get(), null);
+      } catch (RuntimeException e) {
+        return new Attempt<>(null, e);
+      }
+    }
+  }
+
+  /** Two outcomes of {@link #both}. */
+  public record Both<A, B>(Attempt<A> first, Attempt<B> second) {}
+
+  /**
+   * {@code first} and {@code second} at once, each one's outcome kept, failure included: for a read
+   * whose second answer counts only once the first has said it may (where a bucket is, whether a
+   * distribution exists), asked together so they take one round trip rather than two.
+   */
+  public static <A, B> Both<A, B> both(Supplier<A> first, Supplier<B> second) {
+    List<Attempt<?>> out = map(List.<Supplier<?>>of(first, second), call -> Attempt.of(call));
+    @SuppressWarnings("unchecked")
+    Both<A, B> both = new Both<>((Attempt<A>) out.get(0), (Attempt<B>) out.get(1));
+    return both;
   }
 
   /** {@code fn} of every item, in the items' order; the first failure is rethrown once all have run. */

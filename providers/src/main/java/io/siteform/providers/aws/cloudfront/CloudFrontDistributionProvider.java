@@ -15,6 +15,7 @@ import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
+import io.siteform.providers.aws.Parallel;
 import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.Waits;
 import java.time.Duration;
@@ -84,20 +85,45 @@ public final class CloudFrontDistributionProvider implements Provider {
 
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
-    return find(request.address(), request.id(), Operation.READ);
+    Object arn = request.prior().get("arn");
+    return find(request.address(), request.id(), Operation.READ,
+        arn instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty());
   }
 
   private Optional<LiveResource> find(Address address, String id, Operation operation) {
+    return find(address, id, operation, Optional.empty());
+  }
+
+  /**
+   * The distribution and its tags. With {@code recordedArn} (a distribution's ARN never changes),
+   * both are asked at once, one round trip of every plan's critical path instead of two; the tags
+   * count only if the distribution is there under that ARN.
+   */
+  private Optional<LiveResource> find(Address address, String id, Operation operation, Optional<String> recordedArn) {
     CloudFrontClient cf = clients.cloudFront();
     try {
-      Distribution d = cf.getDistribution(b -> b.id(id)).distribution();
-      Map<String, String> tags = new TreeMap<>();
-      cf.listTagsForResource(b -> b.resource(d.arn())).tags().items().forEach(t -> tags.put(t.key(), t.value()));
+      Distribution d;
+      Map<String, String> tags;
+      if (recordedArn.isPresent()) {
+        Parallel.Both<Distribution, Map<String, String>> both = Parallel.both(
+            () -> cf.getDistribution(b -> b.id(id)).distribution(), () -> tags(cf, recordedArn.get()));
+        d = both.first().get();
+        tags = d.arn().equals(recordedArn.get()) ? both.second().get() : tags(cf, d.arn());
+      } else {
+        d = cf.getDistribution(b -> b.id(id)).distribution();
+        tags = tags(cf, d.arn());
+      }
       return Optional.of(new LiveResource(d.id(), DistributionAttributes.of(d, tags)));
     } catch (SdkException e) {
       if (is(e, "NoSuchDistribution")) return Optional.empty();
       throw AwsFailures.wrap(address, operation, e);
     }
+  }
+
+  private static Map<String, String> tags(CloudFrontClient cf, String arn) {
+    Map<String, String> tags = new TreeMap<>();
+    cf.listTagsForResource(b -> b.resource(arn)).tags().items().forEach(t -> tags.put(t.key(), t.value()));
+    return tags;
   }
 
   private LiveResource readBack(Address address, String id, Operation operation) {

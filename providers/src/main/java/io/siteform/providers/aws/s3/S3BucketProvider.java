@@ -89,13 +89,11 @@ public final class S3BucketProvider implements Provider {
    */
   private Optional<LiveResource> read(Address address, String region, String bucket, Operation op) {
     S3Client s3 = clients.s3(region);
-    List<java.util.function.Supplier<Object>> both = List.of(
-        () -> outcome(() -> S3Regions.of(s3, address, op, bucket, region)),
-        () -> outcome(() -> attributes(s3, address, op, bucket, region)));
-    List<Object> found = Parallel.map(both, java.util.function.Supplier::get);
+    Parallel.Both<String, LiveResource> found = Parallel.both(() -> S3Regions.of(s3, address, op, bucket, region),
+        () -> attributes(s3, address, op, bucket, region));
     String actual;
     try {
-      actual = (String) value(found.get(0));
+      actual = found.first().get();
     } catch (SdkException e) {
       if (is(e, "NoSuchBucket", "404")) return Optional.empty();
       throw AwsFailures.wrap(address, op, e);
@@ -106,7 +104,7 @@ public final class S3BucketProvider implements Provider {
               + " as expected; a bucket cannot move: change the spec's region or choose another name");
     }
     try {
-      return Optional.of((LiveResource) value(found.get(1)));
+      return Optional.of(found.second().get());
     } catch (SdkException e) {
       if (!is(e, "NoSuchBucket")) throw AwsFailures.wrap(address, op, e);
     }
@@ -120,21 +118,6 @@ public final class S3BucketProvider implements Provider {
     }
   }
 
-  /** What {@code call} returned, or the RuntimeException it threw, for {@link #value} to give back. */
-  private static Object outcome(java.util.function.Supplier<?> call) {
-    try {
-      return call.get();
-    } catch (RuntimeException e) {
-      return new Failed(e);
-    }
-  }
-
-  private record Failed(RuntimeException failure) {}
-
-  private static Object value(Object outcome) {
-    if (outcome instanceof Failed f) throw f.failure();
-    return outcome;
-  }
 
   /**
    * The bucket's settings, its five reads at once (issue 14.3: one after another they were five

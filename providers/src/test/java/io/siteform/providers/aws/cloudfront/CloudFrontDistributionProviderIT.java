@@ -17,6 +17,7 @@ import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.FakeClock;
 import io.siteform.providers.aws.Waits;
+import io.siteform.providers.testing.FaultProxy;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import io.siteform.state.Values;
@@ -135,6 +136,40 @@ class CloudFrontDistributionProviderIT {
     });
     assertThat(cf.listTagsForResource(b -> b.resource((String) created.attributes().get("arn"))).tags().items())
         .extracting(t -> t.key() + "=" + t.value()).containsExactlyInAnyOrder("siteform:site=ticket-service-ui", "team=web");
+  }
+
+  /**
+   * With the ARN state recorded, the refresh asks for the tags without waiting for the
+   * distribution: its GetDistribution is held at a proxy until the tags' request arrives, which
+   * it never would after. A distribution gone since reads as gone.
+   */
+  @Test
+  void aRefreshAsksForTheDistributionAndItsTagsAtOnce() throws Exception {
+    LiveResource created = create(provider, oacSite(d -> {}), "siteform-ref-together", Progress.NONE);
+    java.util.concurrent.CountDownLatch tagsAsked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean tagsFirst = new java.util.concurrent.atomic.AtomicBoolean();
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint(), 100);
+        AwsClients viaProxy = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty())) {
+      proxy.inject(r -> {
+        if (r.path().endsWith("/tagging")) tagsAsked.countDown();
+        if (r.path().endsWith("/distribution/" + created.id())) {
+          try {
+            tagsFirst.set(tagsAsked.await(5, java.util.concurrent.TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return false;
+      }, FaultProxy.Fault.INTERNAL_ERROR, 1);
+      CloudFrontDistributionProvider p = new CloudFrontDistributionProvider(viaProxy, FAST);
+
+      Optional<LiveResource> live = p.read(new ReadRequest(ADDRESS, REGION, created.id(), created.attributes()));
+
+      assertThat(live).contains(created);
+      assertThat(tagsFirst).isTrue();
+      assertThat(p.read(new ReadRequest(ADDRESS, REGION, "E0GONE0GONE0GO", Map.of("arn",
+          "arn:aws:cloudfront::123456789012:distribution/E0GONE0GONE0GO")))).isEmpty();
+    }
   }
 
   @Test
