@@ -157,6 +157,43 @@ public final class FaultProxy implements AutoCloseable {
     return this;
   }
 
+  /** What a request held by {@link #hold} saw: whether the requests it waited for came while it was held. */
+  public static final class Hold {
+    private final java.util.concurrent.CountDownLatch awaited;
+    private final java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean met;
+
+    private Hold(int count) {
+      this.awaited = new java.util.concurrent.CountDownLatch(count);
+    }
+
+    /** Whether a request was held, and every request awaited arrived before it was let go. */
+    public boolean metWhileHeld() {
+      return held.get() && met;
+    }
+  }
+
+  /**
+   * Holds the first request matching {@code held}, before forwarding it, until {@code count}
+   * requests matching {@code awaited} have arrived (or 5 s have passed): the test that two calls
+   * are made at once, not the second after the first's answer, which would never come.
+   */
+  public Hold hold(Predicate<Request> held, Predicate<Request> awaited, int count) {
+    Hold hold = new Hold(count);
+    targets.add(new Target(r -> {
+      if (awaited.test(r)) hold.awaited.countDown();
+      if (held.test(r) && hold.held.compareAndSet(false, true)) {
+        try {
+          hold.met = hold.awaited.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return false;
+    }, Fault.INTERNAL_ERROR, new AtomicInteger(1)));
+    return hold;
+  }
+
   /** No more faults: random or targeted. */
   public FaultProxy off() {
     rate = 0;

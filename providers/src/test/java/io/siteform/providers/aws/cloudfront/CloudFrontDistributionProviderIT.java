@@ -144,29 +144,18 @@ class CloudFrontDistributionProviderIT {
    * it never would after. A distribution gone since reads as gone.
    */
   @Test
-  void aRefreshAsksForTheDistributionAndItsTagsAtOnce() throws Exception {
+  void aRefreshAsksForTheDistributionAndItsTagsAtOnce() {
     LiveResource created = create(provider, oacSite(d -> {}), "siteform-ref-together", Progress.NONE);
-    java.util.concurrent.CountDownLatch tagsAsked = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicBoolean tagsFirst = new java.util.concurrent.atomic.AtomicBoolean();
     try (FaultProxy proxy = new FaultProxy(moto.endpoint(), 100);
         AwsClients viaProxy = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty())) {
-      proxy.inject(r -> {
-        if (r.path().endsWith("/tagging")) tagsAsked.countDown();
-        if (r.path().endsWith("/distribution/" + created.id())) {
-          try {
-            tagsFirst.set(tagsAsked.await(5, java.util.concurrent.TimeUnit.SECONDS));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-        return false;
-      }, FaultProxy.Fault.INTERNAL_ERROR, 1);
+      FaultProxy.Hold distribution = proxy.hold(r -> r.path().endsWith("/distribution/" + created.id()),
+          r -> r.path().endsWith("/tagging"), 1);
       CloudFrontDistributionProvider p = new CloudFrontDistributionProvider(viaProxy, FAST);
 
       Optional<LiveResource> live = p.read(new ReadRequest(ADDRESS, REGION, created.id(), created.attributes()));
 
       assertThat(live).contains(created);
-      assertThat(tagsFirst).isTrue();
+      assertThat(distribution.metWhileHeld()).isTrue();
       assertThat(p.read(new ReadRequest(ADDRESS, REGION, "E0GONE0GONE0GO", Map.of("arn",
           "arn:aws:cloudfront::123456789012:distribution/E0GONE0GONE0GO")))).isEmpty();
     }

@@ -235,31 +235,19 @@ class S3BucketProviderIT {
    * its answer.
    */
   @Test
-  void theSettingsAreReadWithoutWaitingForTheBucketsLocation() throws Exception {
+  void theSettingsAreReadWithoutWaitingForTheBucketsLocation() {
     provider.create(new CreateRequest(ADDRESS, "eu-west-1", desired("together"), Progress.NONE));
-    java.util.concurrent.CountDownLatch reads = new java.util.concurrent.CountDownLatch(5);
-    java.util.concurrent.atomic.AtomicBoolean readsArrivedFirst = new java.util.concurrent.atomic.AtomicBoolean();
     Set<String> settings = Set.of("versioning", "publicAccessBlock", "encryption", "lifecycle", "tagging");
     try (FaultProxy proxy = new FaultProxy(moto.endpoint(), 100);
         AwsClients viaProxy = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty())) {
-      proxy.inject(r -> {
-        if (!r.path().equals("/together")) return false;
-        if (settings.contains(r.query())) reads.countDown();
-        if (r.query().equals("location")) {
-          try {
-            readsArrivedFirst.set(reads.await(5, java.util.concurrent.TimeUnit.SECONDS));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-        return false;
-      }, FaultProxy.Fault.INTERNAL_ERROR, 1);
+      FaultProxy.Hold location = proxy.hold(r -> r.path().equals("/together") && r.query().equals("location"),
+          r -> r.path().equals("/together") && settings.contains(r.query()), settings.size());
 
       Optional<LiveResource> live = new S3BucketProvider(viaProxy, Waits.DEFAULTS)
           .read(new ReadRequest(ADDRESS, "eu-west-1", "together", Map.of()));
 
       assertThat(live).map(l -> l.attributes().get("versioning")).contains("Enabled");
-      assertThat(readsArrivedFirst).isTrue();
+      assertThat(location.metWhileHeld()).isTrue();
     }
   }
 
