@@ -15,6 +15,7 @@ import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
+import io.siteform.providers.aws.Parallel;
 import io.siteform.providers.aws.DnsNames;
 import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.Waits;
@@ -100,8 +101,13 @@ public final class AcmCertificateProvider implements Provider {
   @Override
   public Optional<LiveResource> read(ReadRequest request) {
     AcmClient acm = clients.acm(request.region());
-    return described.get(Certificates.Reader.CERTIFICATE, acm, request.region(), request.address(), request.id())
-        .map(c -> live(c, tags(acm, request.address(), Operation.READ, c.certificateArn()), request.prior()));
+    // The certificate and its tags at once (ACM for CloudFront is us-east-1's: from a runner
+    // elsewhere a round trip is 100 ms or more); the tags count only if the certificate is there.
+    var found = Parallel.both(
+        () -> described.get(Certificates.Reader.CERTIFICATE, acm, request.region(), request.address(), request.id()),
+        () -> tags(acm, request.address(), Operation.READ, request.id()));
+    return found.first().get().map(c -> live(c, c.certificateArn().equals(request.id()) ? found.second().get()
+        : tags(acm, request.address(), Operation.READ, c.certificateArn()), request.prior()));
   }
 
   @Override

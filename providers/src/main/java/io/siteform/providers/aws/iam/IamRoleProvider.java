@@ -16,6 +16,7 @@ import io.siteform.error.Operation;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.AwsFailures;
+import io.siteform.providers.aws.Parallel;
 import io.siteform.providers.aws.Json;
 import io.siteform.providers.aws.Poller;
 import io.siteform.providers.aws.SiteTag;
@@ -80,9 +81,14 @@ public final class IamRoleProvider implements Provider {
    */
   private Optional<LiveResource> read(Address address, String name, String policyName, Operation op) {
     IamClient iam = clients.iam();
+    boolean named = policyName != null && !policyName.isEmpty();
+    // The role and its recorded policy at once (IAM is global: from a runner elsewhere a round
+    // trip is 100 ms or more); the policy counts only if the role is there.
+    Parallel.Both<Role, Optional<String>> found = Parallel.both(() -> iam.getRole(b -> b.roleName(name)).role(),
+        () -> named ? inlinePolicy(iam, address, op, name, policyName) : Optional.<String>empty());
     Role role;
     try {
-      role = iam.getRole(b -> b.roleName(name)).role();
+      role = found.first().get();
     } catch (SdkException e) {
       if (is(e, "NoSuchEntity")) return Optional.empty();
       throw AwsFailures.wrap(address, op, e);
@@ -94,8 +100,7 @@ public final class IamRoleProvider implements Provider {
     a.put("assume_role_policy", document(address, op, role.assumeRolePolicyDocument()));
     // The recorded policy is asked for by name: one request, and the same answer a listing would
     // lead to. Only when it is gone does the listing say which policy stands for it.
-    Optional<String> recorded = policyName == null || policyName.isEmpty() ? Optional.empty()
-        : inlinePolicy(iam, address, op, name, policyName);
+    Optional<String> recorded = found.second().get();
     String current = policyName;
     if (recorded.isEmpty()) {
       List<String> inline = new ArrayList<>(

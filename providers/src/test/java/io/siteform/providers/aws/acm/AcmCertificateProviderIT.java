@@ -13,6 +13,7 @@ import io.siteform.engine.resource.Address;
 import io.siteform.error.ProviderException;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.Waits;
+import io.siteform.providers.testing.FaultProxy;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import io.siteform.state.Values;
@@ -78,6 +79,25 @@ class AcmCertificateProviderIT {
   /** What a plan compares: every attribute the spec sets, as the expander writes it. */
   private static void assertHolds(LiveResource live, Map<String, Object> desired) {
     Values.copyMap(desired).forEach((k, v) -> assertThat(live.attributes()).as(k).containsEntry(k, v));
+  }
+
+  /** The certificate and its tags are asked at once: DescribeCertificate is held at a proxy until ListTagsForCertificate arrives. */
+  @Test
+  void aRefreshAsksForTheCertificateAndItsTagsAtOnce() {
+    LiveResource created = create(desired(Map.of("site", "ticket-service-ui")), "token-together");
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint(), 100);
+        AwsClients viaProxy = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty())) {
+      FaultProxy.Hold certificate = proxy.hold(r -> r.action().equals("DescribeCertificate"),
+          r -> r.action().equals("ListTagsForCertificate"), 1);
+      AcmCertificateProvider p = new AcmCertificateProvider(viaProxy, FAST);
+
+      Optional<LiveResource> live = p.read(new ReadRequest(ADDRESS, REGION, created.id(), created.attributes()));
+
+      assertThat(live).map(l -> l.attributes().get("tags")).contains(Map.of("site", "ticket-service-ui"));
+      assertThat(certificate.metWhileHeld()).isTrue();
+      String gone = created.id().substring(0, created.id().lastIndexOf('/') + 1) + "00000000-0000-4000-8000-000000000000";
+      assertThat(p.read(new ReadRequest(ADDRESS, REGION, gone, created.attributes()))).isEmpty();
+    }
   }
 
   @Test

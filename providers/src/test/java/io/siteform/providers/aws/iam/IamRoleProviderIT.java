@@ -11,6 +11,7 @@ import io.siteform.engine.provider.UpdateRequest;
 import io.siteform.engine.resource.Address;
 import io.siteform.providers.aws.AwsClients;
 import io.siteform.providers.aws.Waits;
+import io.siteform.providers.testing.FaultProxy;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import io.siteform.state.Values;
@@ -89,6 +90,23 @@ class IamRoleProviderIT {
     assertThat(progress).contains(
         "waiting for IAM to finish removing the policies of role propagating (AWS answered DeleteConflict)");
     assertThat(read("propagating", created.attributes())).isEmpty();
+  }
+
+  /** The role and its recorded policy are asked at once: GetRole is held at a proxy until GetRolePolicy arrives. */
+  @Test
+  void aRefreshAsksForTheRoleAndItsPolicyAtOnce() {
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, desired("together"), Progress.NONE));
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint(), 100);
+        AwsClients viaProxy = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty())) {
+      FaultProxy.Hold role = proxy.hold(r -> r.action().equals("GetRole"), r -> r.action().equals("GetRolePolicy"), 1);
+      IamRoleProvider p = new IamRoleProvider(viaProxy, Waits.DEFAULTS);
+
+      Optional<LiveResource> live = p.read(new ReadRequest(ADDRESS, REGION, "together", created.attributes()));
+
+      assertThat(live).contains(created);
+      assertThat(role.metWhileHeld()).isTrue();
+      assertThat(p.read(new ReadRequest(ADDRESS, REGION, "gone", created.attributes()))).isEmpty();
+    }
   }
 
   @Test
