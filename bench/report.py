@@ -306,7 +306,8 @@ def write(results, md: Path, png: Path):
         f"## 6. Cases 1 and 2 with {lat['ms']:g} ms per request" if lat else "## 6. Over a round trip", "",
     ] + ([
         f"A second moto, started `--latency-ms {lat['ms']:g}`, holds every request {lat['ms']:g} ms before "
-        "answering it: the round trip from a CI runner to S3 in its region, which loopback lacks. On "
+        "answering it (twice that for one that waits for `100 Continue` before its body): the round trip "
+        "from a CI runner to S3 in its region, which loopback lacks. On "
         "loopback moto's single Python process is the bottleneck for every tool alike; here, as against "
         "AWS, time in flight is, and what counts is how many requests a tool keeps in flight and how many "
         "it makes one after another. Same sites, files and rotation as cases 1 and 2.", "",
