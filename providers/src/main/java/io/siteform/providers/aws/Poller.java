@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@code retry.StateChangeConf} is behind theirs: look at once; while not done, report what is
  * awaited and look again after a pause that doubles from the bound's first
  * pause up to its longest, and is never shorter than the look before it took (or, after a look
- * that says it had nothing to ask yet, {@link Pending#idleFor}); at the bound's
+ * that says when the next is worth making, {@link Pending#idleFor}); at the bound's
  * timeout look one last time, then give up.
  *
  * <p>Two uses share it. {@link #await} waits for AWS to finish something asynchronous (a
@@ -80,10 +80,11 @@ public final class Poller {
    *
    * @param status what is awaited, as a user reads it: "certificate arn:... is PENDING_VALIDATION"
    * @param advice what the user can check if the wait times out, or "" if nothing
-   * @param idleFor null, or how long the look knows nothing can be worth asking again (it asked
-   *     nothing, or only what it knows to be there: the replica wait's keys that S3 cannot yet have
-   *     replicated): the next look comes then, and the pauses do not grow for it, since nothing was
-   *     found missing
+   * @param idleFor null, or when the look itself knows the next one is worth making: it asked
+   *     nothing yet (the replica wait's keys that S3 cannot yet have replicated), or what is left
+   *     costs a fraction of what it just did (a few HeadObject calls after a listing). The next
+   *     look comes then, not after the doubling pause or the look's own time, and the pauses do
+   *     not grow for it
    */
   public record Pending<T>(String status, String advice, Duration idleFor) implements Outcome<T> {
     public Pending {
@@ -113,7 +114,7 @@ public final class Poller {
     return new Pending<>(status, advice);
   }
 
-  /** {@link Pending} with {@link Pending#idleFor}: nothing to ask for {@code idleFor}. */
+  /** {@link Pending} with {@link Pending#idleFor}: the next look is worth making in {@code idleFor}. */
   public static <T> Outcome<T> idle(String status, Duration idleFor) {
     return new Pending<>(status, "", Objects.requireNonNull(idleFor, "idleFor"));
   }

@@ -269,21 +269,27 @@ final class ReplicaCatchUp {
      * #lacking} says what is still missing.
      *
      * @param uploading whether the uploads still run
-     * @return the replicas whose listing waited (for the uploads, or for keys not yet due)
+     * @return the replicas whose listing waited (for the uploads, or for keys not yet due), and
+     *     those listed
      */
-    private Set<Replica> lookAll(Map<Replica, Map<String, Listed>> before, Predicate<String> ask, boolean uploading) {
-      List<Boolean> waited = Parallel.map(replicas, r -> {
+    private Looked lookAll(Map<Replica, Map<String, Listed>> before, Predicate<String> ask, boolean uploading) {
+      List<Character> how = Parallel.map(replicas, r -> {
         Set<String> seen = sure.get(r);
         List<String> unseen = want.keySet().stream().filter(k -> !seen.contains(k) && ask.test(k)).toList();
         int size = before.getOrDefault(r, Map.of()).size();
         boolean recent = want.keySet().stream().anyMatch(k -> !seen.contains(k) && !due(k));
-        if (!headRatherThanList(unseen.size(), size) && (uploading || recent)) return true;
+        boolean heads = headRatherThanList(unseen.size(), size);
+        if (!heads && (uploading || recent)) return 'w';
         look(r, unseen, before.getOrDefault(r, Map.of()));
-        return false;
+        return heads || unseen.isEmpty() ? 'h' : 'l';
       });
-      Set<Replica> out = new HashSet<>();
-      for (int i = 0; i < replicas.size(); i++) if (waited.get(i)) out.add(replicas.get(i));
-      return out;
+      Set<Replica> waited = new HashSet<>();
+      Set<Replica> listed = new HashSet<>();
+      for (int i = 0; i < replicas.size(); i++) {
+        if (how.get(i) == 'w') waited.add(replicas.get(i));
+        if (how.get(i) == 'l') listed.add(replicas.get(i));
+      }
+      return new Looked(waited, listed);
     }
 
     /**
@@ -451,7 +457,7 @@ final class ReplicaCatchUp {
     Poller.Outcome<Boolean> last = poller.poll(address, op, progress, poller.waits().brisk(), () -> {
       // Only the keys S3 may have replicated by now: one answered a moment ago is not asked for
       // yet (a request spent for nothing), but counts as missing until it is seen.
-      Set<Replica> waited = watch.lookAll(held, watch::due, false);
+      Looked looked = watch.lookAll(held, watch::due, false);
       missing.clear();
       missing.putAll(watch.lacking());
       if (missing.isEmpty()) return Poller.done(true);
@@ -459,9 +465,9 @@ final class ReplicaCatchUp {
           .map(r -> "replica " + r.region() + ": " + (watch.want.size() - missing.getOrDefault(r, List.of()).size())
               + "/" + watch.want.size() + " objects current")
           .collect(Collectors.joining("; "));
-      // Nothing was found missing, only not yet asked for: look again when there is (the pauses
-      // would otherwise grow while the last uploads come due, and the wait outlast replication).
-      return idle(missing, waited, watch::dueAt, System.nanoTime())
+      // Not yet asked for, or few left after a listing: the wait knows when to look again.
+      return nextLook(missing, looked, r -> held.getOrDefault(r, Map.of()).size(), watch::dueAt, System.nanoTime(),
+          poller.waits().brisk().firstPause())
           .map(d -> Poller.<Boolean>idle(status, d)).orElseGet(() -> Poller.pending(status));
     });
     return last instanceof Poller.Done<Boolean> ? Map.of() : Map.copyOf(missing);
@@ -474,6 +480,28 @@ final class ReplicaCatchUp {
    * System.nanoTime), and the next look is worth making when the first of them falls due, or for
    * a replica whose listing {@code waited} for all of them to fall due, the last.
    */
+  /** How one look of the wait went: the replicas whose listing waited, and those it listed. */
+  record Looked(Set<Replica> waited, Set<Replica> listed) {}
+
+  /**
+   * When the replica wait looks next, if it knows better than the poller's pauses: {@link #idle},
+   * or, after a listing that left only keys for one round of HeadObject, {@code brisk} (the
+   * wait's first pause). That round costs a fraction of the listing: the listing's own time, which
+   * the poller would otherwise wait again, is no reason to wait for it, and the keys still missing
+   * are the last few uploads, which S3 replicates a moment later.
+   *
+   * @param held how many keys each replica held when the publish began
+   */
+  static Optional<Duration> nextLook(Map<Replica, List<String>> missing, Looked looked,
+      java.util.function.ToIntFunction<Replica> held, java.util.function.ToLongFunction<String> dueAt, long now,
+      Duration brisk) {
+    Optional<Duration> idle = idle(missing, looked.waited(), dueAt, now);
+    if (idle.isPresent() || looked.listed().isEmpty()) return idle;
+    boolean fewLeft = missing.entrySet().stream()
+        .allMatch(e -> headRatherThanList(e.getValue().size(), held.applyAsInt(e.getKey())));
+    return fewLeft ? Optional.of(brisk) : Optional.empty();
+  }
+
   static Optional<Duration> idle(Map<Replica, List<String>> missing, Set<Replica> waited,
       java.util.function.ToLongFunction<String> dueAt, long now) {
     long next = Long.MAX_VALUE;

@@ -58,4 +58,25 @@ class ReplicaWaitTest {
     assertThat(idle(Map.of(EU, List.of("a", "c")), Set.of(), 150)).isEmpty();
     assertThat(idle(Map.of(EU, List.of("c"), US, List.of("old")), Set.of(), 0)).isEmpty();
   }
+
+  private static Optional<Duration> next(Map<Replica, List<String>> missing, ReplicaCatchUp.Looked looked, long nowMs) {
+    return ReplicaCatchUp.nextLook(missing, looked, r -> 2_000,
+        k -> DUE.containsKey(k) ? DUE.get(k) * MS : Long.MIN_VALUE, nowMs * MS, Duration.ofMillis(100));
+  }
+
+  private static List<String> keys(int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(i -> "old" + i).toList();
+  }
+
+  @Test
+  void afterAListingTheFewKeysLeftAreAskedForSoonNotAfterTheListingsOwnTime() {
+    ReplicaCatchUp.Looked listed = new ReplicaCatchUp.Looked(Set.of(), Set.of(EU));
+    assertThat(next(Map.of(EU, keys(20)), listed, 500)).contains(Duration.ofMillis(100));
+    // More than one round of HeadObject: the poller's pauses, the listing's time among them.
+    assertThat(next(Map.of(EU, keys(AwsClients.MAX_CONNECTIONS + 1)), listed, 500)).isEmpty();
+    // A round of HeadObject that found keys missing backs off as before.
+    assertThat(next(Map.of(EU, keys(20)), new ReplicaCatchUp.Looked(Set.of(), Set.of()), 500)).isEmpty();
+    // Keys not yet due still set the next look.
+    assertThat(next(Map.of(EU, List.of("c")), listed, 50)).contains(Duration.ofMillis(130));
+  }
 }
