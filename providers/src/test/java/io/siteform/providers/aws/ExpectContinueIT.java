@@ -7,7 +7,6 @@ import io.siteform.providers.testing.FaultProxy.Seen;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class ExpectContinueIT {
   @BeforeEach
   void setUp(MotoServer moto) {
     proxy = new FaultProxy(moto.endpoint(), 100);
-    aws = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty());
+    aws = proxy.newClients();
   }
 
   @AfterEach

@@ -12,7 +12,6 @@ import io.siteform.providers.testing.FaultProxy;
 import io.siteform.providers.testing.FaultProxy.Fault;
 import io.siteform.providers.testing.MotoExtension;
 import io.siteform.providers.testing.MotoServer;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +32,7 @@ class FaultyAnswersIT {
   void setUp(MotoServer moto) {
     this.moto = moto;
     proxy = new FaultProxy(moto.endpoint(), 1_000);
-    aws = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty());
+    aws = proxy.newClients();
   }
 
   @AfterEach

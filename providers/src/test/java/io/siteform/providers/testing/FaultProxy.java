@@ -129,6 +129,11 @@ public final class FaultProxy implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }
 
+  /** Clients whose every request goes through this proxy, as {@link MotoServer#newClients} for moto itself. */
+  public io.siteform.providers.aws.AwsClients newClients() {
+    return new io.siteform.providers.aws.AwsClients(java.util.Optional.of(endpoint()), java.util.Optional.empty());
+  }
+
   /** Random faults from now on: each request, with probability {@code rate}, gets one of {@code kinds}. */
   public FaultProxy random(long seed, double rate, Fault... kinds) {
     this.random = new Random(seed);

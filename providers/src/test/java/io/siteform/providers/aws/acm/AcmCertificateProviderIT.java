@@ -86,7 +86,7 @@ class AcmCertificateProviderIT {
   void aRefreshAsksForTheCertificateAndItsTagsAtOnce() {
     LiveResource created = create(desired(Map.of("site", "ticket-service-ui")), "token-together");
     try (FaultProxy proxy = new FaultProxy(moto.endpoint(), 100);
-        AwsClients viaProxy = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty())) {
+        AwsClients viaProxy = proxy.newClients()) {
       FaultProxy.Hold certificate = proxy.hold(r -> r.action().equals("DescribeCertificate"),
           r -> r.action().equals("ListTagsForCertificate"), 1);
       AcmCertificateProvider p = new AcmCertificateProvider(viaProxy, FAST);

@@ -147,7 +147,7 @@ class CloudFrontDistributionProviderIT {
   void aRefreshAsksForTheDistributionAndItsTagsAtOnce() {
     LiveResource created = create(provider, oacSite(d -> {}), "siteform-ref-together", Progress.NONE);
     try (FaultProxy proxy = new FaultProxy(moto.endpoint(), 100);
-        AwsClients viaProxy = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty())) {
+        AwsClients viaProxy = proxy.newClients()) {
       FaultProxy.Hold distribution = proxy.hold(r -> r.path().endsWith("/distribution/" + created.id()),
           r -> r.path().endsWith("/tagging"), 1);
       CloudFrontDistributionProvider p = new CloudFrontDistributionProvider(viaProxy, FAST);

@@ -97,7 +97,7 @@ class IamRoleProviderIT {
   void aRefreshAsksForTheRoleAndItsPolicyAtOnce() {
     LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, desired("together"), Progress.NONE));
     try (FaultProxy proxy = new FaultProxy(moto.endpoint(), 100);
-        AwsClients viaProxy = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty())) {
+        AwsClients viaProxy = proxy.newClients()) {
       FaultProxy.Hold role = proxy.hold(r -> r.action().equals("GetRole"), r -> r.action().equals("GetRolePolicy"), 1);
       IamRoleProvider p = new IamRoleProvider(viaProxy, Waits.DEFAULTS);
 

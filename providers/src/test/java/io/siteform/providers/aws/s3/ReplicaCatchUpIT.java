@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -63,7 +62,7 @@ class ReplicaCatchUpIT {
   @BeforeEach
   void buckets() {
     proxy = new FaultProxy(moto.endpoint(), 10_000);
-    clients = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty());
+    clients = proxy.newClients();
     S3Client s3 = direct.s3(REGION);
     versioned(s3, PRIMARY, REGION);
     versioned(direct.s3(REPLICA_REGION), REPLICA, REPLICA_REGION);

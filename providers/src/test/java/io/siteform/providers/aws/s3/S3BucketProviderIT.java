@@ -239,7 +239,7 @@ class S3BucketProviderIT {
     provider.create(new CreateRequest(ADDRESS, "eu-west-1", desired("together"), Progress.NONE));
     Set<String> settings = Set.of("versioning", "publicAccessBlock", "encryption", "lifecycle", "tagging");
     try (FaultProxy proxy = new FaultProxy(moto.endpoint(), 100);
-        AwsClients viaProxy = new AwsClients(Optional.of(proxy.endpoint()), Optional.empty())) {
+        AwsClients viaProxy = proxy.newClients()) {
       FaultProxy.Hold location = proxy.hold(r -> r.path().equals("/together") && r.query().equals("location"),
           r -> r.path().equals("/together") && settings.contains(r.query()), settings.size());
 
