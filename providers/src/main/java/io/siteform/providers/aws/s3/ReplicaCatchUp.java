@@ -273,21 +273,21 @@ final class ReplicaCatchUp {
      *     those listed
      */
     private Looked lookAll(Map<Replica, Map<String, Listed>> before, Predicate<String> ask, boolean uploading) {
-      List<Character> how = Parallel.map(replicas, r -> {
+      List<How> how = Parallel.map(replicas, r -> {
         Set<String> seen = sure.get(r);
         List<String> unseen = want.keySet().stream().filter(k -> !seen.contains(k) && ask.test(k)).toList();
         int size = before.getOrDefault(r, Map.of()).size();
         boolean recent = want.keySet().stream().anyMatch(k -> !seen.contains(k) && !due(k));
         boolean heads = headRatherThanList(unseen.size(), size);
-        if (!heads && (uploading || recent)) return 'w';
+        if (!heads && (uploading || recent)) return How.WAITED;
         look(r, unseen, before.getOrDefault(r, Map.of()));
-        return heads || unseen.isEmpty() ? 'h' : 'l';
+        return heads || unseen.isEmpty() ? How.ASKED : How.LISTED;
       });
       Set<Replica> waited = new HashSet<>();
       Set<Replica> listed = new HashSet<>();
       for (int i = 0; i < replicas.size(); i++) {
-        if (how.get(i) == 'w') waited.add(replicas.get(i));
-        if (how.get(i) == 'l') listed.add(replicas.get(i));
+        if (how.get(i) == How.WAITED) waited.add(replicas.get(i));
+        if (how.get(i) == How.LISTED) listed.add(replicas.get(i));
       }
       return new Looked(waited, listed);
     }
@@ -473,15 +473,11 @@ final class ReplicaCatchUp {
     return last instanceof Poller.Done<Boolean> ? Map.of() : Map.copyOf(missing);
   }
 
-  /**
-   * How long the replica wait has nothing to ask, after a look that left {@code missing}: empty if
-   * the look asked for a key and found it missing (then the wait backs off). Otherwise every key
-   * still missing was not asked for, as S3 cannot have replicated it yet ({@code dueAt}, in
-   * System.nanoTime), and the next look is worth making when the first of them falls due, or for
-   * a replica whose listing {@code waited} for all of them to fall due, the last.
-   */
   /** How one look of the wait went: the replicas whose listing waited, and those it listed. */
   record Looked(Set<Replica> waited, Set<Replica> listed) {}
+
+  /** What a look did at one replica: waited to list it, asked by HeadObject (or nothing), or listed it. */
+  private enum How { WAITED, ASKED, LISTED }
 
   /**
    * When the replica wait looks next, if it knows better than the poller's pauses: {@link #idle},
@@ -502,6 +498,13 @@ final class ReplicaCatchUp {
     return fewLeft ? Optional.of(brisk) : Optional.empty();
   }
 
+  /**
+   * How long the replica wait has nothing to ask, after a look that left {@code missing}: empty if
+   * the look asked for a key and found it missing (then the wait backs off). Otherwise every key
+   * still missing was not asked for, as S3 cannot have replicated it yet ({@code dueAt}, in
+   * System.nanoTime), and the next look is worth making when the first of them falls due, or for
+   * a replica whose listing {@code waited} for all of them to fall due, the last.
+   */
   static Optional<Duration> idle(Map<Replica, List<String>> missing, Set<Replica> waited,
       java.util.function.ToLongFunction<String> dueAt, long now) {
     long next = Long.MAX_VALUE;

@@ -118,7 +118,6 @@ public final class S3BucketProvider implements Provider {
     }
   }
 
-
   /**
    * The bucket's settings, its five reads at once (issue 14.3: one after another they were five
    * round trips of every plan's critical path); any SDK failure is thrown as AWS answered it.
