@@ -88,6 +88,51 @@ class KillsIT {
   }
 
   @Test
+  void thePlanAfterAPublishKilledPartWayCountsWhatItUploaded() throws Exception {
+    assertThat(cli.run("apply", "--auto-approve").exit()).isZero();
+    Path pages = Files.createDirectories(dir.resolve("dist/pages"));
+    int added = 1500;
+    for (int i = 0; i < added; i++) Files.writeString(pages.resolve("p" + i + ".html"), "<p>page " + i + "</p>");
+    int before = 151;
+    int held;
+    try (AwsClients aws = moto.newClients();
+        ChildRun run = ChildRun.start(cli.spec, moto.endpoint().toString(), "apply", "--auto-approve")) {
+      assertThat(run.awaitLine("site_content.site: Modifying...", STAGE)).as(run.output()).isTrue();
+      // Killed once the publish has recorded what it is writing and has written a good part of it.
+      long deadline = System.nanoTime() + STAGE.toNanos();
+      while (!(Files.readString(dir.resolve("siteform.state.json")).contains("\"pending\"")
+          && keys(aws) >= before + 200)) {
+        assertThat(System.nanoTime()).as(run.output()).isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      run.signal("KILL");
+      assertThat(run.exit(STAGE)).isEqualTo(137);
+      // What the endpoint had received before the kill it still answers: counted once that is done.
+      int now = keys(aws);
+      do {
+        held = now;
+        Thread.sleep(500);
+        now = keys(aws);
+      } while (now != held);
+      held -= before;
+    }
+    assertThat(held).as("the kill came before the publish ended").isLessThan(added);
+    var plan = cli.run("plan");
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    // Exactly what is missing, and nothing the killed run uploaded listed as a stray to delete.
+    assertThat(plan.out()).contains("+ " + (added - held) + " to upload, not in the bucket",
+        (before + held) + " unchanged", "an earlier apply was interrupted while it changed this")
+        .doesNotContain("changed outside of siteform", "- \"pages/", "strays");
+    convergesWithOneOfEach();
+    assertThat(state().releases().get(state().releases().size() - 1).files()).hasSize(before + added);
+  }
+
+  private static int keys(AwsClients aws) {
+    return aws.s3("eu-west-1").listObjectsV2Paginator(b -> b.bucket("ticket-service-ui-jane-doe")).contents()
+        .stream().mapToInt(o -> 1).sum();
+  }
+
+  @Test
   void sigkillWhileTheDistributionIsDestroyed() throws Exception {
     assertThat(cli.run("apply", "--auto-approve").exit()).isZero();
     moto.progressAfter("cloudfront::distribution", 3);

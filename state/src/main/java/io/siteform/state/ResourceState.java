@@ -60,6 +60,12 @@ public record ResourceState(
     return new ResourceState(address, type, region, "", Status.CREATING, identity, dependencies);
   }
 
+  /** This entry with {@code attributes} instead of its own (itself when they are its own map). */
+  public ResourceState withAttributes(Map<String, Object> attributes) {
+    if (attributes == this.attributes) return this;
+    return new ResourceState(address, type, region, id, status, attributes, dependencies);
+  }
+
   /** Whether this is a create in flight, with no id yet. */
   public boolean isCreating() {
     return status == Status.CREATING;

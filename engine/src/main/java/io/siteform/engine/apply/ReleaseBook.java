@@ -36,6 +36,8 @@ public final class ReleaseBook {
   /** {@code state} with a release for {@code recorded} if it is site content serving something new. */
   public State record(State state, ResourceState recorded) {
     if (!recorded.type().equals(CONTENT_TYPE) || recorded.isCreating()) return state;
+    // A publish part-way (its files in flight) serves nothing new yet: its release comes when it returns.
+    if (io.siteform.engine.provider.Schemas.SITE_CONTENT.interrupted(recorded.attributes())) return state;
     Map<String, Release.File> files = files(recorded.attributes());
     if (files.isEmpty() && !(recorded.attributes().get("files") instanceof Map<?, ?> m && m.isEmpty())) return state;
     List<Release> releases = new ArrayList<>(state.releases());

@@ -45,7 +45,33 @@ public final class Planner {
     changes = Replacements.propagate(changes);
     // A plan that cannot be ordered is refused now, never found out by apply.
     ChangeOrder.of(changes);
-    return new Plan(drift, changes, current.serial(), current.lineage(), false);
+    return new Plan(judged(drift, planned), changes, current.serial(), current.lineage(), false);
+  }
+
+  /**
+   * The drift as the plan judges it: none for a resource an interrupted apply was changing (what
+   * differs is that apply's work), and each claimed list without what the desired spec claims (an
+   * object the site is about to publish has not drifted into the bucket).
+   */
+  private List<Drift> judged(List<Drift> drift, Map<Address, ResourceChange> planned) {
+    List<Drift> out = new ArrayList<>();
+    for (Drift d : drift) {
+      ResourceSchema schema = schemas.apply(d.recorded().type());
+      ResourceChange change = planned.get(d.address());
+      if (d.action() != Action.UPDATE || change == null) {
+        out.add(d);
+        continue;
+      }
+      if (schema.interrupted(d.recorded().attributes())) continue;
+      Map<String, Object> was = schema.judged(d.recorded().attributes(), change.after());
+      Map<String, Object> now = schema.judged(d.live().orElseThrow().attributes(), change.after());
+      Set<String> changed = new TreeSet<>();
+      for (String k : d.changedPaths()) if (!schema.same(k, was.get(k), now.get(k))) changed.add(k);
+      if (changed.isEmpty()) continue;
+      out.add(new Drift(d.address(), d.action(), d.recorded().withAttributes(was),
+          Optional.of(d.live().orElseThrow().withAttributes(now)), changed));
+    }
+    return out;
   }
 
   /**
@@ -80,9 +106,11 @@ public final class Planner {
     if (prior.isEmpty()) {
       Optional<String> resuming = entry.map(r -> resumeNote(r, schema));
       return new ResourceChange(spec.address(), Action.CREATE, Optional.of(spec), Optional.empty(),
-          after, schema.computed(), Set.of(), resuming);
+          after, schema.knownAfterApply(), Set.of(), resuming);
     }
-    ResourceState live = prior.get();
+    // An object the site is about to publish is not a stray: each claimed list judged against the desired.
+    ResourceState live = prior.get().withAttributes(schema.judged(prior.get().attributes(), after));
+    prior = Optional.of(live);
     // A data source not read (an offline plan) is taken as unchanged, like the state is: its
     // values stay as recorded rather than turning every record into "(known after apply)".
     for (Map.Entry<String, Object> e : new ArrayList<>(after.entrySet())) {
@@ -125,7 +153,12 @@ public final class Planner {
             + schema.settled().get(k) + "; apply waits for it";
       }
     }
-    Set<String> unknownComputed = action.isReplace() ? schema.computed() : Set.of();
+    if (reason == null && !action.isReplace() && schema.interrupted(live.attributes())) {
+      // Its apply ends even when all it was writing is there: it records what it did, and the release.
+      if (action == Action.NO_OP) action = Action.UPDATE;
+      reason = INTERRUPTED;
+    }
+    Set<String> unknownComputed = action.isReplace() ? schema.knownAfterApply() : Set.of();
     if (!action.isReplace()) {
       // The object stays: what AWS assigned (and the create token) keeps its recorded value. Any
       // other recorded attribute the spec no longer sets is going away, and the plan says so.
@@ -180,6 +213,10 @@ public final class Planner {
         .map(k -> k + " " + creating.attributes().get(k)).reduce((a, b) -> a + ", " + b).orElse(null);
     return RESUMING + (named != null ? ", " + named : "");
   }
+
+  /** The reason of a change to an object an interrupted apply was changing (see {@link ResourceSchema#inFlight}). */
+  static final String INTERRUPTED = "an earlier apply was interrupted while it changed this: the plan starts from what AWS"
+      + " holds now";
 
   /** How a create that resumes one in flight starts its reason; renderers show it as a note. */
   private static final String RESUMING = "resuming an interrupted create";

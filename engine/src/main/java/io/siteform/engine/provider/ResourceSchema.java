@@ -1,6 +1,7 @@
 package io.siteform.engine.provider;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,6 +49,14 @@ import java.util.TreeSet;
  * @param once desired attributes naming work one apply does (the objects the content's apply
  *     rewrites, which the invalidation covers): never compared with state, a change whenever
  *     they hold something, and shown as new each time
+ * @param inFlight the computed attribute in which a provider records, part-way through an
+ *     update, the work it has begun (the files a publish is uploading), if the type has one.
+ *     While state holds it non-empty, an apply was interrupted in that update: what the refresh
+ *     finds changed is that apply's work, not someone's drift, and the plan says so
+ * @param claimed live list attributes whose entries are judged against a desired attribute:
+ *     list attribute to the desired attribute (a list, or a map by its keys) whose entries it
+ *     does not count. The objects in a bucket that the site does not have are to be deleted,
+ *     but one the site is about to publish is not among them, whatever the state recorded
  */
 public record ResourceSchema(
     String type,
@@ -61,7 +70,9 @@ public record ResourceSchema(
     Map<String, Object> settled,
     Set<String> sets,
     Map<String, Summary> summaries,
-    Set<String> once) {
+    Set<String> once,
+    Optional<String> inFlight,
+    Map<String, String> claimed) {
   public ResourceSchema {
     Objects.requireNonNull(type, "type");
     forceNew = Collections.unmodifiableSortedSet(new TreeSet<>(forceNew));
@@ -74,13 +85,19 @@ public record ResourceSchema(
     sets = Collections.unmodifiableSortedSet(new TreeSet<>(sets));
     summaries = Collections.unmodifiableMap(new TreeMap<>(summaries));
     once = Collections.unmodifiableSortedSet(new TreeSet<>(once));
+    Objects.requireNonNull(inFlight, "inFlight");
+    claimed = Collections.unmodifiableMap(new TreeMap<>(claimed));
+    if (inFlight.isPresent() && !computed.contains(inFlight.get())) {
+      throw new IllegalArgumentException(type + ": in-flight must be computed");
+    }
     if (!computed.containsAll(settled.keySet())) throw new IllegalArgumentException(type + ": settled must be computed");
     if (!forceNew.containsAll(identity)) throw new IllegalArgumentException(type + ": identity must be force-new");
   }
 
   public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy,
       Optional<String> idempotencyToken, Set<String> notCompared, Set<String> identity) {
-    this(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared, identity, Set.of(), Map.of(), Set.of(), Map.of(), Set.of());
+    this(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared, identity, Set.of(), Map.of(), Set.of(), Map.of(), Set.of(),
+        Optional.empty(), Map.of());
   }
 
   public ResourceSchema(String type, Set<String> forceNew, Set<String> computed, boolean createBeforeDestroy,
@@ -100,13 +117,13 @@ public record ResourceSchema(
   /** This schema, its creates recording {@code attributes} (the object's name) before the call. */
   public ResourceSchema withIntent(String... attributes) {
     return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
-        identity, Set.of(attributes), settled, sets, summaries, once);
+        identity, Set.of(attributes), settled, sets, summaries, once, inFlight, claimed);
   }
 
   /** This schema, its objects settled once {@code attribute} reads {@code value}. */
   public ResourceSchema withSettled(String attribute, Object value) {
     return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
-        identity, intent, Map.of(attribute, value), sets, summaries, once);
+        identity, intent, Map.of(attribute, value), sets, summaries, once, inFlight, claimed);
   }
 
   /** This schema, the lists at {@code paths} sets (see {@link #sets}). */
@@ -114,7 +131,7 @@ public record ResourceSchema(
     Set<String> all = new TreeSet<>(sets);
     all.addAll(Set.of(paths));
     return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
-        identity, intent, settled, all, summaries, once);
+        identity, intent, settled, all, summaries, once, inFlight, claimed);
   }
 
   /** This schema, the plan showing {@code attribute} as {@code summary} says. */
@@ -122,13 +139,61 @@ public record ResourceSchema(
     Map<String, Summary> all = new TreeMap<>(summaries);
     all.put(attribute, summary);
     return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
-        identity, intent, settled, sets, all, once);
+        identity, intent, settled, sets, all, once, inFlight, claimed);
   }
 
   /** This schema, {@code attributes} naming one apply's work (see {@link #once}). */
   public ResourceSchema withOnce(String... attributes) {
     return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
-        identity, intent, settled, sets, summaries, Set.of(attributes));
+        identity, intent, settled, sets, summaries, Set.of(attributes), inFlight, claimed);
+  }
+
+  /** This schema, {@code attribute} recording an update's work in flight (see {@link #inFlight}). */
+  public ResourceSchema withInFlight(String attribute) {
+    return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
+        identity, intent, settled, sets, summaries, once, Optional.of(attribute), claimed);
+  }
+
+  /** This schema, the live list {@code list} not counting what desired {@code by} names (see {@link #claimed}). */
+  public ResourceSchema withClaimed(String list, String by) {
+    Map<String, String> all = new TreeMap<>(claimed);
+    all.put(list, by);
+    return new ResourceSchema(type, forceNew, computed, createBeforeDestroy, idempotencyToken, notCompared,
+        identity, intent, settled, sets, summaries, once, inFlight, all);
+  }
+
+  /**
+   * {@code live} as a plan compares it with {@code desired}: each {@link #claimed} list without
+   * the entries the desired attribute names. A desired value not known before apply claims nothing.
+   */
+  public Map<String, Object> judged(Map<String, Object> live, Map<String, Object> desired) {
+    if (claimed.isEmpty()) return live;
+    Map<String, Object> out = new java.util.LinkedHashMap<>(live);
+    claimed.forEach((list, by) -> {
+      Object names = desired.get(by);
+      java.util.Collection<?> taken = names instanceof Map<?, ?> m ? m.keySet()
+          : names instanceof java.util.Collection<?> c ? c : List.of();
+      if (out.get(list) instanceof List<?> l && !taken.isEmpty()) {
+        Set<String> t = new java.util.HashSet<>();
+        taken.forEach(x -> t.add(String.valueOf(x)));
+        out.put(list, l.stream().filter(x -> !t.contains(String.valueOf(x))).toList());
+      }
+    });
+    return out;
+  }
+
+  /** The computed attributes a new object has once created: all but the {@link #inFlight} one, gone by then. */
+  public Set<String> knownAfterApply() {
+    if (inFlight.isEmpty()) return computed;
+    Set<String> out = new TreeSet<>(computed);
+    out.remove(inFlight.get());
+    return Collections.unmodifiableSortedSet(new TreeSet<>(out));
+  }
+
+  /** Whether {@code recorded} (a state entry's attributes) says an update of it was interrupted part-way (see {@link #inFlight}). */
+  public boolean interrupted(Map<String, Object> recorded) {
+    Object work = inFlight.map(recorded::get).orElse(null);
+    return work instanceof Map<?, ?> m ? !m.isEmpty() : work instanceof java.util.Collection<?> c && !c.isEmpty();
   }
 
   /** Whether {@code value} of a {@link #once} attribute asks for work: anything but null or empty. */

@@ -55,7 +55,10 @@ public final class Schemas {
    * move to another region.
    */
   public static final ResourceSchema SITE_CONTENT = new ResourceSchema(
-      "site_content", Set.of(), Set.of("versions"), false, Optional.empty(), Set.of("source", "restore"), Set.of())
+      "site_content", Set.of(), Set.of("versions", "pending"), false, Optional.empty(), Set.of("source", "restore"),
+      Set.of())
+      // The files a publish is uploading, recorded before the first upload and gone once it returns.
+      .withInFlight("pending")
       .withSummary("files", new Summary("file", "to upload", "leaving the site")
           // Why a file is uploaded: SiteFile.servesSameAs compares exactly these (providers).
           .because("not in the bucket", "md5", "content", "content_type", "Content-Type",
@@ -67,6 +70,8 @@ public final class Schemas {
    */
   public static final ResourceSchema SITE_CONTENT_REMOVAL = new ResourceSchema(
       "site_content_removal", Set.of(), Set.of("removed"), false)
+      // An object the site is about to publish is neither a stray nor due for deletion.
+      .withClaimed("strays", "paths").withClaimed("due", "paths")
       // The site's keys: as many as its files, so counted like site_content's, never listed whole.
       .withSummary("paths", new Summary("file", "joining the site", "leaving the site"));
   /** {@code made}: the invalidations siteform made this month, for the cost estimate's count (computed). */

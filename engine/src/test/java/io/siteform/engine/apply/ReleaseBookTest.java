@@ -52,6 +52,17 @@ class ReleaseBookTest {
   }
 
   @Test
+  void aPublishPartWayWithItsFilesInFlightIsNoReleaseUntilItReturns() {
+    ReleaseBook book = new ReleaseBook(AT, 0);
+    State s = book.record(State.empty(), content(10, Map.of("index.html", "v1")));
+    ResourceState partWay = content(10, Map.of("index.html", "v1", "new.css", "v2"));
+    Map<String, Object> a = new LinkedHashMap<>(partWay.attributes());
+    a.put("pending", Map.of("new.css", Map.of("md5", "m-new.css", "size", 3L)));
+    assertThat(book.record(s, partWay.withAttributes(a))).isSameAs(s);
+    assertThat(book.record(s, partWay).releases()).extracting(Release::number).containsExactly(1L, 2L);
+  }
+
+  @Test
   void releasesBeyondKeepReleasesAreForgottenOldestFirstAndNumbersStay() {
     ReleaseBook book = new ReleaseBook(AT, 0);
     State s = State.empty();

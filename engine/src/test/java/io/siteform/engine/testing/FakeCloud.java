@@ -72,6 +72,8 @@ public final class FakeCloud {
         Map<String, Object> attrs = new TreeMap<>(r.desired());
         // A fake create finishes at once: a settled attribute (a distribution's status) is settled.
         for (String c : computed) attrs.put(c, schema.settled().getOrDefault(c, "computed:" + r.address() + ":" + c));
+        // A create that returns has nothing in flight (the provider contract: ResourceSchema.inFlight).
+        schema.inFlight().ifPresent(attrs::remove);
         if (schema.type().equals("cloudfront_function")) {
           // The distribution names a function by its ARN, which ends in its name.
           attrs.put("arn", "arn:aws:cloudfront::123456789012:function/" + id);

@@ -128,9 +128,11 @@ class SchemaContractIT {
       schema.idempotencyToken().ifPresent(declared::add);
       soft.assertThat(r.attributes().keySet()).as("%s: attributes neither desired nor computed", r.address())
           .isSubsetOf(declared);
-      for (String c : schema.computed()) {
+      for (String c : schema.knownAfterApply()) {
         soft.assertThat(r.attributes().get(c)).as("%s: computed %s", r.address(), c).isNotNull();
       }
+      // What an update had in flight is gone once it returns.
+      schema.inFlight().ifPresent(c -> soft.assertThat(r.attributes()).as("%s: in flight", r.address()).doesNotContainKey(c));
       schema.idempotencyToken().ifPresent(token -> soft.assertThat(r.attributes().get(token))
           .as("%s: idempotency token %s", r.address(), token).asString().startsWith("siteform-contract-"));
       soft.assertThat(r.id()).as("%s: id", r.address()).isNotBlank();

@@ -54,11 +54,14 @@ public final class SiteContentProvider implements Provider {
    * stay, keep every version they hold (io.siteform.engine.provider.Schemas).
    */
   private static final ResourceSchema SCHEMA = io.siteform.engine.provider.Schemas.SITE_CONTENT;
+  /** The files a publish is writing, recorded before its first write (the schema's in-flight attribute). */
+  static final String PENDING = SCHEMA.inFlight().orElseThrow();
 
   private final AwsClients clients;
   private final Poller poller;
   /** The run's bucket listings, shared with site_content_removal (the one per-run memo of this provider). */
   private final Listings listings;
+  private final java.time.Duration inFlightAfter;
 
   public SiteContentProvider(AwsClients clients, Waits waits) {
     this(clients, new Poller(waits));
@@ -71,9 +74,15 @@ public final class SiteContentProvider implements Provider {
 
   /** @param listings the run's listings, shared with the run's {@link SiteContentRemovalProvider} */
   SiteContentProvider(AwsClients clients, Poller poller, Listings listings) {
+    this(clients, poller, listings, InFlight.AFTER);
+  }
+
+  /** @param inFlightAfter how long a publish's uploads run before it records them in flight ({@link InFlight}) */
+  SiteContentProvider(AwsClients clients, Poller poller, Listings listings, java.time.Duration inFlightAfter) {
     this.clients = Objects.requireNonNull(clients, "clients");
     this.poller = Objects.requireNonNull(poller, "poller");
     this.listings = Objects.requireNonNull(listings, "listings");
+    this.inFlightAfter = Objects.requireNonNull(inFlightAfter, "inFlightAfter");
   }
 
   /**
@@ -104,8 +113,19 @@ public final class SiteContentProvider implements Provider {
     // Nothing recorded (an import): the user hands the whole bucket to siteform. Otherwise the
     // published files alone: objects the site does not have are site_content_removal's to delete.
     boolean delete = !Boolean.FALSE.equals(prior.get("delete"));
-    Map<String, SiteFile> known = SiteFile.all(prior.get("files"));
-    Collection<String> keys = delete && !prior.containsKey("files") ? listing.get().keySet() : known.keySet();
+    Map<String, SiteFile> recorded = SiteFile.all(prior.get("files"));
+    // A publish interrupted part-way recorded the files it was uploading: each one the bucket holds
+    // is asked with HeadObject, as it stands now, whatever was recorded of it before.
+    Map<String, SiteFile> pending = SiteFile.all(prior.get(PENDING));
+    Map<String, SiteFile> known = new TreeMap<>(recorded);
+    known.keySet().removeAll(pending.keySet());
+    Collection<String> keys;
+    if (delete && !prior.containsKey("files")) {
+      keys = listing.get().keySet();
+    } else {
+      keys = new java.util.TreeSet<>(recorded.keySet());
+      keys.addAll(pending.keySet());
+    }
     Map<String, SiteFile> live = BucketObjects.describe(s3, address, Operation.READ, bucket, listing.get(), keys, known);
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("bucket", prior.getOrDefault("bucket", bucket));
@@ -114,9 +134,29 @@ public final class SiteContentProvider implements Provider {
     a.put("replication_prefix", prior.getOrDefault("replication_prefix", ""));
     if (prior.containsKey("source")) a.put("source", prior.get("source"));
     if (prior.containsKey("keep_releases")) a.put("keep_releases", prior.get("keep_releases"));
-    if (prior.containsKey("versions")) a.put("versions", prior.get("versions"));
+    if (prior.containsKey("versions")) a.put("versions", vouchedVersions(prior.get("versions"), recorded, pending, live));
     a.put("files", SiteFile.attribute(live));
+    if (!pending.isEmpty()) a.put(PENDING, prior.get(PENDING));
     return Optional.of(new LiveResource(bucket, a));
+  }
+
+  /**
+   * The recorded version ids that still name what each key serves: not a key an interrupted
+   * publish was writing, nor one whose bytes are no longer the recorded ones. The next publish
+   * asks the bucket for the others' current versions, so a release never names an overwritten one.
+   */
+  private static Map<String, Object> vouchedVersions(Object versions, Map<String, SiteFile> recorded,
+      Map<String, SiteFile> pending, Map<String, SiteFile> live) {
+    Map<String, Object> out = new TreeMap<>();
+    if (!(versions instanceof Map<?, ?> m)) return out;
+    m.forEach((k, v) -> {
+      String key = String.valueOf(k);
+      SiteFile was = recorded.get(key);
+      SiteFile now = live.get(key);
+      if (pending.containsKey(key) || was == null || now == null || !was.md5().equals(now.md5())) return;
+      out.put(key, v);
+    });
+    return out;
   }
 
   @Override
@@ -168,8 +208,17 @@ public final class SiteContentProvider implements Provider {
     // for what S3 has had time to replicate of the uploads answered so far.
     try (ReplicaCatchUp.Watch watch = catchUp.watch(replicas, want, etags, replicationPrefix,
         recorded(prior, replicas, want, live, listing, changed.keySet()))) {
-      upload(address, op, region, bucket, s3, restore, changed, desired, want, prior, written, progress,
-          (key, put) -> watch.landed(key, put.etag()));
+      // Recorded beside the uploads once they have run a moment, so a run killed during them leaves state that says so.
+      InFlight inFlight = InFlight.record(checkpoint, bucket, inFlight(bucket, delete, prior, desired, changed),
+          inFlightAfter);
+      try {
+        upload(address, op, region, bucket, s3, restore, changed, desired, want, prior, written, progress,
+            (key, put) -> watch.landed(key, put.etag()));
+      } catch (RuntimeException e) {
+        inFlight.failed(e);
+        throw e;
+      }
+      inFlight.done();
       started = step(progress, "uploads", started);
       Map<Replica, Map<String, Listed>> held = watch.uploadsEnded();
       started = step(progress, "replica listing", started);
@@ -204,6 +253,26 @@ public final class SiteContentProvider implements Provider {
     }
     List<Replica> holding = Replica.all(prior.get("replicas")).stream().filter(replicas::contains).toList();
     return new ReplicaCatchUp.Recorded(holding, unchanged);
+  }
+
+  /**
+   * The content as it stands before this publish writes anything, with {@code changed} as {@value
+   * #PENDING}: the files it has not confirmed. No replica is recorded as holding the site, so the
+   * publish after an interrupted one checks every replica.
+   */
+  private static Map<String, Object> inFlight(String bucket, boolean delete, Map<String, Object> prior,
+      Map<String, Object> desired, Map<String, SiteFile> changed) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("bucket", bucket);
+    a.put("delete", delete);
+    a.put("replicas", List.of());
+    a.put("replication_prefix", prior.getOrDefault("replication_prefix", desired.getOrDefault("replication_prefix", "")));
+    if (desired.containsKey("source")) a.put("source", desired.get("source"));
+    if (desired.containsKey("keep_releases")) a.put("keep_releases", desired.get("keep_releases"));
+    a.put("files", prior.getOrDefault("files", Map.of()));
+    a.put("versions", prior.getOrDefault("versions", Map.of()));
+    a.put(PENDING, SiteFile.attribute(changed));
+    return a;
   }
 
   /** Records the publish; a replica still behind is recorded as such and fails the publish. */
