@@ -60,17 +60,17 @@ public final class Refresher {
       return t;
     });
     try {
-      List<Future<Optional<LiveResource>>> reads = new ArrayList<>();
-      for (ResourceState r : recorded.resources()) {
+      List<ResourceState> resources = recorded.resources();
+      List<Future<Optional<LiveResource>>> reads = new ArrayList<>(java.util.Collections.nCopies(resources.size(), null));
+      for (ResourceState r : resources) {
+        // A create that started but never confirmed: nothing to read; the next apply retries it
+        // with the recorded idempotency token.
+        if (!r.isCreating()) listener.refreshing(Address.parse(r.address()), r.id());
+      }
+      for (int i : readOrder(resources)) {
+        ResourceState r = resources.get(i);
         Address address = Address.parse(r.address());
-        if (r.isCreating()) {
-          // A create that started but never confirmed: nothing to read; the next apply retries
-          // it with the recorded idempotency token.
-          reads.add(null);
-          continue;
-        }
-        listener.refreshing(address, r.id());
-        reads.add(pool.submit(() -> {
+        reads.set(i, pool.submit(() -> {
           long start = System.nanoTime();
           Optional<LiveResource> found;
           try {
@@ -113,6 +113,24 @@ public final class Refresher {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The indexes of the entries to read, in the order their reads start: first those of a type
+   * with a map of many entries (a site's files, its paths, its digests), whose reads list a
+   * bucket and take longest, so that with more entries than {@code --parallelism} they are not
+   * left to a second round; then the rest, each group in state order.
+   */
+  private List<Integer> readOrder(List<ResourceState> resources) {
+    List<Integer> first = new ArrayList<>();
+    List<Integer> then = new ArrayList<>();
+    for (int i = 0; i < resources.size(); i++) {
+      ResourceState r = resources.get(i);
+      if (r.isCreating()) continue;
+      (providers.schema(r.type()).summaries().isEmpty() ? then : first).add(i);
+    }
+    first.addAll(then);
+    return first;
   }
 
   /** The attributes that differ, a set in another order (AWS's) not among them. */
