@@ -57,7 +57,7 @@ public final class Schemas {
   public static final ResourceSchema SITE_CONTENT = new ResourceSchema(
       "site_content", Set.of(), Set.of("versions", "pending"), false, Optional.empty(), Set.of("source", "restore"),
       Set.of())
-      // The files a publish is uploading, recorded before the first upload and gone once it returns.
+      // The files a publish is uploading, recorded once its uploads have run a moment, gone once it returns.
       .withInFlight("pending")
       .withSummary("files", new Summary("file", "to upload", "leaving the site")
           // Why a file is uploaded: SiteFile.servesSameAs compares exactly these (providers).

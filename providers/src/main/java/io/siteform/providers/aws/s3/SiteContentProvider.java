@@ -54,7 +54,7 @@ public final class SiteContentProvider implements Provider {
    * stay, keep every version they hold (io.siteform.engine.provider.Schemas).
    */
   private static final ResourceSchema SCHEMA = io.siteform.engine.provider.Schemas.SITE_CONTENT;
-  /** The files a publish is writing, recorded before its first write (the schema's in-flight attribute). */
+  /** The files a publish is writing, recorded once its uploads have run a moment (the schema's in-flight attribute; {@link InFlight}). */
   static final String PENDING = SCHEMA.inFlight().orElseThrow();
 
   private final AwsClients clients;
@@ -117,15 +117,15 @@ public final class SiteContentProvider implements Provider {
     // A publish interrupted part-way recorded the files it was uploading: each one the bucket holds
     // is asked with HeadObject, as it stands now, whatever was recorded of it before.
     Map<String, SiteFile> pending = SiteFile.all(prior.get(PENDING));
-    Map<String, SiteFile> known = new TreeMap<>(recorded);
-    known.keySet().removeAll(pending.keySet());
-    Collection<String> keys;
-    if (delete && !prior.containsKey("files")) {
-      keys = listing.get().keySet();
-    } else {
+    Map<String, SiteFile> known = recorded;
+    Collection<String> keys = recorded.keySet();
+    if (!pending.isEmpty()) {
+      known = new TreeMap<>(recorded);
+      known.keySet().removeAll(pending.keySet());
       keys = new java.util.TreeSet<>(recorded.keySet());
       keys.addAll(pending.keySet());
     }
+    if (delete && !prior.containsKey("files")) keys = listing.get().keySet();
     Map<String, SiteFile> live = BucketObjects.describe(s3, address, Operation.READ, bucket, listing.get(), keys, known);
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("bucket", prior.getOrDefault("bucket", bucket));
@@ -262,14 +262,9 @@ public final class SiteContentProvider implements Provider {
    */
   private static Map<String, Object> inFlight(String bucket, boolean delete, Map<String, Object> prior,
       Map<String, Object> desired, Map<String, SiteFile> changed) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("bucket", bucket);
-    a.put("delete", delete);
-    a.put("replicas", List.of());
-    a.put("replication_prefix", prior.getOrDefault("replication_prefix", desired.getOrDefault("replication_prefix", "")));
-    if (desired.containsKey("source")) a.put("source", desired.get("source"));
-    if (desired.containsKey("keep_releases")) a.put("keep_releases", desired.get("keep_releases"));
-    a.put("files", prior.getOrDefault("files", Map.of()));
+    Map<String, Object> a = attributes(bucket, delete, List.of(), desired, SiteFile.all(prior.get("files")), Map.of());
+    // What the state held before: its prefix and versions, not this publish's.
+    a.put("replication_prefix", prior.getOrDefault("replication_prefix", a.get("replication_prefix")));
     a.put("versions", prior.getOrDefault("versions", Map.of()));
     a.put(PENDING, SiteFile.attribute(changed));
     return a;
