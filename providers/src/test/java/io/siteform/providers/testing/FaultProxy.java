@@ -40,6 +40,10 @@ import java.util.function.Predicate;
  *       ServiceUnavailable. Throttling on S3 is SlowDown.
  *   <li>{@link Fault#EXPIRED_TOKEN}: answered here, 403 ExpiredToken, which no SDK retries: the run
  *       ends there, as when CI's session credentials run out (or siteform is killed) mid-call.
+ *   <li>{@link Fault#NO_SUCH_BUCKET}: answered here, S3's 404 NoSuchBucket, as a configuration call
+ *       answers when it reaches a part of S3 that does not know yet a bucket made a moment ago
+ *       (the launcher's {@code s3_bucket_propagation} models it on whichever call comes first;
+ *       this picks the call).
  *   <li>{@link Fault#CUT}: forwarded (it takes effect), then the headers and half the body are sent
  *       and the connection closed.
  *   <li>{@link Fault#GARBLED}: forwarded, then a well-framed answer of the first half of the body
@@ -55,7 +59,7 @@ import java.util.function.Predicate;
  */
 public final class FaultProxy implements AutoCloseable {
   /** What the proxy can do to one request. */
-  public enum Fault { INTERNAL_ERROR, SLOW_DOWN, THROTTLING, EXPIRED_TOKEN, CUT, GARBLED, EMPTY, LOST_ANSWER }
+  public enum Fault { INTERNAL_ERROR, SLOW_DOWN, THROTTLING, EXPIRED_TOKEN, NO_SUCH_BUCKET, CUT, GARBLED, EMPTY, LOST_ANSWER }
 
   /** One request as siteform sent it: enough to match an operation. */
   public record Request(String service, String method, String target, Map<String, String> headers, String body) {
@@ -281,7 +285,7 @@ public final class FaultProxy implements AutoCloseable {
     }
     Fault fault = choose(r);
     if (fault == Fault.INTERNAL_ERROR || fault == Fault.SLOW_DOWN || fault == Fault.THROTTLING
-        || fault == Fault.EXPIRED_TOKEN) {
+        || fault == Fault.EXPIRED_TOKEN || fault == Fault.NO_SUCH_BUCKET) {
       count(fault, r);
       send(out, error(r, fault), true);
       return true;
@@ -381,6 +385,9 @@ public final class FaultProxy implements AutoCloseable {
     } else if (fault == Fault.EXPIRED_TOKEN) {
       status = 403;
       code = r.service().equals("acm") ? "ExpiredTokenException" : "ExpiredToken";
+    } else if (fault == Fault.NO_SUCH_BUCKET) {
+      status = 404;
+      code = "NoSuchBucket";
     } else if (s3) {
       status = 503;
       code = "SlowDown";
@@ -418,6 +425,7 @@ public final class FaultProxy implements AutoCloseable {
       case 500 -> "Internal Server Error";
       case 503 -> "Service Unavailable";
       case 403 -> "Forbidden";
+      case 404 -> "Not Found";
       default -> "Bad Request";
     };
     return new Http.Message("HTTP/1.1 " + status + " " + reason, headers, body.getBytes(StandardCharsets.UTF_8));

@@ -130,7 +130,7 @@ public final class S3BucketProvider implements Provider {
         },
         () -> readPublicAccessBlock(s3, bucket),
         () -> readEncryption(s3, bucket),
-        () -> UploadsLifecycle.read(s3, address, op, bucket),
+        () -> UploadsLifecycle.read(s3, bucket),
         () -> readTags(s3, bucket));
     List<Object> read = Parallel.map(reads, java.util.function.Supplier::get);
     Map<String, Object> a = new LinkedHashMap<>();

@@ -2,9 +2,6 @@ package io.siteform.providers.aws.s3;
 
 import static io.siteform.providers.aws.AwsFailures.is;
 
-import io.siteform.engine.resource.Address;
-import io.siteform.error.Operation;
-import io.siteform.providers.aws.AwsFailures;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -29,9 +26,14 @@ final class UploadsLifecycle {
 
   private UploadsLifecycle() {}
 
-  /** The days of siteform's enabled rule, or 0 if the bucket has none. */
-  static int read(S3Client s3, Address address, Operation op, String bucket) {
-    return rules(s3, address, op, bucket).stream()
+  /**
+   * The days of siteform's enabled rule, or 0 if the bucket has none. A failure is thrown as AWS
+   * answered it, as by the bucket's other reads: the caller's wait for a bucket S3 does not see
+   * yet must recognise its NoSuchBucket.
+   */
+  static int read(S3Client s3, String bucket) {
+    GetBucketLifecycleConfigurationResponse current = current(s3, bucket);
+    return (current == null ? List.<LifecycleRule>of() : current.rules()).stream()
         .filter(r -> RULE_ID.equals(r.id()) && r.status() == ExpirationStatus.ENABLED)
         .filter(r -> r.abortIncompleteMultipartUpload() != null
             && r.abortIncompleteMultipartUpload().daysAfterInitiation() != null)
@@ -65,15 +67,6 @@ final class UploadsLifecycle {
         b.transitionDefaultMinimumObjectSize(current.transitionDefaultMinimumObjectSize());
       }
     });
-  }
-
-  private static List<LifecycleRule> rules(S3Client s3, Address address, Operation op, String bucket) {
-    try {
-      GetBucketLifecycleConfigurationResponse current = current(s3, bucket);
-      return current == null ? List.of() : current.rules();
-    } catch (SdkException e) {
-      throw AwsFailures.wrap(address, op, e);
-    }
   }
 
   /** The bucket's lifecycle configuration, or null if it has none. */
