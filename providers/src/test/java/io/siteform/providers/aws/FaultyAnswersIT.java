@@ -42,7 +42,7 @@ class FaultyAnswersIT {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = {"EMPTY", "EXPIRED_TOKEN"})
+  @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = {"EMPTY", "EXPIRED_TOKEN", "NO_SUCH_BUCKET"})
   void everyFaultOfOneAnswerIsRetried(Fault fault) {
     aws.s3("eu-west-1").createBucket(b -> b.bucket("faulty").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
     proxy.inject(r -> r.service().equals("s3") && r.query().contains("location"), fault, 1);
@@ -116,7 +116,7 @@ class FaultyAnswersIT {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = {"EMPTY", "EXPIRED_TOKEN"})
+  @EnumSource(value = Fault.class, mode = EnumSource.Mode.EXCLUDE, names = {"EMPTY", "EXPIRED_TOKEN", "NO_SUCH_BUCKET"})
   void everyServiceParsesTheFaultsAnswers(Fault fault) {
     for (String service : java.util.List.of("iam", "route53", "cloudfront", "acm")) {
       proxy.inject(r -> r.service().equals(service), fault, 1);
