@@ -76,7 +76,10 @@ public final class Schemas {
       .withSummary("paths", new Summary("file", "joining the site", "leaving the site"));
   /** {@code made}: the invalidations siteform made this month, for the cost estimate's count (computed). */
   public static final ResourceSchema CLOUDFRONT_INVALIDATION =
-      new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of("made"), false)
+      // Whether the apply waits for the invalidation to complete follows from the spec's
+      // keep_removed: how the work is done, not what is invalidated, so never a change.
+      new ResourceSchema("cloudfront_invalidation", Set.of(), Set.of("made"), false, Optional.empty(),
+          Set.of(io.siteform.engine.resource.Expander.AWAIT_COMPLETION))
           .withSummary("digests", new Summary("file", "changed, to invalidate", "deleted, to invalidate"))
           .withSummary("rewrites", new Summary("file", "rewritten by this apply, to invalidate",
               "rewritten by this apply, to invalidate"))

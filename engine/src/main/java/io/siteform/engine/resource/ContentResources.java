@@ -74,6 +74,9 @@ final class ContentResources {
       inv.put("digests", Ref.toData(FILES, "digests"));
       // What this apply writes to the bucket, restored objects included: invalidated too.
       inv.put("rewrites", new Rewrites(CONTENT, "files"));
+      // A file removed now may be deleted before CloudFront could have finished: then the apply waits for it.
+      inv.put(Expander.AWAIT_COMPLETION, c.delete()
+          && c.keepRemoved().compareTo(Expander.INVALIDATION_COMPLETES_WITHIN) < 0);
       out.add(new ResourceSpec(INVALIDATION, Expander.GLOBAL_REGION, inv, Set.of(CONTENT, CdnResources.DISTRIBUTION)));
     }
     if (c.delete()) out.add(removal(spec, c, replicas));
@@ -83,7 +86,8 @@ final class ContentResources {
   /**
    * The deletes of a publish, a resource of their own so the graph orders them last: after the
    * upload (site_content) and after the invalidation, so no edge cache is told to fetch a file
-   * that is already gone. It records when each file left the site and deletes it once {@code
+   * that is already gone (with {@code keep_removed} under {@link Expander#INVALIDATION_COMPLETES_WITHIN}
+   * the invalidation's apply waits until CloudFront has completed it). It records when each file left the site and deletes it once {@code
    * keep_removed} has passed, in that apply or a later one.
    */
   private static ResourceSpec removal(Spec spec, ContentSpec c, List<Object> replicas) {

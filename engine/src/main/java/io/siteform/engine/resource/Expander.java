@@ -25,6 +25,18 @@ public final class Expander {
   public static final Address CERTIFICATE = DomainResources.CERTIFICATE;
   /** The published files. */
   public static final Address CONTENT = ContentResources.CONTENT;
+  /**
+   * The invalidation's attribute saying whether its apply waits until CloudFront has completed
+   * it: only when the removal that follows may delete, within the time CloudFront takes, a file
+   * an edge may still serve a cached page for ({@code keep_removed} under {@link
+   * #INVALIDATION_COMPLETES_WITHIN}). Otherwise CloudFront finishes it on its own, in minutes, while
+   * the deploy has ended.
+   */
+  public static final String AWAIT_COMPLETION = "await_completion";
+
+  /** How long an invalidation takes at most, as CloudFront's documentation long gave it (10 to 15 minutes). */
+  public static final java.time.Duration INVALIDATION_COMPLETES_WITHIN = java.time.Duration.ofMinutes(15);
+
   /** The invalidation of what a publish changed. */
   public static final Address INVALIDATION = ContentResources.INVALIDATION;
   /** IAM is global; its API lives in us-east-1. */

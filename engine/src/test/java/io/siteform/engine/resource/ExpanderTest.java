@@ -123,4 +123,29 @@ class ExpanderTest {
     assertThat(policy.attributes().get("policy").toString()).contains("AWS=cloudfront_origin_access.site.iam_arn")
         .doesNotContain("SourceArn");
   }
+
+  /**
+   * The apply waits for CloudFront to complete the invalidation (minutes on AWS) only when the
+   * removal after it may delete a file before then; with the default 24h, or no deletes, it does not.
+   */
+  @Test
+  void theInvalidationIsAwaitedOnlyWhenARemovedFileMayBeDeletedBeforeCloudFrontHasFinished() {
+    assertThat(awaits(true, java.time.Duration.ZERO)).isTrue();
+    assertThat(awaits(true, java.time.Duration.ofMinutes(14))).isTrue();
+    assertThat(awaits(true, java.time.Duration.ofMinutes(15))).isFalse();
+    assertThat(awaits(true, io.siteform.engine.spec.ContentSpec.KEEP_REMOVED)).isFalse();
+    assertThat(awaits(false, java.time.Duration.ZERO)).isFalse();
+  }
+
+  private static boolean awaits(boolean delete, java.time.Duration keepRemoved) {
+    var s = Fixtures.withContent(delete);
+    var c = s.content().orElseThrow();
+    var spec = new io.siteform.engine.spec.Spec(s.file(), s.version(), s.site(), s.primary(), s.replicas(), s.replication(),
+        java.util.Optional.of(new io.siteform.engine.spec.ContentSpec(c.source(), c.delete(), c.cacheControl(),
+            c.invalidate(), c.redirects(), keepRemoved, c.keepReleases())),
+        s.cdn(), s.domain(), s.backend(), s.locations());
+    return (Boolean) new Expander().expand(spec).stream()
+        .filter(r -> r.type().equals("cloudfront_invalidation")).findFirst().orElseThrow()
+        .attributes().get(Expander.AWAIT_COMPLETION);
+  }
 }

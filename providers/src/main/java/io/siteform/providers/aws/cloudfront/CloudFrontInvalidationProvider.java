@@ -44,7 +44,8 @@ import software.amazon.awssdk.services.cloudfront.model.Invalidation;
  * first publish invalidates {@code /*}; later ones the files whose digest changed, that went away
  * or that the content's apply rewrote, restored objects included ({@link InvalidationPaths#forUpdate}), or
  * {@code /*} with mode "all" or a new distribution; nothing if none. The CallerReference is derived from the request and the invalidation it follows, so a
- * retried apply gets back the invalidation it already made instead of a second.
+ * retried apply gets back the invalidation it already made instead of a second. The apply
+ * waits for CloudFront to complete it (minutes) only if {@code await_completion} says so.
  *
  * <p>{@code made} (computed) records the invalidations siteform made in the calendar month (UTC)
  * of the latest, id to {@code {month, paths}}: the plan's count of the month's paths for the cost
@@ -92,7 +93,7 @@ public final class CloudFrontInvalidationProvider implements Provider {
   public LiveResource create(CreateRequest request) {
     Map<String, Object> d = request.desired();
     Invalidation made = invalidate(request.address(), Operation.CREATE,
-        distribution(request.address(), Operation.CREATE, d), InvalidationPaths.EVERYTHING, digests(d), "",
+        distribution(request.address(), Operation.CREATE, d), InvalidationPaths.EVERYTHING, d, "",
         request.progress(), i -> request.checkpoint().reached(new LiveResource(i.id(), made(Map.of(), d, i, 1))));
     return new LiveResource(made.id(), made(Map.of(), d, made, 1));
   }
@@ -104,7 +105,7 @@ public final class CloudFrontInvalidationProvider implements Provider {
     String dist = distribution(request.address(), Operation.UPDATE, d);
     List<String> paths = InvalidationPaths.forUpdate(prior, d);
     if (paths.isEmpty()) return new LiveResource(request.id(), kept(prior, d));
-    Invalidation made = invalidate(request.address(), Operation.UPDATE, dist, paths, digests(d), request.id(),
+    Invalidation made = invalidate(request.address(), Operation.UPDATE, dist, paths, d, request.id(),
         request.progress(), i -> request.checkpoint().reached(new LiveResource(i.id(), made(prior, d, i, paths.size()))));
     return new LiveResource(made.id(), made(prior, d, made, paths.size()));
   }
@@ -139,9 +140,9 @@ public final class CloudFrontInvalidationProvider implements Provider {
   }
 
   private Invalidation invalidate(Address address, Operation op, String dist, List<String> paths,
-      Map<String, Object> digests, String priorId, Progress progress, java.util.function.Consumer<Invalidation> recorded) {
+      Map<String, Object> desired, String priorId, Progress progress, java.util.function.Consumer<Invalidation> recorded) {
     CloudFrontClient cf = clients.cloudFront();
-    String reference = callerReference(dist, paths, digests, priorId);
+    String reference = callerReference(dist, paths, digests(desired), priorId);
     Invalidation created;
     try {
       created = poller.retryWhen(address, op, progress, poller.waits().patient(),
@@ -158,8 +159,23 @@ public final class CloudFrontInvalidationProvider implements Provider {
     }
     // Recorded before the wait: a run stopped during it keeps the invalidation's id.
     recorded.accept(created);
-    awaitCompleted(address, op, cf, dist, created, paths.size(), progress);
+    if (awaitCompletion(desired)) {
+      awaitCompleted(address, op, cf, dist, created, paths.size(), progress);
+    } else if (!completed(created.status())) {
+      progress.report("invalidation " + created.id() + " of distribution " + dist + " (" + paths.size() + " path(s)) is "
+          + created.status() + ": CloudFront completes it on its own, usually within minutes");
+    }
     return created;
+  }
+
+  /**
+   * Whether this apply waits until CloudFront has completed the invalidation (minutes on AWS): only
+   * when the spec's removal may delete a file before then ({@link
+   * io.siteform.engine.resource.Expander#AWAIT_COMPLETION}). A request without the attribute (a plan
+   * saved before it existed) waits, as every apply once did.
+   */
+  static boolean awaitCompletion(Map<String, Object> desired) {
+    return !Boolean.FALSE.equals(desired.get(io.siteform.engine.resource.Expander.AWAIT_COMPLETION));
   }
 
   /**

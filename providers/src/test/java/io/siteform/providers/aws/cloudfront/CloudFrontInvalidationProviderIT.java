@@ -30,12 +30,14 @@ class CloudFrontInvalidationProviderIT {
   private static final Address ADDRESS = new Address("cloudfront_invalidation", "site");
   private static final String REGION = "us-east-1";
 
+  private final MotoServer moto;
   private final AwsClients clients;
   private final CloudFrontClient cf;
   private final CloudFrontInvalidationProvider provider;
   private String dist;
 
   CloudFrontInvalidationProviderIT(MotoServer moto) {
+    this.moto = moto;
     this.clients = moto.newClients();
     this.cf = clients.cloudFront();
     this.provider = new CloudFrontInvalidationProvider(clients, new Waits(Duration.ofSeconds(30), Duration.ofMillis(100)));
@@ -92,6 +94,41 @@ class CloudFrontInvalidationProviderIT {
     assertThat(unchanged.id()).as("nothing changed: no invalidation").isEqualTo(updated.id());
     assertThat(count()).isEqualTo(2);
     assertThat(unchanged.attributes().get("made")).isEqualTo(updated.attributes().get("made"));
+  }
+
+  /**
+   * On AWS an invalidation takes minutes to complete (the launcher's {@code
+   * cloudfront_invalidation_in_progress}: in progress until it has been asked once). A deploy
+   * whose removal keeps removed files longer than that does not wait: CloudFront finishes on its
+   * own, and the apply says so (index.html is also "/": two paths). Its first GetInvalidation is the test's, which still finds it in
+   * progress; the apply that waited for it had already asked.
+   */
+  @Test
+  void theApplyWaitsForCloudFrontToCompleteOnlyWhenItIsToldTo() {
+    Map<String, String> v1 = Map.of("index.html", "a1", "app.css", "b1");
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, desired(v1), Progress.NONE));
+    moto.untidy("cloudfront_invalidation_in_progress");
+    java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Map<String, Object> noWait = new java.util.LinkedHashMap<>(desired(Map.of("index.html", "a2", "app.css", "b1")));
+    noWait.put("await_completion", false);
+    LiveResource sent = provider.update(new UpdateRequest(ADDRESS, REGION, created.id(), created.attributes(), noWait,
+        said::add));
+
+    assertThat(said).containsExactly("invalidation " + sent.id() + " of distribution " + dist
+        + " (2 path(s)) is InProgress: CloudFront completes it on its own, usually within minutes");
+    assertThat(invalidation(sent.id()).status()).as("not asked by the apply").isEqualTo("InProgress");
+    assertThat(invalidation(sent.id()).status()).isEqualTo("Completed");
+
+    said.clear();
+    Map<String, Object> wait = new java.util.LinkedHashMap<>(desired(Map.of("index.html", "a3", "app.css", "b1")));
+    wait.put("await_completion", true);
+    LiveResource awaited = provider.update(new UpdateRequest(ADDRESS, REGION, sent.id(), sent.attributes(), wait,
+        said::add));
+
+    assertThat(said).as("the wait's own lines: as created, then the first look").hasSize(2).allSatisfy(line ->
+        assertThat(line).isEqualTo("invalidation " + awaited.id() + " of distribution " + dist + " (2 path(s)): InProgress"));
+    assertThat(invalidation(awaited.id()).status()).as("the apply saw it complete").isEqualTo("Completed");
   }
 
   /** The content's apply restored an object someone changed in the bucket: no digest changed, yet it is invalidated. */
