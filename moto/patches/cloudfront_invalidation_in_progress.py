@@ -10,16 +10,32 @@ the CLI's ``aws cloudfront wait invalidation-completed`` polls every 20 seconds,
 moto 5.2.1 (``cloudfront/models.py`` Invalidation) makes every invalidation ``COMPLETED`` at once,
 so a tool that waits for it cannot be told from one that does not.
 
+While invalidations are in progress, CloudFront takes more only within its limits
+(https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html,
+"Concurrent invalidation request maximum": 3,000 file paths, or 15 wildcard paths, in progress at
+one time per distribution): CreateInvalidation beyond them answers 400
+``TooManyInvalidationsInProgress`` (API reference, CreateInvalidation, Errors: "You have exceeded
+the maximum number of allowable InProgress invalidation batch requests, or invalidation objects").
+
 Armed only (``_untidy``): an invalidation made while armed is ``InProgress`` in the create's answer,
 in ListInvalidations and in its first GetInvalidation; its second GetInvalidation finds it
-``Completed``, and so does every call after.
+``Completed``, and so does every call after. A CreateInvalidation that would put the
+distribution's in-progress invalidations over either limit is refused with
+TooManyInvalidationsInProgress, and the refusal completes the oldest of them, as the time a
+caller waits before trying again would: count-based, so a retry succeeds once enough have been
+refused, whatever the machine's speed. A create whose CallerReference was used before is
+answered as ``cloudfront_invalidation_caller_reference`` answers it, without the check.
 """
 
+from moto.cloudfront.exceptions import CloudFrontException
 from moto.cloudfront.models import CloudFrontBackend, Invalidation
 
 from . import _untidy
 
 NAME = _untidy.behaviour(__name__)
+
+MAX_FILE_PATHS = 3000
+MAX_WILDCARD_PATHS = 15
 
 
 def apply():
@@ -43,3 +59,23 @@ def apply():
         return invalidation
 
     CloudFrontBackend.get_invalidation = get_invalidation
+
+    create = CloudFrontBackend.create_invalidation
+
+    def create_invalidation(self, dist_id, paths, caller_ref):
+        earlier = self.invalidations.get(dist_id) or []
+        if _untidy.armed(NAME) and not any(i.caller_ref == caller_ref for i in earlier):
+            running = [i for i in earlier if i.status == "InProgress"]
+            wildcards = sum(1 for i in running for p in i.paths if p.endswith("*"))
+            files = sum(1 for i in running for p in i.paths if not p.endswith("*"))
+            new_wildcards = sum(1 for p in paths if p.endswith("*"))
+            if running and (wildcards + new_wildcards > MAX_WILDCARD_PATHS
+                            or files + len(paths) - new_wildcards > MAX_FILE_PATHS):
+                running[0].status = "Completed"
+                raise CloudFrontException(
+                    "TooManyInvalidationsInProgress",
+                    "Processing your request will cause you to exceed the maximum number of"
+                    " in-progress wildcard invalidations.")
+        return create(self, dist_id, paths, caller_ref)
+
+    CloudFrontBackend.create_invalidation = create_invalidation

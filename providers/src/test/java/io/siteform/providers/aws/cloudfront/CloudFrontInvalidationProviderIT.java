@@ -131,6 +131,35 @@ class CloudFrontInvalidationProviderIT {
     assertThat(invalidation(awaited.id()).status()).as("the apply saw it complete").isEqualTo("Completed");
   }
 
+  /**
+   * A deploy that does not wait for its invalidation can find CloudFront's limit of invalidations
+   * in progress reached by earlier ones (15 wildcard paths per distribution): it waits for them,
+   * saying so, and then sends its own. In the launcher each refusal completes the oldest, as the
+   * time waited would.
+   */
+  @Test
+  void aDeployFindingCloudFrontsLimitOfInvalidationsInProgressWaitsForTheEarlierOnes() {
+    LiveResource created = provider.create(new CreateRequest(ADDRESS, REGION, desired(Map.of("index.html", "a1")),
+        Progress.NONE));
+    moto.untidy("cloudfront_invalidation_in_progress");
+    java.util.List<String> folders = java.util.stream.IntStream.rangeClosed(1, 15).mapToObj(i -> "/d" + i + "/*").toList();
+    Invalidation earlier = cf.createInvalidation(b -> b.distributionId(dist).invalidationBatch(i -> i
+        .callerReference("someone-else").paths(p -> p.quantity(folders.size()).items(folders)))).invalidation();
+    assertThat(earlier.status()).isEqualTo("InProgress");
+    java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Map<String, Object> all = new java.util.LinkedHashMap<>(desired(Map.of("index.html", "a2")));
+    all.put("mode", "all");
+    all.put("await_completion", false);
+    LiveResource sent = provider.update(new UpdateRequest(ADDRESS, REGION, created.id(), created.attributes(), all,
+        said::add));
+
+    assertThat(said).first().asString().contains("waiting for CloudFront to finish earlier invalidations of distribution "
+        + dist + " (AWS answered TooManyInvalidationsInProgress)");
+    assertThat(invalidation(sent.id()).invalidationBatch().paths().items()).containsExactly("/*");
+    assertThat(count()).isEqualTo(3);
+  }
+
   /** The content's apply restored an object someone changed in the bucket: no digest changed, yet it is invalidated. */
   @Test
   void objectsTheContentRewroteAreInvalidatedThoughNoDigestChanged() {
