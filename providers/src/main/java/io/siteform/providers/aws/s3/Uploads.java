@@ -54,10 +54,11 @@ import software.amazon.awssdk.transfer.s3.progress.TransferListener;
  */
 final class Uploads {
   /**
-   * Files in flight at once; more only queue in the client and hold files open. The default is
-   * what bench/ measured best of 8/16/32/64 on moto (docs/benchmarks.md); the system property
-   * {@code siteform.uploads.inFlight} (SITEFORM_JAVA_OPTS) sets another, for measuring against an
-   * endpoint.
+   * Files in flight at once; more only queue in the client and hold files open. bench/ sweeps
+   * 8/16/32/64 (docs/benchmarks.md): on loopback moto 64 came first (9.92 s against 16's 10.83 s),
+   * but over a 20 ms round trip 16 did (13.44 s against 14.71 s), where more at once only crowd
+   * moto's one core (bench/README.md). The system property {@code siteform.uploads.inFlight}
+   * (SITEFORM_JAVA_OPTS) sets another, for measuring against an endpoint.
    */
   static final int IN_FLIGHT = Integer.getInteger("siteform.uploads.inFlight", 16);
 
