@@ -162,8 +162,8 @@ public final class CloudFrontInvalidationProvider implements Provider {
     if (awaitCompletion(desired)) {
       awaitCompleted(address, op, cf, dist, created, paths.size(), progress);
     } else if (!completed(created.status())) {
-      progress.report("invalidation " + created.id() + " of distribution " + dist + " (" + paths.size() + " path(s)) is "
-          + created.status() + ": CloudFront completes it on its own, usually within minutes");
+      progress.report(describe(created.id(), dist, paths.size()) + " is " + created.status()
+          + ": CloudFront completes it on its own, usually within minutes");
     }
     return created;
   }
@@ -195,9 +195,14 @@ public final class CloudFrontInvalidationProvider implements Provider {
       String now = status[0];
       status[0] = null;
       return completed(now) ? Poller.done(now)
-          : Poller.pending("invalidation " + id + " of distribution " + dist + " (" + paths + " path(s)): " + now,
+          : Poller.pending(describe(id, dist, paths) + ": " + now,
               "CloudFront finishes it on its own");
     });
+  }
+
+  /** "invalidation I2... of distribution E2... (3 path(s))", as the apply's progress lines name one. */
+  private static String describe(String id, String dist, int paths) {
+    return "invalidation " + id + " of distribution " + dist + " (" + paths + " path(s))";
   }
 
   /** CloudFront says "Completed"; moto says "COMPLETED". */

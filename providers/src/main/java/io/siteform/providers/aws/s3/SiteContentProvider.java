@@ -107,13 +107,13 @@ public final class SiteContentProvider implements Provider {
     Map<String, Object> prior = request.prior();
     String bucket = request.id();
     S3Client s3 = clients.s3(request.region());
+    Map<String, SiteFile> recorded = SiteFile.all(prior.get("files"));
     Optional<Map<String, Listed>> listing = listings.get(Listings.Use.CONTENT_READ, s3, address, Operation.READ,
-        request.region(), bucket, SiteFile.all(prior.get("files")).keySet());
+        request.region(), bucket, recorded.keySet());
     if (listing.isEmpty()) return Optional.empty();
     // Nothing recorded (an import): the user hands the whole bucket to siteform. Otherwise the
     // published files alone: objects the site does not have are site_content_removal's to delete.
     boolean delete = !Boolean.FALSE.equals(prior.get("delete"));
-    Map<String, SiteFile> recorded = SiteFile.all(prior.get("files"));
     // A publish interrupted part-way recorded the files it was uploading: each one the bucket holds
     // is asked with HeadObject, as it stands now, whatever was recorded of it before.
     Map<String, SiteFile> pending = SiteFile.all(prior.get(PENDING));
