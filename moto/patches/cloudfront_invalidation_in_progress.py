@@ -66,16 +66,15 @@ def apply():
         earlier = self.invalidations.get(dist_id) or []
         if _untidy.armed(NAME) and not any(i.caller_ref == caller_ref for i in earlier):
             running = [i for i in earlier if i.status == "InProgress"]
-            wildcards = sum(1 for i in running for p in i.paths if p.endswith("*"))
-            files = sum(1 for i in running for p in i.paths if not p.endswith("*"))
-            new_wildcards = sum(1 for p in paths if p.endswith("*"))
-            if running and (wildcards + new_wildcards > MAX_WILDCARD_PATHS
-                            or files + len(paths) - new_wildcards > MAX_FILE_PATHS):
+            held = [p for i in running for p in i.paths] + list(paths)
+            wildcards = sum(1 for p in held if p.endswith("*"))
+            over = ("wildcard invalidations" if wildcards > MAX_WILDCARD_PATHS
+                    else "invalidation objects" if len(held) - wildcards > MAX_FILE_PATHS else None)
+            if running and over:
                 running[0].status = "Completed"
                 raise CloudFrontException(
                     "TooManyInvalidationsInProgress",
-                    "Processing your request will cause you to exceed the maximum number of"
-                    " in-progress wildcard invalidations.")
+                    f"Processing your request will cause you to exceed the maximum number of in-progress {over}.")
         return create(self, dist_id, paths, caller_ref)
 
     CloudFrontBackend.create_invalidation = create_invalidation
