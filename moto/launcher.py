@@ -2,6 +2,7 @@
 """Start moto's server on loopback with siteform's patches applied.
 
 Usage: python3 moto/launcher.py --port PORT [--host 127.0.0.1] [--without NAME]... [--untidy NAME]... [--latency-ms MS]
+                                [--replication-seconds S]
        python3 moto/launcher.py --list
 
 Prints exactly one line, ``READY http://HOST:PORT``, on stdout once the server accepts
@@ -77,6 +78,10 @@ def main(argv=None):
     parser.add_argument("--latency-ms", type=float, default=0, metavar="MS",
                         help="answer every request MS milliseconds late, as a network round trip to AWS"
                              " would (bench/ only; default 0)")
+    parser.add_argument("--replication-seconds", type=float, default=0.3, metavar="S",
+                        help="copy each replicated write S seconds after it is answered, as S3"
+                             " replication does within seconds (default 0.3; the control route's"
+                             " replication_seconds changes it)")
     args = parser.parse_args(argv)
 
     names = patch_names()
@@ -108,9 +113,9 @@ def main(argv=None):
         importlib.import_module(f"patches.{name}").apply()
     untidy = importlib.import_module("patches._untidy")
     try:
-        untidy.start_with("all" if "all" in args.untidy else args.untidy)
+        untidy.start_with("all" if "all" in args.untidy else args.untidy, args.replication_seconds)
     except ValueError as e:
-        print(f"launcher: --untidy: {e}", file=sys.stderr)
+        print(f"launcher: --untidy or --replication-seconds: {e}", file=sys.stderr)
         return 2
     untidy.install()
     if args.latency_ms < 0:

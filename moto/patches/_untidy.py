@@ -8,8 +8,9 @@ route this module installs on moto's WSGI dispatcher::
     GET  /moto-api/siteform/untidy          -> {"armed": [...], "known": [...], "launcher": [...],
                                                 "route53_rate": 5.0}
     POST /moto-api/siteform/untidy          {"arm": ["s3_bucket_propagation", ...]} | {"arm": "all"}
-                                            | {"arm": []}, optionally "route53_rate": N
-    POST /moto-api/siteform/untidy/restore  arming and rate as the launcher started
+                                            | {"arm": []}, optionally "route53_rate": N and
+                                            "replication_seconds": S
+    POST /moto-api/siteform/untidy/restore  arming, rate and replication delay as the launcher started
 
 Each behaviour is count-based, never time-based (throttling aside): the call that creates or
 deletes a resource while the behaviour is armed *marks* it, and the first matching later call
@@ -24,6 +25,10 @@ import threading
 
 CONTROL_PATH = "/moto-api/siteform/untidy"
 DEFAULT_ROUTE53_RATE = 5.0
+# How long after a write S3 replication copies it (s3_replication_copy): a re-publish's few small
+# objects land within a second or so on AWS, but cross-region replication has no time bound
+# without Replication Time Control, and seconds are common.
+DEFAULT_REPLICATION_SECONDS = 0.3
 
 _lock = threading.RLock()
 _known = set()
@@ -31,7 +36,9 @@ _armed = set()
 _launcher = frozenset()
 _marks = {}
 _reset_hooks = []
-_settings = {"route53_rate": DEFAULT_ROUTE53_RATE}
+_settings = {"route53_rate": DEFAULT_ROUTE53_RATE, "replication_seconds": DEFAULT_REPLICATION_SECONDS}
+# What the launcher started with (--replication-seconds): restore puts it back.
+_launcher_settings = dict(_settings)
 
 
 def behaviour(module_name):
@@ -85,6 +92,22 @@ def _wanted(names):
         return set(names)
 
 
+def replication_seconds():
+    with _lock:
+        return _settings["replication_seconds"]
+
+
+def set_replication_seconds(seconds):
+    _check_replication_seconds(seconds)
+    with _lock:
+        _settings["replication_seconds"] = float(seconds)
+
+
+def _check_replication_seconds(seconds):
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds <= 3600:
+        raise ValueError('"replication_seconds" must be a number of seconds from 0 to 3600')
+
+
 def set_route53_rate(rate):
     _check_rate(rate)
     with _lock:
@@ -96,12 +119,15 @@ def _check_rate(rate):
         raise ValueError('"route53_rate" must be a positive number of requests a second')
 
 
-def start_with(names):
-    """The launcher's ``--untidy`` names: armed now and whenever the control route restores."""
+def start_with(names, replication_seconds_=DEFAULT_REPLICATION_SECONDS):
+    """The launcher's ``--untidy`` names and ``--replication-seconds``: in force now and whenever
+    the control route restores."""
     global _launcher
     arm(names)
+    set_replication_seconds(replication_seconds_)
     with _lock:
         _launcher = frozenset(_armed)
+        _launcher_settings["replication_seconds"] = _settings["replication_seconds"]
 
 
 def restore():
@@ -109,6 +135,7 @@ def restore():
         _armed.clear()
         _armed.update(_launcher)
     set_route53_rate(DEFAULT_ROUTE53_RATE)
+    set_replication_seconds(_launcher_settings["replication_seconds"])
 
 
 def mark(name, key, times=1):
@@ -178,7 +205,7 @@ def install():
 def _state():
     with _lock:
         return {"armed": sorted(_armed), "known": sorted(_known), "launcher": sorted(_launcher),
-                "route53_rate": _settings["route53_rate"]}
+                "route53_rate": _settings["route53_rate"], "replication_seconds": _settings["replication_seconds"]}
 
 
 def _control(environ, start_response):
@@ -194,13 +221,18 @@ def _control(environ, start_response):
             length = int(environ.get("CONTENT_LENGTH") or 0)
             raw = environ["wsgi.input"].read(length) if length else b""
             request = json.loads(raw or b"{}")
-            if not isinstance(request, dict) or not request.keys() <= {"arm", "route53_rate"}:
-                raise ValueError('expected {"arm": [...] | "all", "route53_rate": N}')
-            # All or nothing: check both before changing either.
+            if not isinstance(request, dict) or not request.keys() <= {"arm", "route53_rate", "replication_seconds"}:
+                raise ValueError('expected {"arm": [...] | "all", "route53_rate": N, "replication_seconds": S}')
+            # All or nothing: check each before changing any.
             wanted = _wanted(request["arm"]) if "arm" in request else None
             if "route53_rate" in request:
                 _check_rate(request["route53_rate"])
+            if "replication_seconds" in request:
+                _check_replication_seconds(request["replication_seconds"])
+            if "route53_rate" in request:
                 set_route53_rate(request["route53_rate"])
+            if "replication_seconds" in request:
+                set_replication_seconds(request["replication_seconds"])
             if wanted is not None:
                 arm(list(wanted))
         else:

@@ -16,11 +16,14 @@ object and sends no ``x-amz-replication-status``.
 Here every write (PutObject, CopyObject, CompleteMultipartUpload) that an enabled rule's prefix
 covers is marked PENDING and copied ~0.3 s after its request has been answered (so the metadata
 and tags the request sets afterwards are copied too); a missing or unversioned destination makes
-it FAILED.
+it FAILED. The delay is the launcher's ``--replication-seconds`` (or the control route's
+``replication_seconds``, see ``_untidy.py``): replication has no time bound without Replication
+Time Control (https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-time-control.html
+"replicates most objects within seconds"), and a wait paced for 0.3 s must also be right at 5.
 
 Cheap for the server, as on AWS, where replication never takes capacity from the requests: the
 copies run on one thread, in batches (copies due within the same 50 ms run together, so a copy
-waits 0.30-0.35 s), which sleeps until the next batch is due and is woken only by a copy due
+waits 0.30-0.35 s by default), which sleeps until the next batch is due and is woken only by a copy due
 sooner than that. A thread woken for every write (a PUT woke it to schedule, the copy woke it
 again) made moto switch threads and pass the GIL twice more per PUT, which cost the request
 handlers more than the copies themselves (~30 us each).
@@ -35,7 +38,7 @@ import time
 from moto.s3.models import FakeKey, S3Backend
 from moto.s3.responses import S3Response
 
-DELAY_SECONDS = 0.3
+from . import _untidy
 # Copies due within one tick run as one batch, at its end.
 TICK_SECONDS = 0.05
 
@@ -157,7 +160,7 @@ def apply():
     key_response = S3Response.key_response
 
     def schedule(job):
-        _copier.add(time.monotonic() + DELAY_SECONDS, (put,) + job)
+        _copier.add(time.monotonic() + _untidy.replication_seconds(), (put,) + job)
 
     def put_object(self, bucket_name, key_name, value, *args, **kwargs):
         key = put(self, bucket_name, key_name, value, *args, **kwargs)

@@ -115,6 +115,33 @@ class ContentPatchesIT {
   }
 
   /**
+   * Replication "replicates most objects within seconds"
+   * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-time-control.html), with no
+   * bound without RTC: the copy's delay is the launcher's, changed through the control route (the
+   * replica wait's tests use seconds) and put back by reset.
+   */
+  @Test
+  void theReplicationDelayIsTheLaunchersChangedByTheControlRouteAndPutBackByReset() {
+    assertThat(patched.replicationSecondsNow()).isEqualTo(0.3);
+    patched.replicationSeconds(2);
+    try (AwsClients clients = patched.newClients()) {
+      writeAroundReplication(clients);
+      S3Client s3 = clients.s3(REGION);
+      sleep(1000);
+      assertThat(s3.headObject(b -> b.bucket("src").key("after.txt")).replicationStatusAsString())
+          .as("a second after the write, of two").isEqualTo("PENDING");
+      assertThatThrownBy(() -> clients.s3(REPLICA_REGION).headObject(b -> b.bucket("dst").key("after.txt")))
+          .isInstanceOf(NoSuchKeyException.class);
+      assertThat(awaitStatus(s3, "after.txt", "COMPLETED").replicationStatusAsString()).isEqualTo("COMPLETED");
+    }
+    assertThatThrownBy(() -> patched.replicationSeconds(-1)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("replication_seconds");
+    assertThat(patched.replicationSecondsNow()).as("a refused value changes nothing").isEqualTo(2.0);
+    patched.reset();
+    assertThat(patched.replicationSecondsNow()).isEqualTo(0.3);
+  }
+
+  /**
    * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html (Content-MD5) and
    * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList (BadDigest, InvalidDigest)
    */

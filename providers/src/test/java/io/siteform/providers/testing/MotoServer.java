@@ -151,7 +151,7 @@ public final class MotoServer implements AutoCloseable {
   /**
    * Wipes every service's state ({@code POST /moto-api/reset}, which also forgets what the untidy
    * behaviours counted), undoes {@link #progressAfter}, which moto's reset keeps, and puts {@link
-   * #untidy} and {@link #route53Rate} back to what the launcher started with.
+   * #untidy}, {@link #route53Rate} and {@link #replicationSeconds} back to what the launcher started with.
    */
   public void reset() {
     if (untidyChanged) {
@@ -194,6 +194,20 @@ public final class MotoServer implements AutoCloseable {
   public void route53Rate(double requestsPerSecond) {
     untidyChanged = true;
     post(UNTIDY, "{\"route53_rate\": " + requestsPerSecond + "}", 200);
+  }
+
+  /**
+   * How long after a write the launcher's S3 replication copies it (0.3 s unless the launcher was
+   * started {@code --replication-seconds}); until {@link #reset}. Replication takes seconds on AWS.
+   */
+  public void replicationSeconds(double seconds) {
+    untidyChanged = true;
+    post(UNTIDY, "{\"replication_seconds\": " + seconds + "}", 200);
+  }
+
+  /** The replication delay in force now, in seconds (see {@link #replicationSeconds}). */
+  public double replicationSecondsNow() {
+    return untidyState().get("replication_seconds").asDouble();
   }
 
   /** The untidy behaviours armed now, sorted. */

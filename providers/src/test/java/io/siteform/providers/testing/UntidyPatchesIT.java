@@ -92,12 +92,16 @@ class UntidyPatchesIT {
   }
 
   @Test
-  void theLaunchersUntidyFlagArmsFromTheStartAndListNeedsNoPort() throws IOException, InterruptedException {
-    try (MotoServer started = MotoServer.start("--untidy", "iam_role_propagation", "--untidy", "route53_throttling")) {
+  void theLaunchersUntidyAndReplicationFlagsHoldFromTheStartAndListNeedsNoPort() throws IOException, InterruptedException {
+    try (MotoServer started = MotoServer.start("--untidy", "iam_role_propagation", "--untidy", "route53_throttling",
+        "--replication-seconds", "1.5")) {
       assertThat(started.untidyArmed()).containsExactly("iam_role_propagation", "route53_throttling");
+      assertThat(started.replicationSecondsNow()).isEqualTo(1.5);
       started.untidy();
+      started.replicationSeconds(0);
       started.reset();
       assertThat(started.untidyArmed()).containsExactly("iam_role_propagation", "route53_throttling");
+      assertThat(started.replicationSecondsNow()).isEqualTo(1.5);
     }
 
     String python = Optional.ofNullable(System.getenv("SITEFORM_PYTHON")).filter(s -> !s.isBlank()).orElse("python3");
@@ -106,6 +110,13 @@ class UntidyPatchesIT {
     assertThat(list.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(list.exitValue()).as(out).isZero();
     assertThat(out.lines()).contains("s3_bucket_propagation", "s3_sse_kms_etag").doesNotContain("_untidy");
+
+    Process refused = new ProcessBuilder(python, MotoServer.launcherPath().toString(), "--port", "0",
+        "--replication-seconds", "-1").redirectErrorStream(true).start();
+    String why = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(refused.exitValue()).as(why).isEqualTo(2);
+    assertThat(why).contains("replication_seconds");
   }
 
   /** Marks are counted per resource and forgotten by moto's reset, arming or not. */
