@@ -15,7 +15,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The one bounded poll behind every wait and retry of the providers, as the hashicorp provider's
  * {@code retry.StateChangeConf} is behind theirs: look at once; while not done, report what is
  * awaited and look again after a pause that doubles from the bound's first
- * pause up to its longest, and is never shorter than the look before it took (or, after a look
+ * pause up to its longest, within a quarter of the time waited so far or a second for most bounds
+ * ({@link Waits.Bound#pause(int, Duration)}), and is never shorter than the look before it took (or, after a look
  * that says when the next is worth making, {@link Pending#idleFor}); at the bound's
  * timeout look one last time, then give up.
  *
@@ -158,7 +159,7 @@ public final class Poller {
       progress.report(pending.status());
       // A slow look (a listing of many pages) is not repeated back to back.
       Duration pause = pending.idleFor() != null ? pending.idleFor()
-          : max(bound.pause(misses++), Duration.ofNanos(now - looked));
+          : max(bound.pause(misses++, Duration.ofNanos(elapsed)), Duration.ofNanos(now - looked));
       Duration left = Duration.ofNanos(timeout - elapsed);
       try {
         clock.sleep(pause.compareTo(left) < 0 ? pause : left);

@@ -63,7 +63,7 @@ public record Waits(Duration timeout, Duration pollInterval) {
     }
   }
 
-  /** The user's bound on a status wait: {@link #timeout}, pauses from 250 ms up to {@link #pollInterval}. */
+  /** The user's bound on a status wait: {@link #timeout}, pauses from 250 ms up to {@link #pollInterval}, prompt. */
   public Bound status() {
     return pausingFrom(FIRST_PAUSE);
   }
@@ -71,7 +71,7 @@ public record Waits(Duration timeout, Duration pollInterval) {
   /**
    * The user's bound on a wait whose looks are small and whose answer usually comes within a
    * second (a replica holding the few files a re-publish wrote: a HeadObject each, and only of the
-   * keys S3 may have replicated by then): pauses from 100 ms up to {@link #pollInterval}.
+   * keys S3 may have replicated by then): pauses from 100 ms up to {@link #pollInterval}, prompt.
    */
   public Bound brisk() {
     return pausingFrom(BRISK_PAUSE);
@@ -93,14 +93,18 @@ public record Waits(Duration timeout, Duration pollInterval) {
   public Bound patient() {
     Duration first = Duration.ofSeconds(5).compareTo(pollInterval) < 0 ? Duration.ofSeconds(5) : pollInterval;
     Duration longest = pollInterval.multipliedBy(6);
-    return new Bound(timeout, first, longest.compareTo(Duration.ofSeconds(60)) < 0 ? longest : Duration.ofSeconds(60));
+    // Not prompt: what it waits for is released in minutes, and looking often does not hasten it.
+    return new Bound(timeout, first, longest.compareTo(Duration.ofSeconds(60)) < 0 ? longest : Duration.ofSeconds(60),
+        false);
   }
 
   /**
    * One wait's bound: at most {@code timeout}, and between two looks a pause that starts at {@code
-   * firstPause} and doubles up to {@code maxPause}.
+   * firstPause} and doubles up to {@code maxPause}; a {@code prompt} bound also keeps each pause
+   * within a quarter ({@link #PROMPT_SHARE_PER_1000}) of the time waited so far, or {@link #PROMPT_FLOOR} (see {@link
+   * #pause(int, Duration)}).
    */
-  public record Bound(Duration timeout, Duration firstPause, Duration maxPause) {
+  public record Bound(Duration timeout, Duration firstPause, Duration maxPause, boolean prompt) {
     public Bound {
       Objects.requireNonNull(timeout, "timeout");
       Objects.requireNonNull(firstPause, "firstPause");
@@ -110,10 +114,40 @@ public record Waits(Duration timeout, Duration pollInterval) {
       }
     }
 
-    /** The pause after look number {@code attempt} (from 0). */
+    /** A prompt bound: what most waits are. */
+    public Bound(Duration timeout, Duration firstPause, Duration maxPause) {
+      this(timeout, firstPause, maxPause, true);
+    }
+
+    /** The pause after look number {@code attempt} (from 0), doubling from the first, long into a wait. */
     public Duration pause(int attempt) {
       Duration d = firstPause.multipliedBy(1L << Math.min(attempt, 20));
       return d.compareTo(maxPause) < 0 ? d : maxPause;
     }
+
+    /**
+     * The pause after look number {@code attempt}, {@code waited} into the wait. Doubling alone
+     * notices the end of a wait up to as late again as it has lasted: with pauses from 100 ms to
+     * 10 s, a replica that S3 finished replicating 6.5 s after the uploads was seen at 12.7 s. A
+     * prompt bound's pause is at most a quarter of the time waited so far, or a second while that
+     * is less: the end is seen within a second, or a quarter of the wait, of when it came, and a
+     * long wait still backs off to {@code maxPause}, as a quarter of it soon exceeds that.
+     */
+    public Duration pause(int attempt, Duration waited) {
+      Duration d = pause(attempt);
+      if (!prompt) return d;
+      Duration within = max(max(firstPause, PROMPT_FLOOR), waited.multipliedBy(PROMPT_SHARE_PER_1000).dividedBy(1000));
+      return d.compareTo(within) < 0 ? d : within;
+    }
+  }
+
+  /** The share of the time waited so far that a prompt bound's pause stays within: a quarter. */
+  static final long PROMPT_SHARE_PER_1000 = 250;
+
+  /** A prompt bound's pauses are never cut below this: a look a second while a wait is young. */
+  static final Duration PROMPT_FLOOR = Duration.ofSeconds(1);
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 }

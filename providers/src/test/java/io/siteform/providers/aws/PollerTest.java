@@ -35,17 +35,42 @@ class PollerTest {
   }
 
   @Test
-  void reportsEachPendingLookAndBacksOffToThePollInterval() {
+  void reportsEachPendingLookAndBacksOffWithinAQuarterOfTheTimeWaitedUpToThePollInterval() {
     AtomicInteger looks = new AtomicInteger();
 
-    String result = poller.await(ADDRESS, Operation.CREATE, progress::add, () -> looks.incrementAndGet() < 7
+    String result = poller.await(ADDRESS, Operation.CREATE, progress::add, () -> looks.incrementAndGet() < 12
         ? Poller.pending("certificate arn:x is PENDING_VALIDATION")
         : Poller.done("ISSUED"));
 
     assertThat(result).isEqualTo("ISSUED");
+    // doubling from 250 ms, but a second at most while less than 4 s have passed, then a quarter of
+    // the time waited (4.75 s, 5.94 s, ...), which would reach the poll interval (4 s) at 16 s
     assertThat(clock.pauses()).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-        Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(4));
-    assertThat(progress).hasSize(6).containsOnly("certificate arn:x is PENDING_VALIDATION");
+        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(1187).plusNanos(500_000),
+        Duration.ofMillis(1484).plusNanos(375_000), Duration.ofMillis(1855).plusNanos(468_750),
+        Duration.ofMillis(2319).plusNanos(335_937), Duration.ofMillis(2899).plusNanos(169_921));
+    assertThat(progress).hasSize(11).containsOnly("certificate arn:x is PENDING_VALIDATION");
+  }
+
+  @Test
+  void aPromptWaitSeesItsEndWithinASecondOrAQuarterOfTheWaitAndStillBacksOffOverALongOne() {
+    // The replica wait's bound: S3 replicates within seconds, sometimes minutes.
+    Waits.Bound brisk = Waits.DEFAULTS.brisk();
+    for (long endsAtMs : new long[] {50, 300, 900, 2_500, 6_500, 12_000, 45_000, 600_000}) {
+      FakeClock time = new FakeClock();
+      AtomicInteger looks = new AtomicInteger();
+      new Poller(Waits.DEFAULTS, time).poll(ADDRESS, Operation.UPDATE, s -> {}, brisk, () -> {
+        looks.incrementAndGet();
+        return time.nanoTime() >= Duration.ofMillis(endsAtMs).toNanos() ? Poller.done(true) : Poller.pending("lagging");
+      });
+      long late = time.nanoTime() - Duration.ofMillis(endsAtMs).toNanos();
+      assertThat(Duration.ofNanos(late)).as("seen late, ending at %d ms", endsAtMs)
+          .isLessThanOrEqualTo(Duration.ofMillis(Math.max(1_000, endsAtMs / 4)));
+      if (endsAtMs == 6_500) assertThat(Duration.ofNanos(late)).isLessThan(Duration.ofMillis(1_700));
+      if (endsAtMs == 600_000) assertThat(looks.get()).as("looks in ten minutes").isLessThan(80);
+    }
+    // without it: seen at 12.7 s, 6.2 s late
+    assertThat(brisk.pause(6)).isEqualTo(Duration.ofMillis(6_400));
   }
 
   @Test
@@ -169,6 +194,9 @@ class PollerTest {
   void patientWaitsStartAtFiveSecondsAndStayWithinAMinute() {
     Waits.Bound patient = Waits.DEFAULTS.patient();
     assertThat(patient.pause(0)).isEqualTo(Duration.ofSeconds(5));
+    // not prompt: what it waits for is released in minutes
+    assertThat(patient.pause(0, Duration.ZERO)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(patient.pause(3, Duration.ofSeconds(35))).isEqualTo(Duration.ofSeconds(40));
     assertThat(patient.pause(10)).isEqualTo(Duration.ofMinutes(1));
     Waits.Bound quick = new Waits(Duration.ofSeconds(3), Duration.ofMillis(20)).patient();
     assertThat(quick.pause(0)).isEqualTo(Duration.ofMillis(20));

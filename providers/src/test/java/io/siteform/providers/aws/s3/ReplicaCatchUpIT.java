@@ -170,6 +170,38 @@ class ReplicaCatchUpIT {
   }
 
   /**
+   * S3 replication takes seconds on AWS (no time bound without Replication Time Control): the
+   * wait keeps looking, a round of HeadObject for the keys still missing each time, and ends with
+   * the replica current. It looks promptly but not harder than that: within a second of the copies
+   * landing (PollerTest proves the schedule with a clock of its own), so no more than a round of
+   * 20 HEADs for each of the first looks and one a second after them.
+   */
+  @Test
+  void whenS3TakesSecondsToReplicateTheWaitKeepsLookingAboutOnceASecondAndSeesTheCopies() throws IOException {
+    SiteContentProvider provider = new SiteContentProvider(clients, Waits.DEFAULTS);
+    write(30, "v1 ");
+    LiveResource first = provider.create(new CreateRequest(ADDRESS, REGION, desired(), Progress.NONE));
+    for (int i = 0; i < 20; i++) Files.writeString(site.resolve("page-" + i + ".html"), "v2 " + i);
+    moto.replicationSeconds(3);
+    int before = proxy.seen().size();
+    List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    provider.update(new UpdateRequest(ADDRESS, REGION, PRIMARY, first.attributes(), desired(), progress::add));
+
+    for (int i = 0; i < 20; i++) {
+      String key = "page-" + i + ".html";
+      assertThat(direct.s3(REPLICA_REGION).getObjectAsBytes(b -> b.bucket(REPLICA).key(key)).asUtf8String())
+          .isEqualTo("v2 " + i);
+    }
+    List<FaultProxy.Seen> seen = proxy.seen().subList(before, proxy.seen().size());
+    long heads = count(seen, replica("HEAD"));
+    // the spot check's 10, then the 20 edits for each look: 250 ms, then 100, 200, 400 and 800 ms
+    // apart, then a second (3 s and the looks' own time: at most 7 looks, and at least 4)
+    assertThat(heads).as("HEADs of the replica").isBetween(10L + 4 * 20, 10L + 8 * 20);
+    assertThat(progress).anyMatch(l -> l.startsWith("replica " + REPLICA_REGION + ": 10/30 objects current"));
+  }
+
+  /**
    * The wait after the uploads asks for no key sooner than S3 could have replicated it: keys whose
    * upload was answered a moment ago (here already replicated, told to the watch just now) are
    * asked for once each, after {@link ReplicaCatchUp#REPLICATION_SOONEST}, not at once and again.
