@@ -3,6 +3,7 @@
 Nothing here knows about siteform's cases; run.py composes these.
 """
 import http.client
+import json
 import http.server
 import os
 import random
@@ -89,6 +90,16 @@ class Moto:
 
     def between(self, start, end):
         return self.requests[start:end]
+
+    def replication_seconds(self, seconds):
+        """How long after a write the launcher's S3 replication copies it, from now on (its control
+        route; moto/README.md)."""
+        body = json.dumps({"replication_seconds": seconds}).encode()
+        req = urllib.request.Request(self.endpoint + "/moto-api/siteform/untidy", data=body, method="POST",
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            if r.status != 200:
+                raise SystemExit(f"bench: moto refused replication_seconds {seconds}: {r.status}")
 
     def stop(self):
         if self.proc.poll() is None:

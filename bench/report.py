@@ -223,6 +223,28 @@ def _chart(results, png: Path):
     return True
 
 
+def _replication_section(lat, a):
+    """Case 7: the re-publish while S3 takes seconds to replicate."""
+    rows = (lat or {}).get("replication")
+    out = ["## 7. The replica wait when S3 takes seconds to replicate", ""]
+    if not rows:
+        return out + ["Not measured in this run (`--latency-ms 0`, or a bench before case 7).", ""]
+    out += [
+        f"Case 2's re-publish ({a['edits']} edits) on the moto of case 6, once for each replication delay: "
+        "the launcher's `s3_replication_copy` copies each write that long after answering it (set through "
+        "its control route), as S3 does within seconds, with no bound without Replication Time Control. "
+        "The replica wait begins when the uploads end, about the delay before the last copies land, so its excess "
+        "over the delay is how late it saw them (give or take the 50 ms the copier batches by).", "",
+        "| S3 replicates after | replica wait | wait beyond the delay | whole apply |",
+        "|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        w = r.get("replica_wait")
+        out.append(f"| {r['delay']:g} s | {_fmt(w) + ' s' if w is not None else 'not printed'} | "
+                   f"{_fmt(w - r['delay']) + ' s' if w is not None else ''} | {_fmt(r['seconds'])} s |")
+    return out + [""]
+
+
 def _sweep_table(sweep):
     if not sweep:
         return "(not measured in this run)"
@@ -314,6 +336,7 @@ def write(results, md: Path, png: Path):
         "First publish:", "", _publish_table(lat["first"], results["s3deploy"]), "",
         f"Fresh checkout with {a['edits']} edits:", "", _publish_table(lat["again"], results["s3deploy"]), "",
     ] if lat else ["Not measured in this run (`--latency-ms 0`).", ""])
+    latency_section += _replication_section(lat, a)
     if stats:
         out += [f"Printed by siteform under `{stats['how']}` for the last no-change plan of case 3:", "",
                 "```", results["plan"]["stats"] or "(nothing)", "```", ""]

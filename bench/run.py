@@ -11,7 +11,8 @@ Starts one moto (moto/launcher.py on a free loopback port) and measures, on it:
      AWS requests per managed resource (by service, through a counting proxy);
   4. large sites: --files against --large files (plan, re-publish, peak RSS; --quick skips it);
   5. siteform's own phase breakdown, when this build has one (`--stats` or SITEFORM_TRACE=1);
-  6. cases 1 and 2 again on a moto that holds each request --latency-ms (a round trip to AWS).
+  6. cases 1 and 2 again on a moto that holds each request --latency-ms (a round trip to AWS);
+  7. on that moto, case 2's re-publish while S3 takes 1, 3 and 8 s to replicate.
 Then writes docs/benchmarks.md and docs/benchmarks.png (the chart needs matplotlib:
 `pip install matplotlib`; without it the Markdown is written alone).
 
@@ -23,6 +24,7 @@ import argparse
 import datetime
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -370,6 +372,32 @@ class Bench:
         return self.scale_case(site, spec, a.large, first)
 
 
+# How long S3 takes to replicate in case 7: a second, and the seconds it often takes on AWS.
+REPLICATION_DELAYS = (1, 3, 8)
+# The launcher's own delay, put back after case 7.
+REPLICATION_DEFAULT = 0.3
+
+
+def replication_case(bench, site, spec):
+    """Case 7: case 2's re-publish while S3 takes seconds to replicate (the launcher's replication
+    delay, through its control route): how soon after the copies land the replica wait ends."""
+    a = bench.args
+    out = []
+    try:
+        for i, delay in enumerate(REPLICATION_DELAYS):
+            bench.moto.replication_seconds(delay)
+            measure.fresh_checkout(site / "pristine", site / "dist", a.edits, f"replication{i}")
+            run = bench.siteform(spec, "apply", "--auto-approve")
+            m = re.search(r"replica wait ([0-9.]+)s", bench.stats_text(run) or "")
+            wait = float(m.group(1)) if m else None
+            log(f"  S3 replicating after {delay} s: apply {run.seconds:.2f} s, replica wait "
+                f"{'not printed' if wait is None else f'{wait:.2f} s'}")
+            out.append({"delay": delay, "seconds": run.seconds, "replica_wait": wait})
+    finally:
+        bench.moto.replication_seconds(REPLICATION_DEFAULT)
+    return out
+
+
 def latency_cases(args, work):
     """Cases 1 and 2 on a second moto that answers every request --latency-ms late: on loopback the
     server's CPU bounds every tool alike, against AWS the round trip does, and how many requests a
@@ -380,8 +408,10 @@ def latency_cases(args, work):
         sub = work / "latency"
         sub.mkdir()
         bench = Bench(args, sub, moto)
-        _, _, first, again = bench.publish_cases()
-        return {"ms": args.latency_ms, "first": first, "again": again}
+        site, spec, first, again = bench.publish_cases()
+        log(f"case 7, the re-publish while S3 takes {', '.join(map(str, REPLICATION_DELAYS))} s to replicate")
+        replication = replication_case(bench, site, spec)
+        return {"ms": args.latency_ms, "first": first, "again": again, "replication": replication}
     finally:
         moto.stop()
 
