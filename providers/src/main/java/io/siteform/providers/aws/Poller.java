@@ -14,10 +14,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * The one bounded poll behind every wait and retry of the providers, as the hashicorp provider's
  * {@code retry.StateChangeConf} is behind theirs: look at once; while not done, report what is
- * awaited and look again after a pause that doubles from the bound's first
- * pause up to its longest, within a quarter of the time waited so far or a second for most bounds
- * ({@link Waits.Bound#pause(int, Duration)}), and is never shorter than the look before it took (or, after a look
- * that says when the next is worth making, {@link Pending#idleFor}); at the bound's
+ * awaited and look again after a pause that doubles from the bound's first pause up to its
+ * longest, within a quarter of the time waited so far or a second for most bounds ({@link
+ * Waits.Bound#pause(int, Duration)}), and is never shorter than the look before it took (or,
+ * after a look that says when the next is worth making, {@link Pending#idleFor}); at the bound's
  * timeout look one last time, then give up.
  *
  * <p>Two uses share it. {@link #await} waits for AWS to finish something asynchronous (a

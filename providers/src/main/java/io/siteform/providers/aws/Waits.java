@@ -101,8 +101,8 @@ public record Waits(Duration timeout, Duration pollInterval) {
   /**
    * One wait's bound: at most {@code timeout}, and between two looks a pause that starts at {@code
    * firstPause} and doubles up to {@code maxPause}; a {@code prompt} bound also keeps each pause
-   * within a quarter ({@link #PROMPT_SHARE_PER_1000}) of the time waited so far, or {@link #PROMPT_FLOOR} (see {@link
-   * #pause(int, Duration)}).
+   * within a quarter ({@link #PROMPT_SHARE_PER_1000}) of the time waited so far, or {@link
+   * #PROMPT_FLOOR} (see {@link #pause(int, Duration)}).
    */
   public record Bound(Duration timeout, Duration firstPause, Duration maxPause, boolean prompt) {
     public Bound {

@@ -450,8 +450,9 @@ final class ReplicaCatchUp {
    * a publish are not asked for the moment they end), the rounds 100 ms apart at first
    * ({@link io.siteform.providers.aws.Waits#brisk}), as a re-publish's copies can land within a
    * second, and never more than a second apart, or a quarter of the time waited, after that, as
-   * they often take seconds: the wait ends soon after the last copy lands. Cross-region replication has no time bound without Replication Time Control, so
-   * running out of time is an answer, not a failure.
+   * they often take seconds: the wait ends soon after the last copy lands. Cross-region
+   * replication has no time bound without Replication Time Control, so running out of time is an
+   * answer, not a failure.
    */
   private Map<Replica, List<String>> await(Watch watch, Map<Replica, Map<String, Listed>> held, Progress progress) {
     Map<Replica, List<String>> missing = new LinkedHashMap<>();
