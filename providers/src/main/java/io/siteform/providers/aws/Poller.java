@@ -14,11 +14,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * The one bounded poll behind every wait and retry of the providers, as the hashicorp provider's
  * {@code retry.StateChangeConf} is behind theirs: look at once; while not done, report what is
- * awaited and look again after a pause that doubles from the bound's first pause up to its
- * longest, within a quarter of the time waited so far or a second for most bounds ({@link
- * Waits.Bound#pause(int, Duration)}), and is never shorter than the look before it took (or,
- * after a look that says when the next is worth making, {@link Pending#idleFor}); at the bound's
- * timeout look one last time, then give up.
+ * awaited (when it changed, or {@link #SAY_AGAIN_AFTER} after it was last said) and look again
+ * after a pause that doubles from the bound's first pause up to its longest, within a quarter of
+ * the time waited so far or a second for most bounds ({@link Waits.Bound#pause(int, Duration)}),
+ * and is never shorter than the look before it took (or, after a look that says when the next is
+ * worth making, {@link Pending#idleFor}); at the bound's timeout look one last time, then give up.
  *
  * <p>Two uses share it. {@link #await} waits for AWS to finish something asynchronous (a
  * distribution deployed, a certificate issued) and gives up with a {@link ProviderException}
@@ -46,6 +46,14 @@ public final class Poller {
 
     void sleep(Duration d) throws InterruptedException;
   }
+
+  /**
+   * How long a wait whose status has not changed goes before saying it again: looks come up to a
+   * second apart early in a wait, and a CI log needs one line of "replica ...: 27/30 objects
+   * current" per few seconds, not one per look. Shorter than the CLI's ten seconds without a line
+   * before it prints "Still modifying..." without the status.
+   */
+  static final Duration SAY_AGAIN_AFTER = Duration.ofSeconds(5);
 
   private final Waits waits;
   private final Clock clock;
@@ -147,6 +155,8 @@ public final class Poller {
     long timeout = bound.timeout().toNanos();
     // Looks that found something missing: the pauses double with them, not with idle ones.
     int misses = 0;
+    String said = null;
+    long saidAt = 0;
     for (;;) {
       long looked = clock.nanoTime();
       Outcome<T> outcome = check.look();
@@ -155,8 +165,13 @@ public final class Poller {
       long now = clock.nanoTime();
       long elapsed = now - start;
       if (elapsed >= timeout) return pending;
-      // The engine adds the step's elapsed time to each progress line: one clock per line.
-      progress.report(pending.status());
+      // The engine adds the step's elapsed time to each progress line: one clock per line. A
+      // status said a moment ago is not said again at every look (a look a second, early on).
+      if (!pending.status().equals(said) || now - saidAt >= SAY_AGAIN_AFTER.toNanos()) {
+        progress.report(pending.status());
+        said = pending.status();
+        saidAt = now;
+      }
       // A slow look (a listing of many pages) is not repeated back to back.
       Duration pause = pending.idleFor() != null ? pending.idleFor()
           : max(bound.pause(misses++, Duration.ofNanos(elapsed)), Duration.ofNanos(now - looked));
