@@ -73,6 +73,15 @@ def _targets(results):
                  f"{_ratio(lf, ls)}× s3deploy{also_l(0)} | {verdict(None if ls is None else lf <= ls)} |",
                  f"| 3. re-publish, {lat['ms']:g} ms round trip (case 6) | siteform ≤ 2× s3deploy | "
                  f"{_ratio(af, as_)}× s3deploy{also_l(1)} | {verdict(None if as_ is None else af <= 2 * as_)} |"]
+        waits = [r for r in lat.get("replication") or [] if r.get("replica_wait") is not None]
+        if waits:
+            # The wait starts as the uploads end, about S3's delay before the last copies land.
+            beyond = [r["replica_wait"] - r["delay"] for r in waits]
+            ok = all(b <= max(1.0, r["delay"] / 4) for b, r in zip(beyond, waits))
+            rows.append("| 2. replica wait, S3 replicating after "
+                        + "/".join(f"{r['delay']:g}" for r in waits) + " s (case 7) | sees the copies within "
+                        "max(1 s, a quarter of the wait) of landing | "
+                        + "/".join(f"{b:.2f}" for b in beyond) + f" s beyond the delay | {verdict(ok)} |")
     if len(scale) > 1:
         small, large = scale[0], scale[-1]
         n = large["files"] / small["files"]
