@@ -174,7 +174,7 @@ public final class Poller {
       }
       // A slow look (a listing of many pages) is not repeated back to back.
       Duration pause = pending.idleFor() != null ? pending.idleFor()
-          : max(bound.pause(misses++, Duration.ofNanos(elapsed)), Duration.ofNanos(now - looked));
+          : Waits.max(bound.pause(misses++, Duration.ofNanos(elapsed)), Duration.ofNanos(now - looked));
       Duration left = Duration.ofNanos(timeout - elapsed);
       try {
         clock.sleep(pause.compareTo(left) < 0 ? pause : left);
@@ -217,10 +217,6 @@ public final class Poller {
       call.run();
       return Boolean.TRUE;
     });
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static ProviderException timedOut(Address address, Operation operation, Waits.Bound bound, Pending<?> pending) {

@@ -147,7 +147,8 @@ public record Waits(Duration timeout, Duration pollInterval) {
   /** A prompt bound's pauses are never cut below this: a look a second while a wait is young. */
   static final Duration PROMPT_FLOOR = Duration.ofSeconds(1);
 
-  private static Duration max(Duration a, Duration b) {
+  /** The longer of two pauses (the poller's too). */
+  static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
 }
