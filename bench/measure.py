@@ -93,13 +93,20 @@ class Moto:
 
     def replication_seconds(self, seconds):
         """How long after a write the launcher's S3 replication copies it, from now on (its control
-        route; moto/README.md)."""
-        body = json.dumps({"replication_seconds": seconds}).encode()
-        req = urllib.request.Request(self.endpoint + "/moto-api/siteform/untidy", data=body, method="POST",
+        route; moto/README.md); restore_launcher() puts the launcher's own back."""
+        self._control("", {"replication_seconds": seconds})
+
+    def restore_launcher(self):
+        """The control route's settings as the launcher started (the replication delay among them)."""
+        self._control("/restore", None)
+
+    def _control(self, path, request):
+        body = json.dumps(request).encode() if request is not None else b""
+        req = urllib.request.Request(self.endpoint + "/moto-api/siteform/untidy" + path, data=body, method="POST",
                                      headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(req, timeout=30) as r:
             if r.status != 200:
-                raise SystemExit(f"bench: moto refused replication_seconds {seconds}: {r.status}")
+                raise SystemExit(f"bench: moto refused {path or 'the control route'} {request}: {r.status}")
 
     def stop(self):
         if self.proc.poll() is None:

@@ -374,8 +374,6 @@ class Bench:
 
 # How long S3 takes to replicate in case 7: a second, and the seconds it often takes on AWS.
 REPLICATION_DELAYS = (1, 3, 8)
-# The launcher's own delay, put back after case 7.
-REPLICATION_DEFAULT = 0.3
 
 
 def replication_case(bench, site, spec):
@@ -394,7 +392,7 @@ def replication_case(bench, site, spec):
                 f"{'not printed' if wait is None else f'{wait:.2f} s'}")
             out.append({"delay": delay, "seconds": run.seconds, "replica_wait": wait})
     finally:
-        bench.moto.replication_seconds(REPLICATION_DEFAULT)
+        bench.moto.restore_launcher()
     return out
 
 

@@ -37,7 +37,7 @@ _launcher = frozenset()
 _marks = {}
 _reset_hooks = []
 _settings = {"route53_rate": DEFAULT_ROUTE53_RATE, "replication_seconds": DEFAULT_REPLICATION_SECONDS}
-# What the launcher started with (--replication-seconds): restore puts it back.
+# What the launcher started with (the rate's default, --replication-seconds): restore puts it back.
 _launcher_settings = dict(_settings)
 
 
@@ -134,7 +134,7 @@ def restore():
     with _lock:
         _armed.clear()
         _armed.update(_launcher)
-    set_route53_rate(DEFAULT_ROUTE53_RATE)
+    set_route53_rate(_launcher_settings["route53_rate"])
     set_replication_seconds(_launcher_settings["replication_seconds"])
 
 
