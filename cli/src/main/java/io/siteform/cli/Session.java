@@ -260,6 +260,7 @@ final class Session implements AutoCloseable {
   public void close() {
     try {
       releaseLock();
+      if (clients != null && !clients.built().isEmpty()) StartupArchive.reachedAws();
       if (clients != null) clients.close();
     } finally {
       if (stats != null) stats.print(terminal.err(), clients == null ? java.util.Map.of() : clients.requests(), managed);

@@ -10,19 +10,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import io.siteform.providers.testing.MotoExtension;
+import io.siteform.providers.testing.MotoServer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/siteform}'s class-data sharing archive (issue 14.3) never breaks a run: a cache
  * folder that cannot be made, an archive a killed run left truncated, and CDS turned off all run
- * siteform as without it; the first run writes the archive without a word on stdout, the next
- * one checks it and uses it. Needs the runnable jar, which the package phase builds before ITs.
+ * siteform as without it; the first run that reaches AWS writes the archive without a word on
+ * stdout, the next one checks it and uses it; a run that never reached AWS leaves none, and on
+ * CI none is written to a cache the job did not choose. Needs the runnable jar, which the package
+ * phase builds before ITs.
  */
+@ExtendWith(MotoExtension.class)
 class BinSiteformIT {
   @TempDir Path dir;
+  MotoServer moto;
 
   record Result(int exit, String out, String err) {}
+
+  /** A plan whose state lives in S3 reaches AWS even before the site exists: it reads the state there. */
+  @BeforeEach
+  void setUp(MotoServer moto) throws IOException {
+    this.moto = moto;
+    try (var clients = moto.newClients()) {
+      var s3 = clients.s3("eu-west-1");
+      if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals("bin-siteform-state"))) {
+        s3.createBucket(b -> b.bucket("bin-siteform-state")
+            .createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+      }
+    }
+    Files.writeString(dir.resolve("siteform.yaml"), CliTest.SPEC
+        + "backend: {type: s3, bucket: bin-siteform-state, key: " + dir.getFileName() + ".json, region: eu-west-1}\n");
+  }
 
   @Test
   void anUnwritableCacheFolderMeansNoArchiveAndTheRunGoesOn() throws Exception {
@@ -34,36 +57,68 @@ class BinSiteformIT {
   }
 
   @Test
-  void theFirstRunWritesTheArchiveQuietlyAndTheNextUsesIt() throws Exception {
+  void theFirstRunThatReachesAwsWritesTheArchiveQuietlyAndTheNextUsesIt() throws Exception {
     Path cache = dir.resolve("cache");
-    Result first = run(Map.of("SITEFORM_CACHE_DIR", cache.toString()));
+    Result first = plan(Map.of("SITEFORM_CACHE_DIR", cache.toString()));
     assertThat(first.exit()).as(first.err()).isEqualTo(0);
-    assertThat(first.out()).isEqualTo("siteform " + io.siteform.engine.render.Versions.SITEFORM + "\n");
+    assertThat(first.out()).contains("Plan: ");
     assertThat(first.err()).isEmpty();
-    assertThat(names(cache)).singleElement().asString().endsWith(".part");
+    assertThat(names(cache)).hasSize(2).allMatch(n -> n.matches("siteform-\\d+\\.\\d+\\.part(\\.full)?"));
 
     Result second = run(Map.of("SITEFORM_CACHE_DIR", cache.toString()));
     assertThat(second.exit()).as(second.err()).isEqualTo(0);
-    assertThat(second.out()).isEqualTo(first.out());
+    assertThat(second.out()).isEqualTo("siteform " + io.siteform.engine.render.Versions.SITEFORM + "\n");
     assertThat(names(cache)).singleElement().asString().endsWith(".jsa");
   }
 
+  /**
+   * The archive of {@code --version} holds a tenth of a plan's classes: kept, it would stand in for
+   * the full one as long as the jar stays the same. It is thrown away, and the next run writes another.
+   */
   @Test
-  void aTruncatedArchiveIsThrownAwayNotMapped() throws Exception {
+  void anArchiveOfARunThatNeverReachedAwsIsNotKept() throws Exception {
     Path cache = dir.resolve("cache");
     assertThat(run(Map.of("SITEFORM_CACHE_DIR", cache.toString())).exit()).isEqualTo(0);
-    Path part = names(cache).stream().map(cache::resolve).findFirst().orElseThrow();
-    // As a run killed while writing it would leave it, under a pid no process has.
-    byte[] bytes = Files.readAllBytes(part);
-    Files.delete(part);
-    String name = part.getFileName().toString().replaceAll("\\.\\d+\\.part$", ".999999999.part");
-    Files.write(cache.resolve(name), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+    List<String> first = names(cache);
+    assertThat(first).singleElement().asString().endsWith(".part");
 
-    Result r = run(Map.of("SITEFORM_CACHE_DIR", cache.toString()));
+    Result second = run(Map.of("SITEFORM_CACHE_DIR", cache.toString()));
+    assertThat(second.exit()).as(second.err()).isEqualTo(0);
+    assertThat(second.err()).isEmpty();
+    assertThat(names(cache)).singleElement().asString().endsWith(".part").isNotEqualTo(first.get(0));
+
+    assertThat(plan(Map.of("SITEFORM_CACHE_DIR", cache.toString())).exit()).isEqualTo(0);
+    assertThat(run(Map.of("SITEFORM_CACHE_DIR", cache.toString())).exit()).isEqualTo(0);
+    assertThat(names(cache)).singleElement().asString().endsWith(".jsa");
+  }
+
+  /**
+   * On CI the default cache goes with the runner: an archive written there would cost every job
+   * about 3 s and help none. One the job keeps (SITEFORM_CACHE_DIR) is written, and one already in
+   * the default cache (a runner that keeps its home) is used.
+   */
+  @Test
+  void onCiNoArchiveIsWrittenToACacheTheJobDidNotChoose() throws Exception {
+    Path xdg = dir.resolve("xdg");
+    Map<String, String> ci = Map.of("CI", "true", "XDG_CACHE_HOME", xdg.toString());
+    Result r = plan(ci);
     assertThat(r.exit()).as(r.err()).isEqualTo(0);
-    assertThat(r.out()).startsWith("siteform ");
-    assertThat(names(cache)).noneMatch(n -> n.contains(".999999999."));
-    assertThat(names(cache)).noneMatch(n -> n.endsWith(".jsa"));
+    assertThat(xdg).doesNotExist();
+
+    Path kept = dir.resolve("kept");
+    assertThat(plan(Map.of("CI", "true", "SITEFORM_CACHE_DIR", kept.toString())).exit()).isEqualTo(0);
+    assertThat(names(kept)).hasSize(2);
+
+    // Made off CI in the default cache, then used on CI.
+    assertThat(plan(Map.of("XDG_CACHE_HOME", xdg.toString())).exit()).isEqualTo(0);
+    assertThat(run(Map.of("XDG_CACHE_HOME", xdg.toString())).exit()).isEqualTo(0);
+    assertThat(names(xdg.resolve("siteform"))).singleElement().asString().endsWith(".jsa");
+    Map<String, String> logged = new java.util.HashMap<>(ci);
+    logged.put("SITEFORM_JAVA_OPTS", "-Xlog:class+load=info:stderr");
+    Result used = run(logged);
+    assertThat(used.exit()).as(used.err()).isEqualTo(0);
+    assertThat(used.err().lines().filter(l -> l.contains(" picocli.CommandLine source: ")))
+        .singleElement().asString().contains("shared objects file");
   }
 
   /**
@@ -73,7 +128,8 @@ class BinSiteformIT {
   @Test
   void theArchiveHoldsPicocli() throws Exception {
     Path cache = dir.resolve("cache");
-    for (int i = 0; i < 2; i++) assertThat(run(Map.of("SITEFORM_CACHE_DIR", cache.toString())).exit()).isEqualTo(0);
+    assertThat(plan(Map.of("SITEFORM_CACHE_DIR", cache.toString())).exit()).isEqualTo(0);
+    assertThat(run(Map.of("SITEFORM_CACHE_DIR", cache.toString())).exit()).isEqualTo(0);
     assertThat(names(cache)).singleElement().asString().endsWith(".jsa");
 
     Result r = run(Map.of("SITEFORM_CACHE_DIR", cache.toString(), "SITEFORM_JAVA_OPTS", "-Xlog:class+load=info:stderr"));
@@ -96,9 +152,26 @@ class BinSiteformIT {
     }
   }
 
+  /** {@code bin/siteform --version}: no AWS. */
   private Result run(Map<String, String> env) throws Exception {
+    return run(env, "--version");
+  }
+
+  /** {@code bin/siteform plan} of the test's spec against its moto. */
+  private Result plan(Map<String, String> env) throws Exception {
+    return run(env, "--endpoint-url", moto.endpoint().toString(), "--no-color", "plan");
+  }
+
+  private Result run(Map<String, String> env, String... args) throws Exception {
     Path script = root().resolve("bin/siteform");
-    ProcessBuilder pb = new ProcessBuilder(script.toString(), "--version").directory(dir.toFile());
+    List<String> command = new java.util.ArrayList<>(List.of(script.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    // What the test names, and nothing of the CI this test may itself run on.
+    pb.environment().keySet().removeIf(k -> k.equals("CI") || k.startsWith("SITEFORM_") || k.startsWith("AWS_"));
+    pb.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
+        "AWS_EC2_METADATA_DISABLED", "true", "AWS_CONFIG_FILE", dir.resolve("aws-config").toString(),
+        "AWS_SHARED_CREDENTIALS_FILE", dir.resolve("aws-credentials").toString()));
     pb.environment().putAll(env);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
