@@ -254,6 +254,29 @@ def _replication_section(lat, a):
     return out + [""]
 
 
+def _runner_section(lat, a):
+    """Case 8: the re-publish on a CI runner whose cache goes with it."""
+    runs = (lat or {}).get("runner")
+    out = ["## 8. The re-publish on a CI runner whose cache goes with it", ""]
+    if not runs or not runs.get("fresh"):
+        return out + ["Not measured in this run (`--latency-ms 0`, or a bench before case 8).", ""]
+    kept = _median((lat.get("again") or {}).get("siteform") or [])
+    fresh, writing = _median(runs["fresh"]), _median(runs.get("writing") or [])
+    out += [
+        f"Case 2's re-publish ({a['edits']} edits) on the moto of case 6, as on a hosted CI runner: `CI` set and an "
+        "empty cache folder every run, so no class-data sharing archive to start from. `bin/siteform` writes none "
+        "there (the default cache goes with the runner); beside it, the same run told to write one "
+        "(`SITEFORM_CACHE_DIR` set to the empty folder), as every such run did before. Medians of "
+        f"{len(runs['fresh'])}, alternating.", "",
+        "| run | whole apply |",
+        "|---|---:|",
+        f"| runner, no archive, none written (now) | {_fmt(fresh)} s |",
+        f"| runner, writing the archive as it exits (before) | {_fmt(writing)} s |",
+        f"| archive kept from an earlier run (case 6's re-publish) | {_fmt(kept)} s |",
+    ]
+    return out + [""]
+
+
 def _sweep_table(sweep):
     if not sweep:
         return "(not measured in this run)"
@@ -346,6 +369,7 @@ def write(results, md: Path, png: Path):
         f"Fresh checkout with {a['edits']} edits:", "", _publish_table(lat["again"], results["s3deploy"]), "",
     ] if lat else ["Not measured in this run (`--latency-ms 0`).", ""])
     latency_section += _replication_section(lat, a)
+    latency_section += _runner_section(lat, a)
     if stats:
         out += [f"Printed by siteform under `{stats['how']}` for the last no-change plan of case 3:", "",
                 "```", results["plan"]["stats"] or "(nothing)", "```", ""]

@@ -13,6 +13,8 @@ Starts one moto (moto/launcher.py on a free loopback port) and measures, on it:
   5. siteform's own phase breakdown, when this build has one (`--stats` or SITEFORM_TRACE=1);
   6. cases 1 and 2 again on a moto that holds each request --latency-ms (a round trip to AWS);
   7. on that moto, case 2's re-publish while S3 takes 1, 3 and 8 s to replicate.
+  8. on that moto, case 2's re-publish on a CI runner whose cache goes with it: no class-data
+     sharing archive, and none written (beside the same run writing one, as every run there did).
 Then writes docs/benchmarks.md and docs/benchmarks.png (the chart needs matplotlib:
 `pip install matplotlib`; without it the Markdown is written alone).
 
@@ -147,9 +149,11 @@ class Bench:
         return [str(SITEFORM), "-f", str(spec), "--endpoint-url", endpoint or self.endpoint,
                 "--no-color", *args]
 
-    def siteform(self, spec, *args, timeout=TIMEOUT, check=True, endpoint=None, java_opts=None):
+    def siteform(self, spec, *args, timeout=TIMEOUT, check=True, endpoint=None, java_opts=None, env=None):
         cmd = self.sf(spec, *args, endpoint=endpoint)
-        env = self.env if java_opts is None else dict(self.env, SITEFORM_JAVA_OPTS=java_opts)
+        env = dict(env if env is not None else self.env)
+        if java_opts is not None:
+            env["SITEFORM_JAVA_OPTS"] = java_opts
         if self.stats and args and args[0] in ("plan", "apply"):
             if self.stats["how"] == "--stats":
                 cmd = self.sf(spec, args[0], "--stats", *args[1:], endpoint=endpoint)
@@ -396,6 +400,27 @@ def replication_case(bench, site, spec):
     return out
 
 
+def runner_case(bench, site, spec):
+    """Case 8: case 2's re-publish on a CI runner whose cache goes with it (CI set, an empty
+    $XDG_CACHE_HOME every run), beside the same run writing its archive as it exits, which every such
+    run did before bin/siteform stopped writing one to a cache the job did not choose."""
+    a = bench.args
+    out = {"fresh": [], "writing": []}
+    base = {k: v for k, v in bench.env.items() if k != "SITEFORM_CACHE_DIR"}
+    for r in range(a.repeat):
+        for kind in (("fresh", "writing") if r % 2 == 0 else ("writing", "fresh")):
+            cache = bench.work / f"runner-{kind}-{r}"
+            env = dict(base, CI="true", XDG_CACHE_HOME=str(cache))
+            if kind == "writing":
+                env["SITEFORM_CACHE_DIR"] = str(cache / "siteform")
+            measure.fresh_checkout(site / "pristine", site / "dist", a.edits, f"runner-{kind}-{r}")
+            run = bench.siteform(spec, "apply", "--auto-approve", env=env)
+            archive = sorted(p.name for p in (cache / "siteform").glob("*")) if (cache / "siteform").exists() else []
+            log(f"  {kind}: {run.seconds:.2f} s, cache afterwards: {archive or 'none'}")
+            out[kind].append({"seconds": run.seconds, "cache": archive})
+    return out
+
+
 def latency_cases(args, work):
     """Cases 1 and 2 on a second moto that answers every request --latency-ms late: on loopback the
     server's CPU bounds every tool alike, against AWS the round trip does, and how many requests a
@@ -409,7 +434,10 @@ def latency_cases(args, work):
         site, spec, first, again = bench.publish_cases()
         log(f"case 7, the re-publish while S3 takes {', '.join(map(str, REPLICATION_DELAYS))} s to replicate")
         replication = replication_case(bench, site, spec)
-        return {"ms": args.latency_ms, "first": first, "again": again, "replication": replication}
+        log("case 8, the re-publish on a CI runner whose cache goes with it")
+        runner = runner_case(bench, site, spec)
+        return {"ms": args.latency_ms, "first": first, "again": again, "replication": replication,
+                "runner": runner}
     finally:
         moto.stop()
 
