@@ -21,9 +21,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    int code = run(surroundings(out, err, in, System.getenv()), entered, args);
-    StartupArchive.mark();
-    System.exit(code);
+    System.exit(run(surroundings(out, err, in, System.getenv()), entered, args));
   }
 
   /**

@@ -16,23 +16,17 @@ final class StartupArchive {
   /** The system property {@code bin/siteform} names this run's archive in, when it writes one. */
   static final String PART = "siteform.cds.part";
 
-  private static volatile boolean reachedAws;
-
   private StartupArchive() {}
 
-  /** This run built an SDK client: its archive holds what a run that reaches AWS loads. */
-  static void reachedAws() {
-    reachedAws = true;
-  }
-
   /**
-   * Marks this run's archive as one to keep, if this run reached AWS. Called once the command has
-   * ended; the JVM writes the archive after it, as it exits. A mark that cannot be written costs
-   * only the archive: the next run without one writes another.
+   * Marks this run's archive as one to keep: the run built an SDK client, so its archive holds
+   * what a run that reaches AWS loads. Called as the command's session closes; the JVM writes the
+   * archive after it, as it exits. A mark that cannot be written costs only the archive: the next
+   * run without one writes another.
    */
-  static void mark() {
+  static void reachedAws() {
     String part = System.getProperty(PART);
-    if (part == null || part.isBlank() || !reachedAws) return;
+    if (part == null || part.isBlank()) return;
     try {
       Files.newOutputStream(Path.of(part + ".full")).close();
     } catch (IOException | RuntimeException e) {
