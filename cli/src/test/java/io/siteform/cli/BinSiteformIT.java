@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * folder that cannot be made, an archive a killed run left truncated, and CDS turned off all run
  * siteform as without it; the first run that reaches AWS writes the archive without a word on
  * stdout, the next one checks it and uses it; a run that never reached AWS leaves none, and on
- * CI none is written to a cache the job did not choose. Needs the runnable jar, which the package
+ * CI none is written to a cache the job did not choose. It runs JAVA_HOME's java when that is
+ * set, and refuses one older than Java 17, or none, by name. Needs the runnable jar, which the package
  * phase builds before ITs.
  */
 @ExtendWith(MotoExtension.class)
@@ -144,6 +145,51 @@ class BinSiteformIT {
     Result r = run(Map.of("SITEFORM_CACHE_DIR", cache.toString(), "SITEFORM_CDS", "0"));
     assertThat(r.exit()).as(r.err()).isEqualTo(0);
     assertThat(Files.exists(cache)).isFalse();
+  }
+
+  @Test
+  void javaHomeNamesTheJvmThatRunsSiteform() throws Exception {
+    Path jdk = fakeJdk("17.0.99");
+    Result r = run(Map.of("JAVA_HOME", jdk.toString(), "SITEFORM_CACHE_DIR", dir.resolve("cache").toString()));
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).isEqualTo("siteform " + io.siteform.engine.render.Versions.SITEFORM + "\n");
+    assertThat(jdk.resolve("started")).as("JAVA_HOME's java ran").exists();
+  }
+
+  @Test
+  void aJavaHomeWithoutJavaIsRefusedNamingIt() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("not-a-jdk"));
+    Result r = run(Map.of("JAVA_HOME", empty.toString()));
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("siteform: JAVA_HOME is " + empty + ", which has no bin/java: point it at a"
+        + " Java 17 or later JDK, or unset it to use the java on PATH\n");
+  }
+
+  /** Java 11 would die on the jar's class version, a stack trace that names no fix: refused before it starts. */
+  @Test
+  void aJavaOlderThan17IsRefusedBeforeItStarts() throws Exception {
+    for (String version : List.of("11.0.22", "1.8.0_402")) {
+      Path jdk = fakeJdk(version);
+      Result r = run(Map.of("JAVA_HOME", jdk.toString()));
+      assertThat(r.exit()).as(version).isEqualTo(1);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).isEqualTo("siteform: " + jdk.resolve("bin/java") + " is Java " + version
+          + "; siteform needs Java 17 or later: set JAVA_HOME to one\n");
+      assertThat(jdk.resolve("started")).as("its java never ran").doesNotExist();
+      Files.walk(jdk).sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+  }
+
+  /** A JDK folder whose bin/java notes that it ran, then runs this test's JVM; its release file says {@code version}. */
+  private Path fakeJdk(String version) throws IOException {
+    Path jdk = Files.createDirectories(dir.resolve("jdk"));
+    Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+    Path real = Path.of(System.getProperty("java.home"), "bin", "java");
+    Files.writeString(java, "#!/bin/sh\n: > '" + jdk.resolve("started") + "'\nexec '" + real + "' \"$@\"\n");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+    Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    return jdk;
   }
 
   private static List<String> names(Path cache) throws IOException {
