@@ -177,13 +177,27 @@ class BinSiteformIT {
       assertThat(r.err()).isEqualTo("siteform: " + jdk.resolve("bin/java") + " is Java " + version
           + "; siteform needs Java 17 or later: set JAVA_HOME to one\n");
       assertThat(jdk.resolve("started")).as("its java never ran").doesNotExist();
-      Files.walk(jdk).sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     }
+  }
+
+  /** No JAVA_HOME and no java on PATH (only what the script needs before it looks): named, not bash's 127. */
+  @Test
+  void noJavaAtAllIsRefusedNamingTheFix() throws Exception {
+    Path tools = Files.createDirectories(dir.resolve("tools"));
+    for (String tool : List.of("bash", "readlink", "dirname")) {
+      Path real = Stream.of("/usr/bin", "/bin").map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst()
+          .orElseThrow();
+      Files.createSymbolicLink(tools.resolve(tool), real);
+    }
+    Result r = run(Map.of("JAVA_HOME", "", "PATH", tools.toString()));
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("siteform: no java on PATH: install Java 17 or later, or set JAVA_HOME to one\n");
   }
 
   /** A JDK folder whose bin/java notes that it ran, then runs this test's JVM; its release file says {@code version}. */
   private Path fakeJdk(String version) throws IOException {
-    Path jdk = Files.createDirectories(dir.resolve("jdk"));
+    Path jdk = Files.createDirectories(dir.resolve("jdk-" + version));
     Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
     Path real = Path.of(System.getProperty("java.home"), "bin", "java");
     Files.writeString(java, "#!/bin/sh\n: > '" + jdk.resolve("started") + "'\nexec '" + real + "' \"$@\"\n");
