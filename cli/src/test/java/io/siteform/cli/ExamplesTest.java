@@ -72,6 +72,43 @@ class ExamplesTest {
     }
   }
 
+  /**
+   * Every job that installs siteform first restores the jar, the stamp bin/siteform's build leaves
+   * beside it and the archive's folder, which SITEFORM_CACHE_DIR names: a job that builds the jar
+   * again takes about 21 s more, one that names another folder writes an archive no job keeps.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyJobThatInstallsSiteformRestoresItsBuildFromTheCache() throws IOException {
+    Path workflow = root().resolve("examples/github-actions/.github/workflows/siteform.yml");
+    var doc = (java.util.Map<String, Object>) new Yaml().load(Files.readString(workflow));
+    String cacheDir = String.valueOf(((java.util.Map<String, Object>) doc.get("env")).get("SITEFORM_CACHE_DIR"));
+    assertThat(cacheDir).isEqualTo("${{ github.workspace }}/.siteform-cache");
+    assertThat(Files.readString(root().resolve("bin/siteform"))).contains("stamp=\"$jar.sources\"");
+    var jobs = (java.util.Map<String, java.util.Map<String, Object>>) doc.get("jobs");
+    int installs = 0;
+    for (var job : jobs.entrySet()) {
+      var steps = (List<java.util.Map<String, Object>>) job.getValue().get("steps");
+      int install = -1;
+      int cache = -1;
+      for (int i = 0; i < steps.size(); i++) {
+        if (String.valueOf(steps.get(i).get("run")).contains(".siteform/bin/siteform --version")) install = i;
+        if (String.valueOf(steps.get(i).get("uses")).startsWith("actions/cache@")) cache = i;
+      }
+      if (install < 0) continue;
+      installs++;
+      assertThat(steps).as("job %s: the JDK step the key names", job.getKey())
+          .anyMatch(st -> String.valueOf(st.get("uses")).startsWith("actions/setup-java@") && "java".equals(st.get("id")));
+      assertThat(cache).as("job %s restores the cache before installing", job.getKey()).isBetween(0, install - 1);
+      var with = (java.util.Map<String, Object>) steps.get(cache).get("with");
+      assertThat(String.valueOf(with.get("path")).lines().map(String::trim).toList()).as("job %s", job.getKey())
+          .containsExactlyInAnyOrder(".siteform/cli/target/siteform.jar", ".siteform/cli/target/siteform.jar.sources",
+              ".siteform-cache");
+      assertThat(String.valueOf(with.get("key"))).contains("${{ steps.java.outputs.version }}", "${{ vars.SITEFORM_REF }}");
+    }
+    assertThat(installs).isEqualTo(jobs.size());
+  }
+
   /** The words after {@code siteform} on each line that runs it, up to a redirection or comment. */
   static List<String[]> siteformCommands(String workflow) {
     List<String[]> out = new ArrayList<>();
