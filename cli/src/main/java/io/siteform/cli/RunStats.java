@@ -22,6 +22,8 @@ import java.util.TreeMap;
 final class RunStats implements EngineListener {
   private final long created = System.nanoTime();
   private final Map<String, Duration> phases = new LinkedHashMap<>();
+  /** How many times each phase ran, where more than once ("state write", once per apply step). */
+  private final Map<String, Integer> times = new TreeMap<>();
   private final Map<String, Duration> reads = new TreeMap<>();
   private final Map<Address, Duration> refreshed = new TreeMap<>();
   private final Map<String, Duration> applied = new TreeMap<>();
@@ -50,6 +52,7 @@ final class RunStats implements EngineListener {
   @Override
   public synchronized void phase(String name, Duration elapsed) {
     phases.merge(name, elapsed, Duration::plus);
+    times.merge(name, 1, Integer::sum);
     window("phase " + name, elapsed);
   }
 
@@ -108,7 +111,8 @@ final class RunStats implements EngineListener {
     if (launcherToJvm != null) row(err, 1, "bin/siteform to jvm start", launcherToJvm);
     if (jvmToMain != null) row(err, 1, "jvm start to main", jvmToMain);
     phases.forEach((name, d) -> {
-      row(err, 1, name, d, windows.get("phase " + name), "");
+      int n = times.getOrDefault(name, 1);
+      row(err, 1, name, d, windows.get("phase " + name), n > 1 ? n + " times" : "");
       switch (name) {
         case "data sources" -> reads.forEach((a, r) -> row(err, 2, a, r, windows.get("read " + a), ""));
         case "refresh" -> refreshed.forEach((a, r) -> row(err, 2, a.toString(), r, windows.get("refresh " + a), ""));

@@ -121,7 +121,43 @@ final class Session implements AutoCloseable {
       case S3 -> new io.siteform.providers.aws.state.S3Backend(
           clients().s3(b.region().orElse(spec().primary().region())), b.bucket().orElseThrow(), b.key().orElseThrow());
     };
+    if (stats != null) backend = timedWrites(backend, stats);
     return backend;
+  }
+
+  /** {@code backend}, each write timed into {@code stats} ("state write"): an apply writes once per step. */
+  private static StateBackend timedWrites(StateBackend backend, RunStats stats) {
+    return new StateBackend() {
+      @Override
+      public String location() {
+        return backend.location();
+      }
+
+      @Override
+      public java.util.Optional<State> read() {
+        return backend.read();
+      }
+
+      @Override
+      public StateLock lock(String operation) {
+        return backend.lock(operation);
+      }
+
+      @Override
+      public String forceUnlock(String lockId) {
+        return backend.forceUnlock(lockId);
+      }
+
+      @Override
+      public void write(State state) {
+        long start = System.nanoTime();
+        try {
+          backend.write(state);
+        } finally {
+          stats.phase("state write", java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
+      }
+    };
   }
 
   /**

@@ -37,6 +37,18 @@ class RunStatsTest {
   }
 
   @Test
+  void aPhaseThatRanSeveralTimesIsOneRowThatSaysHowManyTimes() {
+    RunStats stats = new RunStats();
+    stats.phase("state read", Duration.ofMillis(30));
+    stats.phase("state write", Duration.ofMillis(20));
+    stats.phase("state write", Duration.ofMillis(25));
+    StringWriter out = new StringWriter();
+    stats.print(new PrintWriter(out, true), Map.of(), 0);
+    assertThat(out.toString()).containsPattern("\n  state write +0\\.045s +at [0-9.]+-[0-9.]+s +2 times\n")
+        .containsPattern("\n  state read +0\\.030s +at [0-9.]+-[0-9.]+s\n");
+  }
+
+  @Test
   void withoutTheLauncherOnlyTheJvmRowIsPrinted() {
     RunStats stats = new RunStats();
     stats.jvmToMain(Duration.ofMillis(150));

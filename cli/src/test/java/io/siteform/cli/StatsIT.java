@@ -45,6 +45,8 @@ class StatsIT {
     assertThat(err).contains("Stats: ", "spec load", "state read", "data sources", "data.local_files.site", "diff",
         "apply", "s3_bucket.primary (create)", "site_content.site (create)", "uploads", "replica copy",
         "replica wait", "AWS requests: ");
+    // Every step's state write, one row: how long they took together, and how many there were.
+    assertThat(err).containsPattern("\n  state write +\\d+\\.\\d{3}s +at \\d+\\.\\d{3}-\\d+\\.\\d{3}s +\\d+ times\n");
     // The statistics stay off stdout, where the plan goes.
     assertThat(apply.out()).doesNotContain("Stats:", "AWS requests");
     // Six PutObject calls at least, and the buckets' own configuration calls.
@@ -55,7 +57,7 @@ class StatsIT {
     var plan = cli.env("SITEFORM_TRACE", "1").run("plan", "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.out() + plan.err()).isEqualTo(0);
     assertThat(plan.err()).contains("  refresh ", "    s3_bucket.primary ", "    site_content.site ",
-        "    iam_role.replication ", "per resource in state");
+        "    iam_role.replication ", "per resource in state").doesNotContain("state write");
     long resources = plan.err().lines().filter(l -> l.startsWith("    ") && !l.startsWith("    data.")).count();
     assertThat(resources).isGreaterThanOrEqualTo(6);
     assertThat(count(TOTAL, plan.err())).isGreaterThanOrEqualTo(resources);
