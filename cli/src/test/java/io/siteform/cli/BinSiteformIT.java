@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/siteform}'s class-data sharing archive (issue 14.3) never breaks a run: a cache
  * folder that cannot be made, an archive a killed run left truncated, and CDS turned off all run
  * siteform as without it; the first run that reaches AWS writes the archive without a word on
- * stdout, the next one checks it and uses it; a run that never reached AWS leaves none, and on
+ * stdout, the next one checks it and uses it, even one from another machine whose writer's pid is
+ * alive here, but not one a live JVM is still writing; a run that never reached AWS leaves none, and on
  * CI none is written to a cache the job did not choose. It runs JAVA_HOME's java when that is
  * set, and refuses one older than Java 17, or none, by name. Needs the runnable jar, which the package
  * phase builds before ITs.
@@ -70,6 +71,65 @@ class BinSiteformIT {
     assertThat(second.exit()).as(second.err()).isEqualTo(0);
     assertThat(second.out()).isEqualTo("siteform " + io.siteform.engine.render.Versions.SITEFORM + "\n");
     assertThat(names(cache)).singleElement().asString().endsWith(".jsa");
+  }
+
+  /**
+   * An archive a job wrote comes back from a CI cache on another runner, where its writer's pid
+   * may well be a live process of that runner's: it is used all the same, and none is written
+   * again (which would cost every such job about 3 s, in a cache the job does not save again).
+   * Only a live JVM that is writing that very archive holds it back.
+   */
+  @Test
+  void anArchiveFromAnotherMachineIsUsedThoughItsWritersPidIsAliveHere() throws Exception {
+    Path cache = dir.resolve("cache");
+    assertThat(plan(Map.of("CI", "true", "SITEFORM_CACHE_DIR", cache.toString())).exit()).isEqualTo(0);
+    Path part = Files.list(cache).filter(p -> p.toString().endsWith(".part")).findFirst().orElseThrow();
+    String pid = part.getFileName().toString().replaceAll(".*\\.(\\d+)\\.part$", "$1");
+    Process other = new ProcessBuilder("sleep", "60").start();
+    try {
+      String alive = part.getFileName().toString().replace("." + pid + ".part", "." + other.pid() + ".part");
+      Files.move(part, cache.resolve(alive));
+      Files.move(cache.resolve(part.getFileName() + ".full"), cache.resolve(alive + ".full"));
+
+      Result r = run(Map.of("CI", "true", "SITEFORM_CACHE_DIR", cache.toString()));
+
+      assertThat(r.exit()).as(r.err()).isEqualTo(0);
+      assertThat(names(cache)).singleElement().asString().endsWith(".jsa");
+    } finally {
+      other.destroy();
+    }
+  }
+
+  /** An archive a live JVM is still writing as it exits is left to it: neither used half-written nor removed. */
+  @Test
+  void anArchiveStillBeingWrittenIsLeftToItsWriter() throws Exception {
+    Path cache = dir.resolve("cache");
+    assertThat(plan(Map.of("SITEFORM_CACHE_DIR", cache.toString())).exit()).isEqualTo(0);
+    Path part = Files.list(cache).filter(p -> p.toString().endsWith(".part")).findFirst().orElseThrow();
+    String prefix = cache.resolve(part.getFileName().toString().replaceAll("\\.\\d+\\.part$", "")).toString();
+    // A writer as bin/siteform starts one, half way through: its pid in the archive's name, the
+    // archive on its command line.
+    Process writer = new ProcessBuilder("bash", "-c", "f=\"$0.$$.part\"; head -c 4096 \"$1\" > \"$f\"; : > \"$f.full\";"
+        + " exec -a \"-XX:ArchiveClassesAtExit=$f\" sleep 60", prefix, part.toString()).start();
+    try {
+      Path halfWritten = Path.of(prefix + "." + writer.pid() + ".part");
+      Files.delete(part);
+      Files.delete(Path.of(part + ".full"));
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!Files.readString(Path.of("/proc/" + writer.pid() + "/cmdline")).contains("ArchiveClassesAtExit")) {
+        assertThat(System.nanoTime()).as("the writer started").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+
+      Result r = run(Map.of("SITEFORM_CACHE_DIR", cache.toString()));
+
+      assertThat(r.exit()).as(r.err()).isEqualTo(0);
+      assertThat(halfWritten).hasSize(4096);
+      assertThat(Path.of(halfWritten + ".full")).exists();
+      assertThat(names(cache)).noneMatch(n -> n.endsWith(".jsa"));
+    } finally {
+      writer.destroy();
+    }
   }
 
   /**
