@@ -31,7 +31,7 @@ class BinSiteformBuildIT {
   @BeforeEach
   void checkout() throws IOException {
     Path script = Files.createDirectories(root.resolve("bin")).resolve("siteform");
-    Files.copy(repository().resolve("bin/siteform"), script);
+    Files.copy(BinSiteformIT.root().resolve("bin/siteform"), script);
     assertThat(script.toFile().setExecutable(true)).isTrue();
     Files.writeString(root.resolve("pom.xml"), "<project/>\n");
     Files.writeString(Files.createDirectories(root.resolve("cli")).resolve("pom.xml"), "<project/>\n");
@@ -40,7 +40,7 @@ class BinSiteformBuildIT {
     builds = root.resolve("builds.log");
     Path mvn = Files.createDirectories(root.resolve("tools")).resolve("mvn");
     Files.writeString(mvn, "#!/bin/sh\necho \"$*\" >> '" + builds + "'\nmkdir -p '" + root.resolve("cli/target")
-        + "' && cp '" + repository().resolve("cli/target/siteform.jar") + "' '" + jar() + "'\n");
+        + "' && cp '" + BinSiteformIT.root().resolve("cli/target/siteform.jar") + "' '" + jar() + "'\n");
     assertThat(mvn.toFile().setExecutable(true)).isTrue();
   }
 
@@ -102,7 +102,7 @@ class BinSiteformBuildIT {
   @Test
   void aJarBuiltByMavenWithoutAStampIsCurrentUntilASourceIsNewer() throws Exception {
     Files.createDirectories(root.resolve("cli/target"));
-    Files.copy(repository().resolve("cli/target/siteform.jar"), jar());
+    Files.copy(BinSiteformIT.root().resolve("cli/target/siteform.jar"), jar());
     aged(sources(), 180);
     aged(List.of(jar()), 60);
     assertNotBuilt(run(), 0);
@@ -170,12 +170,5 @@ class BinSiteformBuildIT {
     assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("bin/siteform finished").isTrue();
     return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private static Path repository() {
-    for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("bin/siteform"))) return d;
-    }
-    throw new IllegalStateException("bin/siteform not found above " + System.getProperty("user.dir"));
   }
 }

@@ -302,7 +302,8 @@ class BinSiteformIT {
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
-  private static Path root() {
+  /** The checkout this test runs in, where bin/siteform is. */
+  static Path root() {
     for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
       if (Files.isRegularFile(d.resolve("bin/siteform"))) return d;
     }
