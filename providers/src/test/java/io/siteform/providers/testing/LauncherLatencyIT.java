@@ -47,16 +47,26 @@ class LauncherLatencyIT {
     try (MotoServer moto = MotoServer.start("--latency-ms", Long.toString(LATENCY_MS))) {
       java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
       java.net.URI uri = moto.endpoint().resolve("/latency-expect/a.html");
-      for (boolean expect : new boolean[] {false, true}) {
-        long start = System.nanoTime();
-        http.send(java.net.http.HttpRequest.newBuilder(uri).expectContinue(expect)
-            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("<p>hello</p>")).build(),
-            java.net.http.HttpResponse.BodyHandlers.discarding());
-        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        if (expect) assertThat(ms).isGreaterThanOrEqualTo(2 * LATENCY_MS);
-        else assertThat(ms).isGreaterThanOrEqualTo(LATENCY_MS).isLessThan(2 * LATENCY_MS);
+      put(http, uri, false); // the first request pays for both sides' start-up: not measured
+      // The quickest of three: one PUT a busy machine holds up does not make it look like two round trips.
+      long once = Long.MAX_VALUE;
+      long expecting = Long.MAX_VALUE;
+      for (int i = 0; i < 3; i++) {
+        once = Math.min(once, put(http, uri, false));
+        expecting = Math.min(expecting, put(http, uri, true));
       }
+      assertThat(once).isGreaterThanOrEqualTo(LATENCY_MS).isLessThan(2 * LATENCY_MS);
+      assertThat(expecting).isGreaterThanOrEqualTo(2 * LATENCY_MS);
     }
+  }
+
+  /** How long one PUT took, in milliseconds, asking for {@code 100 Continue} before its body or not. */
+  private static long put(java.net.http.HttpClient http, java.net.URI uri, boolean expect) throws Exception {
+    long start = System.nanoTime();
+    http.send(java.net.http.HttpRequest.newBuilder(uri).expectContinue(expect)
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("<p>hello</p>")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
   }
 
   @Test
