@@ -3,14 +3,13 @@ package io.siteform.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import io.siteform.cli.BinSiteformIT.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BinSiteformBuildIT {
   @TempDir Path root;
   private Path builds;
-
-  record Result(int exit, String out, String err) {}
 
   @BeforeEach
   void checkout() throws IOException {
@@ -163,12 +160,6 @@ class BinSiteformBuildIT {
     pb.environment().put("SITEFORM_CDS", "0");
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("PATH", root.resolve("tools") + ":" + System.getenv("PATH"));
-    Path out = root.resolve("out.txt");
-    Path err = root.resolve("err.txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
-    assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("bin/siteform finished").isTrue();
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return BinSiteformIT.finish(pb, root);
   }
 }

@@ -113,13 +113,15 @@ class BinSiteformIT {
         + " exec -a \"-XX:ArchiveClassesAtExit=$f\" sleep 60", prefix, part.toString()).start();
     try {
       Path halfWritten = Path.of(prefix + "." + writer.pid() + ".part");
-      Files.delete(part);
-      Files.delete(Path.of(part + ".full"));
       long deadline = System.nanoTime() + 10_000_000_000L;
-      while (!Files.readString(Path.of("/proc/" + writer.pid() + "/cmdline")).contains("ArchiveClassesAtExit")) {
+      // Exec'd: its first word is now the option (bash's own command line has the script, which names it too).
+      while (!Files.readString(Path.of("/proc/" + writer.pid() + "/cmdline")).startsWith("-XX:ArchiveClassesAtExit=")) {
         assertThat(System.nanoTime()).as("the writer started").isLessThan(deadline);
         Thread.sleep(20);
       }
+      // Only once the writer has copied from it: the whole archive the plan wrote goes.
+      Files.delete(part);
+      Files.delete(Path.of(part + ".full"));
 
       Result r = run(Map.of("SITEFORM_CACHE_DIR", cache.toString()));
 
@@ -293,6 +295,11 @@ class BinSiteformIT {
         "AWS_EC2_METADATA_DISABLED", "true", "AWS_CONFIG_FILE", dir.resolve("aws-config").toString(),
         "AWS_SHARED_CREDENTIALS_FILE", dir.resolve("aws-credentials").toString()));
     pb.environment().putAll(env);
+    return finish(pb, dir);
+  }
+
+  /** Runs {@code pb} to its end, its stdout and stderr kept in files in {@code dir}. */
+  static Result finish(ProcessBuilder pb, Path dir) throws Exception {
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
