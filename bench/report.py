@@ -277,6 +277,27 @@ def _runner_section(lat, a):
     return out + [""]
 
 
+def _install_section(install):
+    """Case 9: a CI job's install step, the jar built or restored from the job's cache."""
+    out = ["## 9. A CI job's install: siteform built, or restored from the cache", ""]
+    if not install:
+        return out + ["Not measured in this run (a bench before case 9).", ""]
+    build, restored = install["build"], install["restored"]
+    out += [
+        "`bin/siteform --version` in a fresh clone of the checkout the bench ran from, as the GitHub Actions "
+        "example's install step runs it: once building the jar with Maven (its downloads already at hand), "
+        "and with the jar and its stamp restored beside a fresh clone, their mtimes kept, as `actions/cache` "
+        "restores them (docs/ci.md).", "",
+        "| install | seconds |", "|---|---:|",
+        f"| the jar built | {_fmt(median(build))} |",
+        f"| the jar restored from the cache (median of {len(restored)}, {_fmt(min(restored))}-{_fmt(max(restored))}) "
+        f"| {_fmt(median(restored))} |", "",
+    ]
+    if install.get("rebuilt"):
+        out += ["**A restored jar was built again**: the stamp did not match the clone's sources.", ""]
+    return out
+
+
 def _sweep_table(sweep):
     if not sweep:
         return "(not measured in this run)"
@@ -390,6 +411,7 @@ def write(results, md: Path, png: Path):
     for title, progress in _timelines(results):
         out += [f"{title}:", "", "```", _progress(progress), "```", ""]
     out += latency_section
+    out += _install_section(results.get("install"))
     out += [
         "## How to read these", "",
         "- PUTs are new object versions in the tool's bucket (S3 makes one per PUT); requests are every "

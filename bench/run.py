@@ -15,6 +15,7 @@ Starts one moto (moto/launcher.py on a free loopback port) and measures, on it:
   7. on that moto, case 2's re-publish while S3 takes 1, 3 and 8 s to replicate.
   8. on that moto, case 2's re-publish on a CI runner whose cache goes with it: no class-data
      sharing archive, and none written (beside the same run writing one, as every run there did).
+  9. a CI job's install step: siteform's jar built in a fresh clone, or restored from the job's cache.
 Then writes docs/benchmarks.md and docs/benchmarks.png (the chart needs matplotlib:
 `pip install matplotlib`; without it the Markdown is written alone).
 
@@ -32,6 +33,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import boto3
@@ -421,6 +423,43 @@ def runner_case(bench, site, spec):
     return out
 
 
+def install_case(work, restores=3):
+    """Case 9: a CI job's install step, `bin/siteform --version` in a fresh clone of this checkout:
+    the jar built (Maven's downloads already at hand, as setup-java's cache or an earlier job gives
+    them), against the jar and its stamp restored beside the clone from a cache, as the GitHub Actions
+    example restores them (mtimes kept, as actions/cache keeps them)."""
+    out = {"build": [], "restored": []}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SITEFORM_")}
+    env.update(CI="true", SITEFORM_CDS="0")
+
+    def clone(name):
+        d = work / name
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(d)], check=True, capture_output=True)
+        return d
+
+    def install(d):
+        start = time.monotonic()
+        r = subprocess.run([str(d / "bin/siteform"), "--version"], env=env, capture_output=True, text=True,
+                           timeout=TIMEOUT, check=True)
+        return time.monotonic() - start, "building" in r.stderr
+
+    built = clone("install-build")
+    seconds, _ = install(built)
+    log(f"  built: {seconds:.2f} s")
+    out["build"].append(seconds)
+    for r in range(restores):
+        d = clone(f"install-restored-{r}")
+        (d / "cli/target").mkdir(parents=True, exist_ok=True)
+        for name in ("siteform.jar", "siteform.jar.sources"):
+            shutil.copy2(built / "cli/target" / name, d / "cli/target" / name)
+        seconds, rebuilt = install(d)
+        log(f"  restored: {seconds:.2f} s{' (built again!)' if rebuilt else ''}")
+        out["restored"].append(seconds)
+        if rebuilt:
+            out["rebuilt"] = True
+    return out
+
+
 def latency_cases(args, work):
     """Cases 1 and 2 on a second moto that answers every request --latency-ms late: on loopback the
     server's CPU bounds every tool alike, against AWS the round trip does, and how many requests a
@@ -498,10 +537,12 @@ def main():
         latency = None
         if args.latency_ms:
             latency = latency_cases(args, work)
+        log("case 9, a CI job's install: the jar built, or restored from the job's cache")
+        install = install_case(work)
         info["load_end"] = os.getloadavg()
         results = {"machine": info, "args": vars(args), "first": first, "again": again, "plan": plan,
                    "scale": scale, "stats": bench.stats, "s3deploy": s3deploy, "sweep": sweep,
-                   "latency": latency}
+                   "latency": latency, "install": install}
         if args.save_json:
             Path(args.save_json).write_text(json.dumps(results, indent=1))
         written = report.write(results, out, out.with_suffix(".png"))
