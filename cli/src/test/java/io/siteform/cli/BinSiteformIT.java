@@ -82,8 +82,7 @@ class BinSiteformIT {
   @Test
   void anArchiveFromAnotherMachineIsUsedThoughItsWritersPidIsAliveHere() throws Exception {
     Path cache = dir.resolve("cache");
-    assertThat(plan(Map.of("CI", "true", "SITEFORM_CACHE_DIR", cache.toString())).exit()).isEqualTo(0);
-    Path part = Files.list(cache).filter(p -> p.toString().endsWith(".part")).findFirst().orElseThrow();
+    Path part = archiveOfAPlan(Map.of("CI", "true", "SITEFORM_CACHE_DIR", cache.toString()), cache);
     String pid = part.getFileName().toString().replaceAll(".*\\.(\\d+)\\.part$", "$1");
     Process other = new ProcessBuilder("sleep", "60").start();
     try {
@@ -104,8 +103,7 @@ class BinSiteformIT {
   @Test
   void anArchiveStillBeingWrittenIsLeftToItsWriter() throws Exception {
     Path cache = dir.resolve("cache");
-    assertThat(plan(Map.of("SITEFORM_CACHE_DIR", cache.toString())).exit()).isEqualTo(0);
-    Path part = Files.list(cache).filter(p -> p.toString().endsWith(".part")).findFirst().orElseThrow();
+    Path part = archiveOfAPlan(Map.of("SITEFORM_CACHE_DIR", cache.toString()), cache);
     String prefix = cache.resolve(part.getFileName().toString().replaceAll("\\.\\d+\\.part$", "")).toString();
     // A writer as bin/siteform starts one, half way through: its pid in the archive's name, the
     // archive on its command line.
@@ -271,6 +269,14 @@ class BinSiteformIT {
   private static List<String> names(Path cache) throws IOException {
     try (Stream<Path> s = Files.list(cache)) {
       return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+    }
+  }
+
+  /** The archive a plan under {@code env} wrote into {@code cache} as it exited, not yet checked by a run. */
+  private Path archiveOfAPlan(Map<String, String> env, Path cache) throws Exception {
+    assertThat(plan(env).exit()).isEqualTo(0);
+    try (Stream<Path> s = Files.list(cache)) {
+      return s.filter(p -> p.toString().endsWith(".part")).findFirst().orElseThrow();
     }
   }
 
